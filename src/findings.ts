@@ -1,0 +1,48 @@
+/** What a human must look at. Findings are data: the CLI decides how to show them. */
+export type FindingKind =
+  | 'legacy-path'
+  | 'aliased-import'
+  | 'direct-instantiation'
+  | 'singleton'
+  | 'conflict'
+  | 'parse-error'
+  | 'transform-bug';
+
+export interface Finding {
+  /** Path of the file, as given to the engine (the CLI makes it relative to the registry's folder). */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  kind: FindingKind;
+  message: string;
+}
+
+/** The closed set of outcomes for one file. */
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
+
+export interface FileResult {
+  file: string;
+  status: FileStatus;
+  /** The new text; present only when status is 'changed'. */
+  output?: string;
+  findings: Finding[];
+  /** Names of the transforms that changed this file, in the order they ran. */
+  changedBy: string[];
+  /** Every fragmented site found, fixed or not: what `check` counts. */
+  sites: Finding[];
+  /** Import sites that already reach a registry symbol the canonical way. */
+  canonicalSites: number;
+}
+
+/** Line and column (1-based) of a character offset in a text. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

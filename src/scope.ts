@@ -1,0 +1,542 @@
+/**
+ * Scope analysis over a Babel AST, with what ast-types lacks (PITFALLS 19): block, catch and for-let
+ * scopes, and two name spaces — a `let B` shadows the value `B` only, a type parameter `<B>` or a
+ * `type B` the type `B` only, an import or a class both. Every identifier that refers to a binding is
+ * recorded with the context a rewrite needs (a `new` callee, a shorthand property, an export specifier…).
+ */
+import type { Node, Identifier, JSXIdentifier } from '@babel/types';
+import { VISITOR_KEYS } from '@babel/types';
+
+export type Space = 'value' | 'type';
+
+export type ReferenceContext =
+  | 'value'
+  | 'new-callee'
+  | 'extends'
+  | 'instanceof'
+  | 'shorthand-property'
+  | 'export-specifier'
+  | 'type'
+  | 'typeof-type'
+  | 'jsx';
+
+export interface Binding {
+  name: string;
+  /** The identifier that declares it. */
+  id: Identifier;
+  /** The declaring node: an import specifier, a variable declarator, a class… */
+  declaration: AnyNode;
+  spaces: { value: boolean; type: boolean };
+  scope: Scope;
+  references: Reference[];
+  /** For a variable: how it was declared. */
+  declarationKind?: 'var' | 'let' | 'const' | 'using' | 'await using';
+}
+
+export interface Reference {
+  node: Identifier | JSXIdentifier;
+  /** The node that holds `node` (a shorthand property, an export specifier, a `new` expression…). */
+  parent: AnyNode;
+  context: ReferenceContext;
+  space: Space;
+  binding: Binding | null;
+  scope: Scope;
+  /** True when the reference sits in a function body, method or non-static class field (not run at import time). */
+  deferred: boolean;
+}
+
+export class Scope {
+  readonly bindings = new Map<string, Binding[]>();
+  constructor(
+    readonly parent: Scope | null,
+    readonly kind: 'program' | 'function' | 'block' | 'type',
+  ) {}
+
+  declare(name: string, id: Identifier, declaration: AnyNode, spaces: Binding['spaces']): Binding {
+    const binding: Binding = { name, id, declaration, spaces, scope: this, references: [] };
+    const list = this.bindings.get(name);
+    if (list) list.push(binding);
+    else this.bindings.set(name, [binding]);
+    return binding;
+  }
+
+  lookup(name: string, space: Space): Binding | null {
+    for (let scope: Scope | null = this; scope; scope = scope.parent) {
+      const found = scope.bindings.get(name)?.find((b) => b.spaces[space]);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  functionScope(): Scope {
+    let scope: Scope = this;
+    while (scope.kind !== 'function' && scope.kind !== 'program' && scope.parent) scope = scope.parent;
+    return scope;
+  }
+}
+
+export interface ScopeAnalysis {
+  program: Scope;
+  references: Reference[];
+  /** Every binding of every scope, in source order. */
+  bindings: Binding[];
+  /** Names that are declared anywhere in the file, or referenced without a declaration (globals). */
+  isNameTaken(name: string): boolean;
+}
+
+const VALUE_AND_TYPE = { value: true, type: true };
+const VALUE_ONLY = { value: true, type: false };
+const TYPE_ONLY = { value: false, type: true };
+
+export type AnyNode = { type: string; start: number; end: number; [key: string]: any };
+
+const FUNCTION_TYPES = new Set([
+  'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ObjectMethod', 'ClassMethod',
+  'ClassPrivateMethod', 'TSDeclareFunction', 'TSDeclareMethod',
+]);
+const SIGNATURE_TYPES = new Set([
+  'TSFunctionType', 'TSConstructorType', 'TSCallSignatureDeclaration', 'TSConstructSignatureDeclaration',
+  'TSMethodSignature',
+]);
+const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'range']);
+
+/** Collect the identifiers a pattern declares (not those it reads, such as defaults and computed keys). */
+function patternIdentifiers(pattern: AnyNode | null | undefined, out: Identifier[] = []): Identifier[] {
+  if (!pattern) return out;
+  switch (pattern.type) {
+    case 'Identifier':
+      out.push(pattern as Identifier);
+      break;
+    case 'ObjectPattern':
+      for (const prop of pattern.properties) {
+        patternIdentifiers(prop.type === 'RestElement' ? prop.argument : prop.value, out);
+      }
+      break;
+    case 'ArrayPattern':
+      for (const element of pattern.elements) patternIdentifiers(element, out);
+      break;
+    case 'AssignmentPattern':
+      patternIdentifiers(pattern.left, out);
+      break;
+    case 'RestElement':
+      patternIdentifiers(pattern.argument, out);
+      break;
+    case 'TSParameterProperty':
+      patternIdentifiers(pattern.parameter, out);
+      break;
+  }
+  return out;
+}
+
+class Analyzer {
+  readonly program = new Scope(null, 'program');
+  readonly references: Reference[] = [];
+  readonly bindings: Binding[] = [];
+  /** Binding-position identifiers: visited for their type annotations, never as references. */
+  private readonly declaringIds = new WeakSet<Node>();
+  private deferredDepth = 0;
+
+  run(root: Node): void {
+    this.visit(root as AnyNode, null, null, this.program);
+  }
+
+  private declare(scope: Scope, id: Identifier, declaration: AnyNode, spaces: Binding['spaces']): void {
+    this.declaringIds.add(id);
+    this.bindings.push(scope.declare(id.name, id, declaration, spaces));
+  }
+
+  private declarePattern(scope: Scope, pattern: AnyNode, declaration: AnyNode, declarationKind?: Binding['declarationKind']): void {
+    for (const id of patternIdentifiers(pattern)) {
+      this.declare(scope, id, declaration, VALUE_ONLY);
+      if (declarationKind) this.bindings[this.bindings.length - 1].declarationKind = declarationKind;
+    }
+  }
+
+  /** Hoist the declarations that a statement list makes in `scope` (and `var`s into the function scope). */
+  private hoist(statements: AnyNode[], scope: Scope): void {
+    for (const statement of statements) this.hoistStatement(statement, scope);
+    if (scope.kind === 'block') return;
+    for (const statement of statements) this.hoistVars(statement, scope);
+  }
+
+  private hoistStatement(node: AnyNode, scope: Scope): void {
+    switch (node.type) {
+      case 'ExportNamedDeclaration':
+      case 'ExportDefaultDeclaration':
+        if (node.declaration) this.hoistStatement(node.declaration, scope);
+        return;
+      case 'ImportDeclaration':
+        for (const specifier of node.specifiers) {
+          const typeOnly = node.importKind === 'type' || node.importKind === 'typeof' || (specifier as AnyNode).importKind === 'type';
+          // A type-only import still occupies the value name, so a later local of that name conflicts.
+          this.declare(scope, specifier.local, specifier, typeOnly ? TYPE_ONLY : VALUE_AND_TYPE);
+        }
+        return;
+      case 'TSImportEqualsDeclaration':
+        this.declare(scope, node.id, node, VALUE_AND_TYPE);
+        return;
+      case 'VariableDeclaration':
+        // `var`s are declared once, by hoistVars, in the function that owns them.
+        if (node.kind !== 'var') for (const declarator of node.declarations) this.declarePattern(scope, declarator.id, declarator, node.kind);
+        return;
+      case 'FunctionDeclaration':
+      case 'TSDeclareFunction':
+        if (node.id) this.declare(scope, node.id, node, VALUE_ONLY);
+        return;
+      case 'ClassDeclaration':
+        if (node.id) this.declare(scope, node.id, node, VALUE_AND_TYPE);
+        return;
+      case 'TSEnumDeclaration':
+        this.declare(scope, node.id, node, VALUE_AND_TYPE);
+        return;
+      case 'TSModuleDeclaration':
+        if (node.id.type === 'Identifier') this.declare(scope, node.id, node, VALUE_AND_TYPE);
+        return;
+      case 'TSTypeAliasDeclaration':
+      case 'TSInterfaceDeclaration':
+        this.declare(scope, node.id, node, TYPE_ONLY);
+        return;
+    }
+  }
+
+  /** A `var`, however deeply nested in blocks and loops, belongs to the enclosing function. */
+  private hoistVars(node: AnyNode, functionScope: Scope): void {
+    if (!node || typeof node.type !== 'string' || FUNCTION_TYPES.has(node.type)) return;
+    if (node.type === 'VariableDeclaration') {
+      if (node.kind === 'var') for (const d of node.declarations) this.declarePattern(functionScope, d.id, d, 'var');
+      return;
+    }
+    if (node.type.endsWith('Expression') || node.type.startsWith('TS') || node.type.startsWith('Class')) return;
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach((c) => c && this.hoistVars(c, functionScope));
+      else if (child && typeof child === 'object') this.hoistVars(child, functionScope);
+    }
+  }
+
+  private declareTypeParameters(params: { params?: AnyNode[] } | null | undefined, scope: Scope): void {
+    for (const param of params?.params ?? []) {
+      const name = typeof param.name === 'string' ? param.name : param.name?.name;
+      if (!name) continue;
+      // Babel 7 stores a type parameter's name as a string; give it an identifier-shaped record.
+      const id = { type: 'Identifier', name, start: param.start, end: param.start + name.length } as Identifier;
+      this.declare(scope, id, param, TYPE_ONLY);
+    }
+  }
+
+  private addReference(node: Identifier | JSXIdentifier, parent: AnyNode, context: ReferenceContext, space: Space, scope: Scope): void {
+    let binding = scope.lookup(node.name, space);
+    // `export { T }` may export a type-only binding.
+    if (!binding && context === 'export-specifier') binding = scope.lookup(node.name, 'type');
+    this.references.push({ node, parent, context, space, scope, binding, deferred: this.deferredDepth > 0 });
+  }
+
+  private visitChildren(node: AnyNode, scope: Scope, skip?: Set<string>): void {
+    for (const key of VISITOR_KEYS[node.type] ?? Object.keys(node)) {
+      if (SKIPPED_KEYS.has(key) || skip?.has(key)) continue;
+      const child = node[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c.type === 'string') this.visit(c, node, key, scope);
+      } else if (child && typeof child.type === 'string') {
+        this.visit(child, node, key, scope);
+      }
+    }
+  }
+
+  private visitFunction(node: AnyNode, scope: Scope): void {
+    for (const decorator of node.decorators ?? []) this.visit(decorator, node, 'decorators', scope);
+    if (node.computed && node.key) this.visit(node.key, node, 'key', scope);
+    const fnScope = new Scope(scope, 'function');
+    if (node.type === 'FunctionExpression' && node.id) this.declare(fnScope, node.id, node, VALUE_ONLY);
+    this.declareTypeParameters(node.typeParameters, fnScope);
+    for (const param of node.params ?? []) this.declarePattern(fnScope, param, node);
+    this.deferredDepth++;
+    for (const param of node.params ?? []) this.visit(param, node, 'params', fnScope);
+    if (node.typeParameters) this.visit(node.typeParameters, node, 'typeParameters', fnScope);
+    if (node.returnType) this.visit(node.returnType, node, 'returnType', fnScope);
+    if (node.body?.type === 'BlockStatement') {
+      this.hoist(node.body.body, fnScope);
+      for (const statement of node.body.body) this.visit(statement, node.body, 'body', fnScope);
+    } else if (node.body) {
+      this.visit(node.body, node, 'body', fnScope);
+    }
+    this.deferredDepth--;
+  }
+
+  private visitBlock(node: AnyNode, statements: AnyNode[], scope: Scope, skip?: Set<string>): void {
+    const blockScope = new Scope(scope, 'block');
+    this.hoist(statements, blockScope);
+    this.visitChildren(node, blockScope, skip);
+  }
+
+  private visit(node: AnyNode, parent: AnyNode | null, key: string | null, scope: Scope): void {
+    switch (node.type) {
+      case 'Program':
+        this.hoist(node.body, scope);
+        this.visitChildren(node, scope);
+        return;
+      case 'Identifier':
+        this.visitIdentifier(node as Identifier, parent!, key!, scope);
+        return;
+      case 'JSXIdentifier':
+        this.visitJsxIdentifier(node as JSXIdentifier, parent!, key!, scope);
+        return;
+      case 'BlockStatement':
+      case 'StaticBlock':
+        if (node.type === 'StaticBlock') this.deferredDepth++;
+        this.visitBlock(node, node.body, scope);
+        if (node.type === 'StaticBlock') this.deferredDepth--;
+        return;
+      case 'TSModuleBlock': {
+        const namespaceScope = new Scope(scope, 'function');
+        this.hoist(node.body, namespaceScope);
+        this.visitChildren(node, namespaceScope);
+        return;
+      }
+      case 'SwitchStatement': {
+        this.visit(node.discriminant, node, 'discriminant', scope);
+        const switchScope = new Scope(scope, 'block');
+        for (const switchCase of node.cases) this.hoist(switchCase.consequent, switchScope);
+        for (const switchCase of node.cases) this.visit(switchCase, node, 'cases', switchScope);
+        return;
+      }
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement': {
+        const head = node.type === 'ForStatement' ? node.init : node.left;
+        this.visitBlock(node, head?.type === 'VariableDeclaration' ? [head] : [], scope);
+        return;
+      }
+      case 'CatchClause': {
+        const catchScope = new Scope(scope, 'block');
+        if (node.param) this.declarePattern(catchScope, node.param, node);
+        this.visitChildren(node, catchScope);
+        return;
+      }
+      case 'ClassDeclaration':
+      case 'ClassExpression': {
+        for (const decorator of node.decorators ?? []) this.visit(decorator, node, 'decorators', scope);
+        const classScope = new Scope(scope, 'block');
+        if (node.type === 'ClassExpression' && node.id) this.declare(classScope, node.id, node, VALUE_AND_TYPE);
+        if (node.id) this.declaringIds.add(node.id);
+        this.declareTypeParameters(node.typeParameters, classScope);
+        // The heritage clause is evaluated outside the class's own type parameters' reach for values.
+        if (node.superClass) this.visit(node.superClass, node, 'superClass', scope);
+        this.visitChildren(node, classScope, new Set(['decorators', 'superClass', 'id']));
+        return;
+      }
+      case 'ClassProperty':
+      case 'ClassPrivateProperty':
+      case 'ClassAccessorProperty': {
+        for (const decorator of node.decorators ?? []) this.visit(decorator, node, 'decorators', scope);
+        if (node.computed) this.visit(node.key, node, 'key', scope);
+        if (node.typeAnnotation) this.visit(node.typeAnnotation, node, 'typeAnnotation', scope);
+        if (!node.static) this.deferredDepth++;
+        if (node.value) this.visit(node.value, node, 'value', scope);
+        if (!node.static) this.deferredDepth--;
+        return;
+      }
+      case 'TSTypeAliasDeclaration':
+      case 'TSInterfaceDeclaration': {
+        this.declaringIds.add(node.id);
+        const typeScope = new Scope(scope, 'type');
+        this.declareTypeParameters(node.typeParameters, typeScope);
+        this.visitChildren(node, typeScope, new Set(['id']));
+        return;
+      }
+      case 'TSMappedType': {
+        const typeScope = new Scope(scope, 'type');
+        this.declareTypeParameters({ params: [node.typeParameter] }, typeScope);
+        this.visitChildren(node, typeScope);
+        return;
+      }
+      case 'TSConditionalType': {
+        const typeScope = new Scope(scope, 'type');
+        this.declareInferTypes(node.extendsType, typeScope);
+        this.visitChildren(node, typeScope);
+        return;
+      }
+      case 'TSTypeParameter':
+        if (node.constraint) this.visit(node.constraint, node, 'constraint', scope);
+        if (node.default) this.visit(node.default, node, 'default', scope);
+        return;
+      case 'TSTypePredicate':
+        if (node.typeAnnotation) this.visit(node.typeAnnotation, node, 'typeAnnotation', scope);
+        return;
+      case 'TSImportType':
+        // The module string is a module reference and the qualifier a member name: neither is a binding.
+        if (node.typeParameters) this.visit(node.typeParameters, node, 'typeParameters', scope);
+        return;
+      case 'TSEnumDeclaration':
+        this.declaringIds.add(node.id);
+        for (const member of node.members) if (member.initializer) this.visit(member.initializer, member, 'initializer', scope);
+        return;
+      case 'TSModuleDeclaration':
+        if (node.id.type === 'Identifier') this.declaringIds.add(node.id);
+        if (node.body) this.visit(node.body, node, 'body', scope);
+        return;
+      case 'TSImportEqualsDeclaration':
+        this.declaringIds.add(node.id);
+        if (node.moduleReference.type !== 'TSExternalModuleReference') this.visit(node.moduleReference, node, 'moduleReference', scope);
+        return;
+      case 'ImportDeclaration':
+      case 'ExportAllDeclaration':
+        return;
+      case 'ExportNamedDeclaration':
+        if (node.declaration) this.visit(node.declaration, node, 'declaration', scope);
+        if (!node.source) for (const specifier of node.specifiers) this.visit(specifier, node, 'specifiers', scope);
+        return;
+      case 'ExportSpecifier':
+        if (node.local.type === 'Identifier') this.addReference(node.local, node, 'export-specifier', 'value', scope);
+        return;
+      case 'LabeledStatement':
+      case 'BreakStatement':
+      case 'ContinueStatement':
+        if (node.body) this.visit(node.body, node, 'body', scope);
+        return;
+      case 'MetaProperty':
+        return;
+    }
+    if (FUNCTION_TYPES.has(node.type)) {
+      this.visitFunction(node, scope);
+      return;
+    }
+    if (SIGNATURE_TYPES.has(node.type)) {
+      this.visitSignature(node, scope);
+      return;
+    }
+    if (node.type === 'TSIndexSignature') {
+      for (const param of node.parameters ?? []) this.declaringIds.add(param);
+    }
+    this.visitChildren(node, scope);
+  }
+
+  /** Parameters of a function type name values that exist only inside the type: bindings, not references. */
+  private visitSignature(node: AnyNode, scope: Scope): void {
+    if (node.computed && node.key) this.visit(node.key, node, 'key', scope);
+    const signatureScope = new Scope(scope, 'type');
+    this.declareTypeParameters(node.typeParameters, signatureScope);
+    for (const param of node.parameters ?? node.params ?? []) this.declarePattern(signatureScope, param, node);
+    this.visitChildren(node, signatureScope, new Set(['key']));
+  }
+
+  private declareInferTypes(node: AnyNode, scope: Scope): void {
+    if (!node || typeof node.type !== 'string') return;
+    if (node.type === 'TSInferType') this.declareTypeParameters({ params: [node.typeParameter] }, scope);
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      const child = node[key];
+      if (Array.isArray(child)) child.forEach((c) => this.declareInferTypes(c, scope));
+      else if (child && typeof child === 'object') this.declareInferTypes(child, scope);
+    }
+  }
+
+  private visitIdentifier(node: Identifier, parent: AnyNode, key: string, scope: Scope): void {
+    for (const decorator of (node as AnyNode).decorators ?? []) this.visit(decorator, node as AnyNode, 'decorators', scope);
+    if ((node as AnyNode).typeAnnotation) this.visit((node as AnyNode).typeAnnotation, node as AnyNode, 'typeAnnotation', scope);
+    if (this.declaringIds.has(node)) return;
+    const context = this.identifierContext(node, parent, key);
+    if (!context) return;
+    const space: Space = context === 'type' ? 'type' : 'value';
+    this.addReference(node, parent, context, space, scope);
+  }
+
+  /** What an identifier in this position means; null where it names no binding (a property key, a label…). */
+  private identifierContext(node: Identifier, parent: AnyNode, key: string): ReferenceContext | null {
+    if (node.name === 'this' || node.name === 'undefined') return null;
+    switch (parent.type) {
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+      case 'JSXMemberExpression':
+        return key === 'property' && !parent.computed ? null : 'value';
+      case 'ObjectProperty':
+        if (key === 'key') return parent.computed ? 'value' : null;
+        return parent.shorthand ? 'shorthand-property' : 'value';
+      case 'ObjectMethod':
+      case 'ClassMethod':
+      case 'ClassPrivateMethod':
+      case 'ClassProperty':
+      case 'ClassAccessorProperty':
+      case 'TSPropertySignature':
+      case 'TSMethodSignature':
+      case 'TSEnumMember':
+      case 'TSDeclareMethod':
+      case 'TSAbstractMethodDefinition':
+        return key === 'key' && !parent.computed ? null : 'value';
+      case 'NewExpression':
+        return key === 'callee' ? 'new-callee' : 'value';
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        return key === 'superClass' ? 'extends' : 'value';
+      case 'BinaryExpression':
+        return key === 'right' && parent.operator === 'instanceof' ? 'instanceof' : 'value';
+      case 'TSTypeReference':
+      case 'TSExpressionWithTypeArguments':
+      case 'TSClassImplements':
+      case 'TSInterfaceHeritage':
+        return 'type';
+      case 'TSQualifiedName':
+        return key === 'left' ? this.qualifiedNameContext(parent) : null;
+      case 'TSTypeQuery':
+        return 'typeof-type';
+      case 'ImportSpecifier':
+      case 'ImportDefaultSpecifier':
+      case 'ImportNamespaceSpecifier':
+      case 'ExportNamespaceSpecifier':
+      case 'ExportDefaultSpecifier':
+      case 'ImportAttribute':
+      case 'PrivateName':
+      case 'JSXAttribute':
+        return null;
+    }
+    return 'value';
+  }
+
+  /** The leftmost name of `A.B.C` takes the meaning of the whole: a type reference or a `typeof` query. */
+  private qualifiedNameContext(qualified: AnyNode): ReferenceContext {
+    const owner = this.qualifiedOwner.get(qualified);
+    return owner === 'TSTypeQuery' ? 'typeof-type' : 'type';
+  }
+
+  private readonly qualifiedOwner = new WeakMap<AnyNode, string>();
+
+  /** Record, before descending, which construct each qualified name belongs to. */
+  noteQualifiedOwners(root: AnyNode): void {
+    const walk = (node: AnyNode, owner: string | null): void => {
+      if (node.type === 'TSQualifiedName' && owner) this.qualifiedOwner.set(node, owner);
+      const nextOwner = node.type === 'TSTypeQuery' ? 'TSTypeQuery' : node.type === 'TSQualifiedName' ? owner : node.type === 'TSTypeReference' || node.type === 'TSExpressionWithTypeArguments' || node.type === 'TSClassImplements' || node.type === 'TSInterfaceHeritage' ? 'type' : null;
+      for (const key of VISITOR_KEYS[node.type] ?? []) {
+        const child = node[key];
+        if (Array.isArray(child)) child.forEach((c) => c && typeof c.type === 'string' && walk(c, nextOwner));
+        else if (child && typeof child.type === 'string') walk(child, nextOwner);
+      }
+    };
+    walk(root, null);
+  }
+
+  private visitJsxIdentifier(node: JSXIdentifier, parent: AnyNode, key: string, scope: Scope): void {
+    const isElementName = parent.type === 'JSXOpeningElement' || parent.type === 'JSXClosingElement';
+    const isMemberObject = parent.type === 'JSXMemberExpression' && key === 'object';
+    // <b> is an intrinsic element; <B>, <B.Item> and <b.Item> name bindings.
+    if ((isElementName && /^[A-Z_$]/.test(node.name)) || isMemberObject) {
+      this.addReference(node, parent, 'jsx', 'value', scope);
+    }
+  }
+}
+
+export function analyzeScopes(program: Node): ScopeAnalysis {
+  const analyzer = new Analyzer();
+  analyzer.noteQualifiedOwners(program as AnyNode);
+  analyzer.run(program);
+  const taken = new Set<string>();
+  for (const binding of analyzer.bindings) taken.add(binding.name);
+  for (const reference of analyzer.references) {
+    if (reference.binding) reference.binding.references.push(reference);
+    else taken.add(reference.node.name);
+  }
+  return {
+    program: analyzer.program,
+    references: analyzer.references,
+    bindings: analyzer.bindings,
+    isNameTaken: (name) => taken.has(name),
+  };
+}
