@@ -1,0 +1,2 @@
+/** @deprecated moved to src/errors */
+export { AgentError } from '../errors';

@@ -1,0 +1,2 @@
+/** @deprecated Delegation wrapper: the factory now lives in ./supervisor/execution_engine_factory. */
+export * from './supervisor/execution_engine_factory';

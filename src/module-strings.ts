@@ -1,0 +1,117 @@
+/**
+ * The places a module path hides outside `import`/`export … from` declarations (PITFALLS 20):
+ * `export * from`, `import()`, `typeof import()`, `require()`, `require.resolve()`, `import x = require()`,
+ * `declare module '…'`, and the module strings of jest/vitest mocks.
+ */
+import type { AnyNode } from './scope';
+import { requireSource, stringValue } from './import-model';
+import { VISITOR_KEYS } from '@babel/types';
+
+export type ModuleStringForm =
+  | 'export-all'
+  | 'dynamic-import'
+  | 'import-type'
+  | 'require'
+  | 'require-resolve'
+  | 'import-equals'
+  | 'declare-module'
+  | 'mock';
+
+export interface ModuleString {
+  form: ModuleStringForm;
+  /** The string (or plain template) literal that holds the path. */
+  literal: AnyNode;
+  /** The construct it belongs to (an `import()` call, a `TSImportType`, a `jest.mock` call…). */
+  owner: AnyNode;
+  /** The node that holds the owner (a `typeof` query around an import type…). */
+  ownerParent: AnyNode | null;
+  value: string;
+}
+
+const MOCK_OBJECTS = new Set(['jest', 'vi']);
+const MOCK_METHODS = new Set([
+  'mock', 'doMock', 'unmock', 'dontMock', 'doUnmock', 'requireActual', 'requireMock', 'createMockFromModule',
+  'genMockFromModule', 'setMock', 'importActual', 'importMock',
+]);
+
+function isMockCall(node: AnyNode): boolean {
+  const callee = node.callee;
+  return callee?.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' &&
+    MOCK_OBJECTS.has(callee.object.name) && MOCK_METHODS.has(callee.property.name);
+}
+
+function isRequireResolve(node: AnyNode): boolean {
+  const callee = node.callee;
+  return callee?.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' &&
+    callee.object.name === 'require' && callee.property.name === 'resolve';
+}
+
+function dynamicImportSource(node: AnyNode): AnyNode | null {
+  if (node.type === 'ImportExpression') return node.source;
+  if (node.type === 'CallExpression' && node.callee.type === 'Import') return node.arguments[0] ?? null;
+  return null;
+}
+
+/**
+ * Every module string of those forms. `excluded` holds literals another part of the engine owns
+ * (the `require` of a destructuring declaration that the import model edits).
+ */
+export function findModuleStrings(program: AnyNode, excluded: Set<AnyNode>, requireIsGlobal: boolean): ModuleString[] {
+  const found: ModuleString[] = [];
+  let parent: AnyNode | null = null;
+  const add = (form: ModuleStringForm, literal: AnyNode | null | undefined, owner: AnyNode): void => {
+    const value = stringValue(literal);
+    if (literal && value !== null && !excluded.has(literal)) found.push({ form, literal, owner, ownerParent: parent, value });
+  };
+  const visit = (node: AnyNode): void => {
+    const saved = parent;
+    visitNode(node);
+    parent = saved;
+  };
+  const visitNode = (node: AnyNode): void => {
+    switch (node.type) {
+      case 'ExportAllDeclaration':
+        add('export-all', node.source, node);
+        return;
+      case 'TSImportType':
+        add('import-type', node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.argument, node);
+        break;
+      case 'TSImportEqualsDeclaration':
+        if (node.moduleReference.type === 'TSExternalModuleReference') add('import-equals', node.moduleReference.expression, node);
+        return;
+      case 'TSModuleDeclaration':
+        if (node.id.type === 'StringLiteral') add('declare-module', node.id, node);
+        break;
+      case 'CallExpression':
+        if (isMockCall(node)) {
+          const [first] = node.arguments;
+          const literal = first ? dynamicImportSource(first) ?? first : null;
+          add('mock', literal, node);
+          if (first && literal !== first) {
+            // vi.mock(import('x')): the inner import() is the mock's path, not a second reference.
+            parent = node;
+            for (const argument of node.arguments.slice(1)) visit(argument);
+            return;
+          }
+        } else if (requireIsGlobal && isRequireResolve(node)) {
+          add('require-resolve', node.arguments[0], node);
+        } else if (requireIsGlobal && requireSource(node)) {
+          add('require', requireSource(node), node);
+        }
+        break;
+    }
+    const dynamicSource = dynamicImportSource(node);
+    if (dynamicSource) add('dynamic-import', dynamicSource, node);
+    parent = node;
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      const child = node[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c.type === 'string') visit(c);
+      } else if (child && typeof child.type === 'string') {
+        visit(child);
+      }
+    }
+  };
+  visit(program);
+  return found;
+}
