@@ -1,3 +1,5 @@
+import type { FileUsage } from './usage';
+
 /** What a human must look at. Findings are data: the CLI decides how to show them. */
 export type FindingKind =
   | 'legacy-path'
@@ -34,6 +36,8 @@ export interface FileResult {
   sites: Finding[];
   /** Import sites that already reach a registry symbol the canonical way. */
   canonicalSites: number;
+  /** With `measureUsage`: the symbols and legacy modules the file reaches, before any rewrite. */
+  usage?: FileUsage;
 }
 
 /** Line and column (1-based) of a character offset in a text. */

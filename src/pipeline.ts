@@ -9,6 +9,7 @@ import type { Registry } from './registry-types';
 import type { TransformDefinition } from './transform-api';
 import { moduleKey } from './resolve';
 import { mentionsRegistry } from './prefilter';
+import { collectUsage } from './usage';
 
 export interface TransformFileOptions {
   /** Absolute path of the file. */
@@ -19,6 +20,8 @@ export interface TransformFileOptions {
   transforms: TransformDefinition[];
   /** Skip files that cannot need work without parsing them (default true). */
   prefilter?: boolean;
+  /** Also measure which symbols and legacy modules the file reaches, for `check`. */
+  measureUsage?: boolean;
 }
 
 export function transformFile(options: TransformFileOptions): FileResult {
@@ -39,10 +42,11 @@ export function transformFile(options: TransformFileOptions): FileResult {
     return result('failed', [{ file: path, line: error.line, column: error.column, kind: 'parse-error', message: error.reason }]);
   }
   const ctx = new FileContext(path, source, ast, registry);
+  const usage = options.measureUsage ? collectUsage(ctx) : undefined;
   const changedBy = transforms.filter((transform) => transform.run(ctx)).map((t) => t.name);
   ctx.imports.render();
   const output = ctx.edits.apply(source);
-  const done = { changedBy, sites: ctx.sites, canonicalSites: ctx.canonicalSites };
+  const done = { changedBy, sites: ctx.sites, canonicalSites: ctx.canonicalSites, usage };
   if (output === source) return result('unchanged', ctx.findings, done);
   try {
     parseSource(output, path);
