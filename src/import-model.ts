@@ -72,10 +72,13 @@ export class ImportModel {
   /** The local name of a value import of `imported` from `module`, made or asked for; null if none. */
   findImport(module: ModuleRef, imported: string): string | null {
     const key = moduleKey(module);
+    // An import from a module that moved to `module` is the same binding under its old path.
+    const reaches = (s: ModuleSpec): boolean =>
+      keyOf(this.moduleOf(s)) === key || keyOf(this.ctx.moduleMove(this.moduleOf(s))?.to ?? null) === key;
     for (const decl of this.decls) {
       if (decl.form === 'export' || decl.typeOnly) continue;
       const existing = decl.specs.find(
-        (s) => !s.removed && !s.typeOnly && s.imported === imported && s.kind !== 'namespace' && keyOf(this.moduleOf(s)) === key,
+        (s) => !s.removed && !s.typeOnly && s.imported === imported && s.kind !== 'namespace' && reaches(s),
       );
       if (existing) return existing.local;
     }
@@ -306,13 +309,13 @@ export class ImportModel {
       }
       return;
     }
-    if (decl.retarget) {
-      const specifier = this.specifierFor(decl.retarget, decl.specifierText);
-      if (specifier !== decl.specifierText) edits.replace(decl.source!.start + 1, decl.source!.end - 1, escapeFor(specifier, text[decl.source!.start]));
-    }
     if (this.needsRebuild(decl)) {
       edits.replace(node.start, node.end, this.declText({ ...decl, specs: [], added: [...this.keptSpecs(decl), ...decl.added], anchor: decl, module: decl.retarget ?? decl.module }));
       return;
+    }
+    if (decl.retarget) {
+      const specifier = this.specifierFor(decl.retarget, decl.specifierText);
+      if (specifier !== decl.specifierText) edits.replace(decl.source!.start + 1, decl.source!.end - 1, escapeFor(specifier, text[decl.source!.start]));
     }
     this.renderSpecList(decl);
   }
@@ -507,7 +510,9 @@ export function removeStatement(ctx: FileContext, node: AnyNode): void {
   const { text } = ctx;
   let start = node.start;
   let end = node.end;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  // A BOM belongs to the file, not to its first line.
+  if (lineStart === 0 && text.charCodeAt(0) === 0xfeff) lineStart = 1;
   const before = text.slice(lineStart, start);
   const after = /^[ \t]*(\r?\n|$)/.exec(text.slice(end));
   if (/^[ \t]*$/.test(before) && after) {

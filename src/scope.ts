@@ -283,9 +283,8 @@ class Analyzer {
         return;
       case 'BlockStatement':
       case 'StaticBlock':
-        if (node.type === 'StaticBlock') this.deferredDepth++;
+        // A static block runs once, when the class is defined: like module scope, not deferred.
         this.visitBlock(node, node.body, scope);
-        if (node.type === 'StaticBlock') this.deferredDepth--;
         return;
       case 'TSModuleBlock': {
         const namespaceScope = new Scope(scope, 'function');

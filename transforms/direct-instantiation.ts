@@ -54,17 +54,28 @@ function rewriteConstruction(ctx: FileContext, reference: Reference, origin: Mod
   }
   const factory = alreadyImported ?? ctx.imports.ensureImport(construct.module, construct.factory, origin.decl);
   ctx.recordSite(newExpression, 'direct-instantiation', `new ${calleeName}() bypasses ${construct.factory}()`);
-  const callee: AnyNode = newExpression.callee;
+  const calleeEnd = endOfParenthesized(ctx.text, newExpression.callee);
   const typeArguments: AnyNode | undefined = newExpression.typeParameters ?? newExpression.typeArguments;
-  const headEnd = (typeArguments ?? callee).end;
+  const headEnd = typeArguments ? typeArguments.end : calleeEnd;
   const hasParentheses = ctx.text.slice(headEnd, newExpression.end).includes('(');
-  // new ExecutionEngine(ctx) ➔ createUserExecutionEngine(ctx); type arguments and arguments stay as written:
-  // new ExecutionEngine<Ctx>(ctx) ➔ createUserExecutionEngine<Ctx>(ctx)
-  ctx.edits.replace(newExpression.start, callee.end, factory);
+  // new ExecutionEngine(ctx) ➔ createUserExecutionEngine(ctx); type arguments, arguments and any
+  // parentheses stay as written: new (ExecutionEngine)<Ctx>(ctx) ➔ (createUserExecutionEngine)<Ctx>(ctx)
+  const callee: AnyNode = newExpression.callee;
+  ctx.edits.remove(newExpression.start, callee.extra?.parenthesized ? callee.extra.parenStart : callee.start);
+  ctx.edits.replace(callee.start, callee.end, factory);
   // new ExecutionEngine ➔ createUserExecutionEngine()
   if (!hasParentheses) ctx.edits.insert(newExpression.end, '()');
   ctx.consumed.add(reference);
   return true;
+}
+
+/** Where `(Callee)` ends, its wrapping parentheses included: the arguments' `(` comes after. */
+function endOfParenthesized(text: string, callee: AnyNode): number {
+  let end = callee.end;
+  if (!callee.extra?.parenthesized) return end;
+  const opening = (text.slice(callee.extra.parenStart, callee.start).match(/\(/g) ?? []).length;
+  for (let closed = 0; closed < opening && end < text.length; end++) if (text[end] === ')') closed++;
+  return end;
 }
 
 export default makeTransform({ name, run: directInstantiation });

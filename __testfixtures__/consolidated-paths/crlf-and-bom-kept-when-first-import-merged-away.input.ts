@@ -1,0 +1,4 @@
+﻿import { EngineContext } from '../agents/execution_engine_consolidated';
+import { UserExecutionEngine } from '../agents/supervisor/user_execution_engine';
+
+export const start = (context: EngineContext): UserExecutionEngine => new UserExecutionEngine(context);

@@ -1,0 +1,3 @@
+﻿import { UserExecutionEngine, EngineContext } from '../agents/supervisor/user_execution_engine';
+
+export const start = (context: EngineContext): UserExecutionEngine => new UserExecutionEngine(context);

@@ -1,0 +1,3 @@
+import { createLogger as makeLogger } from '../../lib/logging/logger';
+
+export const log = makeLogger('worker');

@@ -1,0 +1,3 @@
+import { type Logger, createLogger as makeLogger } from '../../lib/logging/logger';
+
+export const log: Logger = makeLogger('engine');

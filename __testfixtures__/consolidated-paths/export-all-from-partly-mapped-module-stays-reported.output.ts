@@ -1,0 +1,1 @@
+export * from '../agents/execution_engine_consolidated';

@@ -1,0 +1,1 @@
+export * as factories from '../agents/execution_engine_unified_factory';

@@ -1,0 +1,1 @@
+export * as factories from '../agents/supervisor/execution_engine_factory';

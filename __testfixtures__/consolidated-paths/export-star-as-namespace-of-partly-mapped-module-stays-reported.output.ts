@@ -1,0 +1,1 @@
+export * as engines from '../agents/execution_engine_consolidated';

@@ -1,0 +1,3 @@
+import factories = require('../agents/execution_engine_unified_factory');
+
+export const create = factories.createUserExecutionEngine;

@@ -1,0 +1,3 @@
+import factories = require('../agents/supervisor/execution_engine_factory');
+
+export const create = factories.createUserExecutionEngine;

@@ -1,0 +1,3 @@
+export type Context = import('../agents/supervisor/user_execution_engine').EngineContext;
+
+export const guest: Context = { userId: 'guest' };

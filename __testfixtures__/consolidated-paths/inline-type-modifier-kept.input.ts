@@ -1,0 +1,5 @@
+import { type EngineContext, ExecutionEngine } from '../agents/execution_engine_consolidated';
+
+export function contextOf(engine: ExecutionEngine): EngineContext {
+  return engine.context;
+}

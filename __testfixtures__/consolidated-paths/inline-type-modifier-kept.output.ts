@@ -1,0 +1,5 @@
+import { type EngineContext, UserExecutionEngine as ExecutionEngine } from '../agents/supervisor/user_execution_engine';
+
+export function contextOf(engine: ExecutionEngine): EngineContext {
+  return engine.context;
+}

@@ -1,0 +1,4 @@
+import { UserExecutionEngine } from '../agents/supervisor/user_execution_engine';
+import { type EngineContext } from '../agents/execution_engine_consolidated';
+
+export const start = (context: EngineContext) => new UserExecutionEngine(context);

@@ -1,0 +1,7 @@
+import { ExecutionEngineFactory } from '../agents/supervisor/execution_engine_factory';
+
+jest.mock('../agents/supervisor/execution_engine_factory');
+
+test('the factory class is mocked', () => {
+  expect(jest.isMockFunction(ExecutionEngineFactory)).toBe(true);
+});

@@ -1,0 +1,8 @@
+import {
+  ExecutionEngine,
+  EngineContext,
+} from '../agents/execution_engine_consolidated';
+
+export function contextOf(engine: ExecutionEngine): EngineContext {
+  return engine.context;
+}

@@ -1,0 +1,3 @@
+const factoryPath = require.resolve('../agents/execution_engine_unified_factory');
+
+module.exports = { factoryPath };

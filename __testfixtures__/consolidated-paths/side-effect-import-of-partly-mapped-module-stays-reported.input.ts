@@ -1,0 +1,3 @@
+import '../agents/execution_engine_consolidated';
+
+export const ready = true;

@@ -1,0 +1,3 @@
+import '../agents/agent_errors';
+
+export const errorsLoaded = true;

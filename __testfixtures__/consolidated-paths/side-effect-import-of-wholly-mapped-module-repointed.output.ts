@@ -1,0 +1,3 @@
+import '../errors';
+
+export const errorsLoaded = true;

@@ -1,0 +1,7 @@
+import { EngineContext } from '../agents/execution_engine_consolidated';
+
+export const UserItems = <T,>({ items, context }: { items: T[]; context: EngineContext }) => (
+  <ul data-user={context.userId}>
+    {items.map((item) => <li key={String(item)}>{String(item)}</li>)}
+  </ul>
+);

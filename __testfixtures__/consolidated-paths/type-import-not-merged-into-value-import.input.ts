@@ -1,0 +1,6 @@
+import { UserExecutionEngine } from '../agents/supervisor/user_execution_engine';
+import type { EngineContext } from '../agents/execution_engine_consolidated';
+
+export function start(context: EngineContext): UserExecutionEngine {
+  return new UserExecutionEngine(context);
+}

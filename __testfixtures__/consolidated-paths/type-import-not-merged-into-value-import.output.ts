@@ -1,0 +1,6 @@
+import { UserExecutionEngine } from '../agents/supervisor/user_execution_engine';
+import type { EngineContext } from '../agents/supervisor/user_execution_engine';
+
+export function start(context: EngineContext): UserExecutionEngine {
+  return new UserExecutionEngine(context);
+}
