@@ -186,8 +186,11 @@ describe('the three transforms together', () => {
       'src/agents/execution_engine_unified_factory.ts',
       'src/agents/supervisor/execution_engine_factory.ts',
       'src/agents/supervisor/user_execution_engine.ts',
+      'src/agents/supervisor/user_task_queue.ts',
+      'src/agents/task_queue_legacy.ts',
       'src/core/managers/execution_engine_factory.ts',
       'src/errors/index.ts',
+      'src/ui/engine_panel.ts',
     ]);
   });
 

@@ -1,0 +1,3 @@
+import { ExecutionEngine } from '../agents/execution_engine_consolidated';
+
+export const session = (userId: string) => ({ userId, engine: new ExecutionEngine({ userId }) });

@@ -1,0 +1,5 @@
+﻿import { createUserExecutionEngine } from '../agents/supervisor/execution_engine_factory';
+
+export function handle(userId: string) {
+  return createUserExecutionEngine({ userId }).run('bom');
+}

@@ -1,0 +1,3 @@
+import { ExecutionEngine } from '../agents/execution_engine_consolidated';
+
+export const globalEngine = new ExecutionEngine();

@@ -1,0 +1,3 @@
+import { UserExecutionEngine } from '../agents/supervisor/user_execution_engine';
+
+export const build = (userId: string) => new UserExecutionEngine({ userId });
