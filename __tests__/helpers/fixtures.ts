@@ -42,10 +42,10 @@ export function fixtureCases(folder: string): FixtureCase[] {
   const dir = path.join(FIXTURES, folder);
   return fs
     .readdirSync(dir)
-    .filter((f) => /\.input\.[a-z]+$/.test(f))
+    .filter((f) => /\.input\.[a-z.]+$/.test(f))
     .sort()
     .map((inputFile) => {
-      const [, name, ext] = /^(.*)\.input\.([a-z]+)$/.exec(inputFile)!;
+      const [, name, ext] = /^(.*?)\.input\.([a-z.]+)$/.exec(inputFile)!;
       const read = (f: string): string => fs.readFileSync(path.join(dir, f), 'utf8');
       const findingsFile = path.join(dir, `${name}.findings.json`);
       return {

@@ -1,0 +1,5 @@
+import { ExecutionEngine } from '../agents/execution_engine_consolidated';
+
+export function asEngine(value: unknown) {
+  return <ExecutionEngine>value;
+}

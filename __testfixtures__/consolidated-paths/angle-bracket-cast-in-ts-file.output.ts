@@ -1,0 +1,5 @@
+import { UserExecutionEngine as ExecutionEngine } from '../agents/supervisor/user_execution_engine';
+
+export function asEngine(value: unknown) {
+  return <ExecutionEngine>value;
+}
