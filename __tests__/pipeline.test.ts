@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ts from 'typescript';
-import { PROJECT } from './helpers/fixtures';
+import { PROJECT, runAs } from './helpers/fixtures';
 import { loadRegistry } from '../src/registry';
 import { transformFile } from '../src/pipeline';
 import { selectTransforms } from '../src/all-transforms';
@@ -201,5 +201,22 @@ describe('the three transforms together', () => {
   it('changes nothing on a second run', () => {
     const again = runAll(root);
     expect(again.filter((r) => r.status === 'changed').map((r) => r.file)).toEqual([]);
+  });
+});
+
+describe('the three transforms on one file', () => {
+  it('does not report a conflict with an import that the rewrite removed', () => {
+    const input = `import { IsolatedExecutionEngine } from '../agents/execution_engine_legacy_adapter';
+import { ExecutionEngine } from '../agents/execution_engine_consolidated';
+
+export const make = (userId: string): IsolatedExecutionEngine => new ExecutionEngine({ userId });
+`;
+    const result = runAs('conflict-free.ts', input, selectTransforms());
+    expect(result.output).toBe(`import { UserExecutionEngine } from '../agents/supervisor/user_execution_engine';
+import { createUserExecutionEngine } from '../agents/supervisor/execution_engine_factory';
+
+export const make = (userId: string): UserExecutionEngine => createUserExecutionEngine({ userId });
+`);
+    expect(result.findings).toEqual([]);
   });
 });

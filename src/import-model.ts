@@ -249,10 +249,12 @@ export class ImportModel {
 
   /** An import whose every reference a rewrite removed is removed too; one that was never used stays. */
   private removeSpecsLeftUnused(): void {
-    for (const spec of this.bindingSpecs()) {
-      const binding = spec.binding;
-      if (binding && binding.references.length > 0 && this.ctx.liveReferences(binding).length === 0) spec.removed = true;
-    }
+    for (const spec of this.bindingSpecs()) if (this.isLeftUnused(spec)) spec.removed = true;
+  }
+
+  isLeftUnused(spec: ModuleSpec): boolean {
+    const binding = spec.binding;
+    return !!binding && binding.references.length > 0 && this.ctx.liveReferences(binding).length === 0;
   }
 
   private keptSpecs(decl: ModuleDecl): ModuleSpec[] {

@@ -13,7 +13,7 @@ export function aliasedImports(ctx: FileContext): boolean {
   let changed = false;
   const claimed = new Set<string>();
   for (const spec of ctx.imports.bindingSpecs()) {
-    if (spec.removed || spec.kind === 'namespace') continue;
+    if (spec.removed || ctx.imports.isLeftUnused(spec) || spec.kind === 'namespace') continue;
     const canonical = ctx.canonicalSymbol(ctx.imports.moduleOf(spec), spec.imported);
     // A default import has no alias to undo: its local name is the only name it has.
     if (!canonical || canonical.name === 'default') continue;

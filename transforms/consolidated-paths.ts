@@ -13,6 +13,8 @@ import { makeTransform } from '../src/jscodeshift-adapter';
 
 export const name = 'consolidated-paths';
 
+const NOT_WHOLE = 'which does not map as a whole, by the same names, to one canonical module: migrate by hand';
+
 /** Reference contexts that cannot construct the legacy class: a type, or the right side of `instanceof`. */
 const CANNOT_CONSTRUCT = new Set(['type', 'typeof-type', 'instanceof']);
 
@@ -46,7 +48,7 @@ function repointDeclaration(ctx: FileContext, decl: ModuleDecl): boolean {
       return true;
     }
     const what = decl.specs.length === 0 ? 'side-effect import' : 'namespace import';
-    ctx.report(decl.source!, 'legacy-path', `${what} of partly mapped legacy module "${decl.specifierText}": migrate by hand`);
+    ctx.report(decl.source!, 'legacy-path', `${what} of legacy module "${decl.specifierText}", ${NOT_WHOLE}`);
     return false;
   }
   let changed = false;
@@ -55,6 +57,8 @@ function repointDeclaration(ctx: FileContext, decl: ModuleDecl): boolean {
 }
 
 function repointSpecifier(ctx: FileContext, decl: ModuleDecl, spec: ModuleSpec): boolean {
+  // Every use was rewritten away (new ➔ factory): the import goes, there is nothing to repoint.
+  if (ctx.imports.isLeftUnused(spec)) return false;
   const legacy = ctx.legacySymbol(decl.module, spec.imported);
   if (!legacy) {
     ctx.report(spec.node!, 'legacy-path', `${spec.imported} is not in the registry: it stays on legacy module "${decl.specifierText}"`);
@@ -94,7 +98,7 @@ function repointModuleString(ctx: FileContext, reference: ModuleString): boolean
   const redirect = moduleRedirect(ctx.registry, module);
   if (reference.form === 'import-type' && !redirect) return repointImportType(ctx, reference);
   if (!redirect) {
-    ctx.report(reference.literal, 'legacy-path', `${formLabel(reference)} of partly mapped legacy module "${reference.value}": migrate by hand`);
+    ctx.report(reference.literal, 'legacy-path', `${formLabel(reference)} of legacy module "${reference.value}", ${NOT_WHOLE}`);
     return false;
   }
   // jest.mock('./moved') ➔ jest.mock('./new-home'); export * from './moved' ➔ export * from './new-home'
