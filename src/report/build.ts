@@ -1,0 +1,158 @@
+/**
+ * Aggregates the engine's per-file results into `check`'s report: counts per category, canonical usage,
+ * the findings, importers left per legacy module, and the import forms each symbol is reached by.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SkipNote } from '../discover';
+import type { FileResult, Finding } from '../findings';
+import type { Registry } from '../registry-types';
+import { moduleKey } from '../resolve';
+import {
+  VIOLATION_CATEGORIES,
+  type CheckReport,
+  type LegacyModuleReport,
+  type ReportError,
+  type ReportFinding,
+  type SymbolPatterns,
+  type ViolationCategory,
+  type ViolationCounts,
+} from './types';
+import { compareStrings as compare, isInside } from '../path-utils';
+
+export function buildCheckReport(registry: Registry, results: FileResult[], notes: SkipNote[]): CheckReport {
+  const names = new PathNames(registry.root);
+  const violations = countViolations(results);
+  const total = VIOLATION_CATEGORIES.reduce((sum, category) => sum + violations[category], 0);
+  const canonicalSites = results.reduce((sum, result) => sum + result.canonicalSites, 0);
+  const errors = collectErrors(results, names);
+  return {
+    violations,
+    total,
+    canonicalSites,
+    canonicalUsage: canonicalUsage(canonicalSites, violations),
+    findings: collectFindings(results, names),
+    legacyModules: legacyModules(registry, results, names, errors.some((e) => e.kind === 'parse-error')),
+    patterns: patterns(registry, results, names),
+    errors,
+    skipped: notes.map((note) => ({ file: names.file(note.file), reason: note.reason })).sort(byFileThen((n) => n.reason)),
+    files: {
+      scanned: results.length,
+      measured: results.filter((r) => r.usage !== undefined).length,
+      changed: results.filter((r) => r.status === 'changed').length,
+      failed: results.filter((r) => r.status === 'failed').length,
+      skipped: notes.length,
+    },
+  };
+}
+
+function isViolation(kind: string): kind is ViolationCategory {
+  return (VIOLATION_CATEGORIES as readonly string[]).includes(kind);
+}
+
+function countViolations(results: FileResult[]): ViolationCounts {
+  const counts = Object.fromEntries(VIOLATION_CATEGORIES.map((c) => [c, 0])) as ViolationCounts;
+  for (const site of results.flatMap((r) => r.sites)) if (isViolation(site.kind)) counts[site.kind]++;
+  return counts;
+}
+
+/** The share of import sites already canonical; legacy paths and aliases are the import sites that are not. */
+function canonicalUsage(canonicalSites: number, violations: ViolationCounts): number {
+  const importSites = canonicalSites + violations['legacy-path'] + violations['aliased-import'];
+  return importSites === 0 ? 1 : canonicalSites / importSites;
+}
+
+/** Sites and findings overlap (a site that needs a human is both): each is listed once. */
+function collectFindings(results: FileResult[], names: PathNames): ReportFinding[] {
+  const unique = new Map<string, ReportFinding>();
+  for (const result of results) {
+    for (const finding of [...result.sites, ...result.findings]) {
+      if (!isViolation(finding.kind) && finding.kind !== 'conflict') continue;
+      const entry = { ...located(finding, names), kind: finding.kind, message: finding.message };
+      unique.set(JSON.stringify(entry), entry);
+    }
+  }
+  return [...unique.values()].sort(byLocation);
+}
+
+function collectErrors(results: FileResult[], names: PathNames): ReportError[] {
+  const errors = new Map<string, ReportError>();
+  for (const finding of results.flatMap((r) => r.findings)) {
+    if (finding.kind !== 'parse-error' && finding.kind !== 'transform-bug') continue;
+    const entry = { ...located(finding, names), kind: finding.kind, message: finding.message };
+    errors.set(JSON.stringify(entry), entry);
+  }
+  return [...errors.values()].sort(byLocation);
+}
+
+function legacyModules(registry: Registry, results: FileResult[], names: PathNames, someUnparsed: boolean): LegacyModuleReport[] {
+  const importers = new Map<string, string[]>([...registry.legacyModules].map((key) => [key, []]));
+  for (const result of results) {
+    for (const key of result.usage?.legacyModules ?? []) importers.get(key)?.push(names.file(result.file));
+  }
+  return [...importers]
+    .map(([key, files]) => {
+      const unique = [...new Set(files)].sort(compare);
+      return { module: names.module(key), importers: unique.length, files: unique, safeToDelete: unique.length === 0 && !someUnparsed };
+    })
+    .sort((a, b) => compare(a.module, b.module));
+}
+
+/** Every registry symbol, in the registry's order, with the forms that reach it (most used first). */
+function patterns(registry: Registry, results: FileResult[], names: PathNames): SymbolPatterns[] {
+  const forms = new Map<string, Map<string, { count: number; canonical: boolean }>>();
+  for (const usage of results.flatMap((r) => r.usage?.symbols ?? [])) {
+    let bySymbol = forms.get(usage.symbol);
+    if (!bySymbol) forms.set(usage.symbol, (bySymbol = new Map()));
+    const form = bySymbol.get(usage.form) ?? { count: 0, canonical: usage.canonical };
+    form.count++;
+    bySymbol.set(usage.form, form);
+  }
+  return registry.symbols.map((symbol) => {
+    const found = forms.get(`${moduleKey(symbol.module)}#${symbol.name}`) ?? new Map();
+    const list = [...found]
+      .map(([form, { count, canonical }]) => ({ form, count, canonical }))
+      .sort((a, b) => b.count - a.count || compare(a.form, b.form));
+    return { symbol: symbol.name, module: names.module(moduleKey(symbol.module)), forms: list, distinct: list.length };
+  });
+}
+
+/** Paths as the report shows them: relative to the registry's folder, forward slashes. */
+class PathNames {
+  private readonly root: string;
+  /** Module keys are real paths: a registry folder reached through a link must be unwrapped too. */
+  private readonly realRoot: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+    try {
+      this.realRoot = fs.realpathSync.native(this.root);
+    } catch {
+      this.realRoot = this.root;
+    }
+  }
+
+  file(file: string): string {
+    const absolute = path.resolve(this.root, file);
+    const base = isInside(this.root, absolute) || !isInside(this.realRoot, absolute) ? this.root : this.realRoot;
+    return path.relative(base, absolute).split(path.sep).join('/');
+  }
+
+  /** A module key as the registry would name it: `src/errors` for src/errors/index.ts, `lodash/fp` for a package. */
+  module(key: string): string {
+    if (key.startsWith('pkg:')) return key.slice('pkg:'.length);
+    return this.file(key).replace(/(\.d)?\.[cm]?[jt]sx?$/i, '').replace(/\/index$/, '');
+  }
+}
+
+function located(finding: Finding, names: PathNames): { file: string; line: number; column: number } {
+  return { file: names.file(finding.file), line: finding.line, column: finding.column };
+}
+
+function byLocation(a: ReportFinding | ReportError, b: ReportFinding | ReportError): number {
+  return compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.kind, b.kind) || compare(a.message, b.message);
+}
+
+function byFileThen<T extends { file: string }>(then: (item: T) => string): (a: T, b: T) => number {
+  return (a, b) => compare(a.file, b.file) || compare(then(a), then(b));
+}

@@ -1,0 +1,92 @@
+/**
+ * `check` as SARIF 2.1.0, the format code-scanning UIs (GitHub, Azure DevOps, IDEs) read: one rule per
+ * finding kind, one result per finding or error, located by a URI relative to the registry's folder.
+ */
+import type { CheckReport, ReportError, ReportFinding } from './types';
+
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const INFORMATION_URI = 'https://www.npmjs.com/package/ssot-codemods';
+
+type Level = 'error' | 'warning' | 'note';
+
+const RULES: { id: ReportFinding['kind'] | ReportError['kind']; level: Level; description: string }[] = [
+  { id: 'legacy-path', level: 'warning', description: 'A reference to a legacy module or legacy symbol instead of the canonical module.' },
+  { id: 'aliased-import', level: 'warning', description: 'A canonical symbol imported under another local name.' },
+  { id: 'direct-instantiation', level: 'warning', description: 'A legacy class constructed with new instead of its canonical factory.' },
+  { id: 'singleton', level: 'warning', description: 'A legacy class constructed at module scope: one instance shared by every caller.' },
+  { id: 'conflict', level: 'note', description: 'A site left as it is because the canonical name is already taken in the file.' },
+  { id: 'parse-error', level: 'error', description: 'The file does not parse: it was neither measured nor rewritten.' },
+  { id: 'transform-bug', level: 'error', description: 'The rewritten file would not parse: it was left as it was. Please report it.' },
+];
+
+export function formatSarif(report: CheckReport, toolVersion: string): string {
+  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const result = (item: ReportFinding | ReportError) => ({
+    ruleId: item.kind,
+    ruleIndex: ruleIndex.get(item.kind),
+    level: RULES[ruleIndex.get(item.kind)!].level,
+    message: { text: item.message },
+    locations: [location(item.file, item)],
+  });
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ssot-codemod',
+            informationUri: INFORMATION_URI,
+            version: toolVersion,
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              name: pascalCase(rule.id),
+              shortDescription: { text: rule.description },
+              defaultConfiguration: { level: rule.level },
+            })),
+          },
+        },
+        // Paths are relative to the registry's folder, which the uploader maps to the checkout.
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: "The registry's folder" } } },
+        // The engine counts columns in UTF-16 code units, as JavaScript strings do.
+        columnKind: 'utf16CodeUnits',
+        invocations: [
+          {
+            executionSuccessful: report.errors.length === 0,
+            toolExecutionNotifications: report.skipped.map((note) => ({
+              level: 'note',
+              message: { text: `skipped: ${note.reason}` },
+              locations: [location(note.file)],
+            })),
+          },
+        ],
+        results: [...report.findings.map(result), ...report.errors.map(result)],
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+function location(file: string, at?: { line: number; column: number }) {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: relativeUri(file), uriBaseId: '%SRCROOT%' },
+      ...(at ? { region: { startLine: at.line, startColumn: at.column } } : {}),
+    },
+  };
+}
+
+/**
+ * A relative URI reference: each path segment percent-encoded (spaces, `#`, `%` are legal in file
+ * names), and `:` too, which would otherwise make `c:x.ts` read as a scheme.
+ */
+function relativeUri(file: string): string {
+  return file
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/:/g, '%3A'))
+    .join('/');
+}
+
+function pascalCase(id: string): string {
+  return id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
+}

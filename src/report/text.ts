@@ -1,0 +1,92 @@
+/**
+ * The terminal dashboard of `check`: counts per category against the target, canonical usage, import
+ * forms per symbol, importers left per legacy module, then one `path:line:column kind message` line per
+ * finding (a form editors and terminals turn into links).
+ */
+import { VIOLATION_CATEGORIES, type CheckReport } from './types';
+import { percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
+
+export interface TextOptions {
+  /** ANSI colours; the CLI passes true only on a TTY. */
+  color: boolean;
+  /** The total aimed at (`--max-violations`); 0, the single source of truth, when not given. */
+  target?: number;
+}
+
+type Paint = (text: string) => string;
+
+function painter(color: boolean): Record<'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan', Paint> {
+  const ansi = (open: number, close: number): Paint => (text) => (color ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+  return { bold: ansi(1, 22), dim: ansi(2, 22), red: ansi(31, 39), green: ansi(32, 39), yellow: ansi(33, 39), cyan: ansi(36, 39) };
+}
+
+export function formatText(report: CheckReport, options: TextOptions): string {
+  const paint = painter(options.color);
+  const target = options.target ?? 0;
+  const lines: string[] = [];
+  const section = (title: string): void => {
+    lines.push('', paint.bold(title));
+  };
+
+  const overTarget = report.total > target;
+  lines.push(paint.bold(`SSOT check: ${plural(report.total, 'violation')}`) + ` (target ${target})`);
+  lines.push('');
+  const label = (text: string): string => `  ${text.padEnd(22)}`;
+  for (const category of VIOLATION_CATEGORIES) {
+    const count = report.violations[category];
+    lines.push(label(category) + (count > 0 ? paint.yellow : paint.green)(String(count).padStart(7)));
+  }
+  lines.push(paint.dim(`  ${'-'.repeat(29)}`));
+  lines.push(label('total') + (overTarget ? paint.red : paint.green)(String(report.total).padStart(7)) + `   target ${target}`);
+  const importSites = report.canonicalSites + report.violations['legacy-path'] + report.violations['aliased-import'];
+  lines.push(
+    label('canonical usage') + percent(report.canonicalUsage).padStart(7) + paint.dim(`   ${report.canonicalSites} of ${plural(importSites, 'import site')}`),
+  );
+
+  const used = report.patterns.filter((p) => p.distinct > 0);
+  if (used.length > 0) {
+    section('Import patterns');
+    for (const symbol of used) {
+      const forms = symbol.distinct === 1 ? paint.green('1 form') : paint.yellow(plural(symbol.distinct, 'form'));
+      lines.push(`  ${paint.bold(symbol.symbol)} ${paint.dim(`(${symbol.module})`)}: ${forms}`);
+      for (const form of symbol.forms) {
+        lines.push(`  ${String(form.count).padStart(6)}  ${form.form}${form.canonical ? paint.green('  canonical') : ''}`);
+      }
+    }
+  }
+
+  if (report.legacyModules.length > 0) {
+    section('Legacy modules');
+    const width = Math.max(...report.legacyModules.map((m) => m.module.length));
+    for (const legacy of report.legacyModules) {
+      const mark = legacy.safeToDelete ? paint.green('  safe to delete') : '';
+      lines.push(`  ${legacy.module.padEnd(width)}  ${plural(legacy.importers, 'importer').padStart(12)}${mark}`);
+    }
+    if (withheldSafeToDelete(report)) lines.push(paint.dim(`  ${WITHHELD_NOTE}`));
+  }
+
+  if (report.findings.length > 0) {
+    section(`Findings (${report.findings.length})`);
+    for (const f of report.findings) {
+      const kind = f.kind === 'conflict' ? paint.cyan(f.kind) : paint.yellow(f.kind);
+      lines.push(`  ${f.file}:${f.line}:${f.column}  ${kind}  ${f.message}`);
+    }
+  }
+  if (report.errors.length > 0) {
+    section(paint.red(`Errors (${report.errors.length})`));
+    for (const e of report.errors) lines.push(`  ${e.file}:${e.line}:${e.column}: ${paint.red(e.kind)}: ${e.message}`);
+  }
+  if (report.skipped.length > 0) {
+    section(`Skipped (${report.skipped.length})`);
+    for (const note of report.skipped) lines.push(`  ${note.file}: ${paint.dim(note.reason)}`);
+  }
+
+  const files = report.files;
+  lines.push(
+    '',
+    paint.dim(
+      `Files: ${files.scanned} scanned, ${files.measured} measured, ${files.changed} to rewrite, ${files.failed} failed, ${files.skipped} skipped`,
+    ),
+  );
+  return `${lines.join('\n')}\n`;
+}

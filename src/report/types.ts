@@ -1,0 +1,90 @@
+/**
+ * The shape of `check`'s report: what `--format json` prints, and what every other format and the CI
+ * gates read. File paths in it are relative to the registry's folder, with forward slashes.
+ */
+import type { SkipNote } from '../discover';
+
+/** The fragmentation `check` counts; `total` is their sum. */
+export const VIOLATION_CATEGORIES = ['legacy-path', 'aliased-import', 'direct-instantiation', 'singleton'] as const;
+export type ViolationCategory = (typeof VIOLATION_CATEGORIES)[number];
+export type ViolationCounts = Record<ViolationCategory, number>;
+
+/** A site to fix or a finding that needs a human (`conflict` explains why a site was left as it is). */
+export interface ReportFinding {
+  file: string;
+  line: number;
+  column: number;
+  kind: ViolationCategory | 'conflict';
+  message: string;
+}
+
+/** A file that could not be parsed, or whose rewrite would not parse (a bug of ours: nothing is written). */
+export interface ReportError {
+  file: string;
+  line: number;
+  column: number;
+  kind: 'parse-error' | 'transform-bug';
+  message: string;
+}
+
+export interface LegacyModuleReport {
+  /** As the registry names it: a path relative to its folder without extension, or a package name. */
+  module: string;
+  /** Measured files that still reference it. */
+  importers: number;
+  files: string[];
+  /** No importer left, and no file failed to parse (one that did might still import it). */
+  safeToDelete: boolean;
+}
+
+export interface ImportForm {
+  /** `'<specifier>' <imported name>[ as <local name>]`. */
+  form: string;
+  count: number;
+  /** The canonical module under the canonical name. */
+  canonical: boolean;
+}
+
+export interface SymbolPatterns {
+  symbol: string;
+  module: string;
+  /** Most used first. */
+  forms: ImportForm[];
+  /** How many different forms reach the symbol; 1 is the goal. */
+  distinct: number;
+}
+
+export interface FileCounts {
+  /** Files read and given to the engine. */
+  scanned: number;
+  /** Files parsed and measured (the others never mention the registry, or failed). */
+  measured: number;
+  /** Files that `apply` would rewrite. */
+  changed: number;
+  /** Files with a parse error or a transform bug. */
+  failed: number;
+  /** Not scanned: binary, too large, not UTF-8, links leading out. */
+  skipped: number;
+}
+
+export interface CheckReport {
+  violations: ViolationCounts;
+  total: number;
+  /** Import sites that already reach a registry symbol the canonical way. */
+  canonicalSites: number;
+  /** canonicalSites / (canonicalSites + legacy-path + aliased-import sites); 1 when there are none. */
+  canonicalUsage: number;
+  findings: ReportFinding[];
+  legacyModules: LegacyModuleReport[];
+  patterns: SymbolPatterns[];
+  errors: ReportError[];
+  skipped: SkipNote[];
+  files: FileCounts;
+}
+
+/** What `--write-baseline` saves and `--baseline` compares against. */
+export interface Baseline {
+  version: 1;
+  violations: ViolationCounts;
+  total: number;
+}
