@@ -1,0 +1,130 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export class GitError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly output: string,
+  ) {
+    super(`git ${args.join(' ')} failed${output ? `:\n${output.trim()}` : ''}`);
+    this.name = 'GitError';
+  }
+}
+
+/**
+ * `--literal-pathspecs`: file names are names, not patterns (`app/[id]/page.tsx` is a real Next.js path).
+ * `core.quotePath=false` keeps non-ASCII names readable in messages.
+ */
+const GIT_BASE_ARGS = ['--literal-pathspecs', '-c', 'core.quotePath=false'];
+
+function git(cwd: string, args: string[], input?: string): string {
+  try {
+    return execFileSync('git', [...GIT_BASE_ARGS, ...args], {
+      cwd,
+      input,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    const err = error as { stdout?: string; stderr?: string; message: string };
+    throw new GitError(args, [err.stderr, err.stdout].filter(Boolean).join('\n') || err.message);
+  }
+}
+
+export function isGitRepository(root: string): boolean {
+  try {
+    return git(root, ['rev-parse', '--is-inside-work-tree']).trim() === 'true';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Those of `files` (absolute, or relative to `root`) with staged or unstaged changes, or untracked, returned
+ * as given. A single `git status` of the whole work tree, so no file list can overflow the command line.
+ */
+export function uncommittedFiles(root: string, files: string[]): string[] {
+  const topLevel = realpath(git(root, ['rev-parse', '--show-toplevel']).trim());
+  const status = git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames']);
+  const dirty = new Set<string>();
+  for (const entry of status.split('\0')) {
+    // Each entry is `XY path`, with paths relative to the top level whatever the cwd.
+    if (entry.length > 3) dirty.add(entry.slice(3));
+  }
+  return files.filter((file) => dirty.has(relativeToTopLevel(topLevel, root, file)));
+}
+
+/**
+ * Commits exactly `files` as they are in the work tree, whatever else is staged: `git commit --only`
+ * builds the commit from a temporary index and leaves the other staged changes staged.
+ */
+export function commitFiles(root: string, files: string[], message: string): string {
+  if (files.length === 0) throw new TypeError('commitFiles needs at least one file');
+  const topLevel = realpath(git(root, ['rev-parse', '--show-toplevel']).trim());
+  const relative = files.map((file) => relativeToTopLevel(topLevel, root, file));
+  const tracked = new Set(git(topLevel, ['ls-files', '-z']).split('\0'));
+  const untracked = relative.filter((file) => !tracked.has(file));
+  // `--only` refuses paths git does not know; an intent-to-add entry makes them known without staging content.
+  if (untracked.length > 0) git(topLevel, ['add', '--intent-to-add', '--pathspec-from-file=-', '--pathspec-file-nul'], untracked.join('\0'));
+  const messageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssot-commit-'));
+  const messageFile = path.join(messageDir, 'message');
+  try {
+    fs.writeFileSync(messageFile, message);
+    git(topLevel, ['commit', '--only', '--quiet', '-F', messageFile, '--pathspec-from-file=-', '--pathspec-file-nul'], relative.join('\0'));
+  } catch (error) {
+    if (untracked.length > 0) {
+      git(topLevel, ['rm', '--cached', '--quiet', '--pathspec-from-file=-', '--pathspec-file-nul'], untracked.join('\0'));
+    }
+    throw error;
+  } finally {
+    fs.rmSync(messageDir, { recursive: true, force: true });
+  }
+  return git(topLevel, ['rev-parse', 'HEAD']).trim();
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  /** Standard output and error, interleaved as the command wrote them. */
+  output: string;
+  /** Exit code; 128 + signal number when a signal ended it. */
+  code: number;
+}
+
+/** The one place a shell command runs: the user's `--verify` command, in `cwd`. */
+export function runVerify(command: string, cwd: string): VerifyResult {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssot-verify-'));
+  const outputFile = path.join(dir, 'output');
+  // Both streams go to one file so the output reads in the order it was written.
+  try {
+    const fd = fs.openSync(outputFile, 'w');
+    let result;
+    try {
+      result = spawnSync(command, { shell: true, cwd, stdio: ['ignore', fd, fd] });
+    } finally {
+      fs.closeSync(fd);
+    }
+    const output = fs.readFileSync(outputFile, 'utf8');
+    if (result.error) return { ok: false, output: output + result.error.message, code: 127 };
+    const code = result.status ?? 128 + (result.signal ? (os.constants.signals[result.signal] ?? 0) : 0);
+    return { ok: code === 0, output, code };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function relativeToTopLevel(topLevel: string, root: string, file: string): string {
+  const absolute = path.resolve(root, file);
+  const real = realpath(path.dirname(absolute));
+  return path.relative(topLevel, path.join(real, path.basename(absolute))).split(path.sep).join('/');
+}
+
+function realpath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
