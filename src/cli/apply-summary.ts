@@ -1,0 +1,76 @@
+/** The summary of an `apply` run, as text (for stderr), JSON or Markdown. */
+import type { ApplySummary, BatchOutcome } from './apply-command';
+import type { Finding } from '../findings';
+import type { TransformName } from '../transform-api';
+
+export type SummaryFormat = 'text' | 'json' | 'markdown';
+
+export function formatSummary(summary: ApplySummary, format: SummaryFormat): string {
+  if (format === 'json') return JSON.stringify(summary, null, 2) + '\n';
+  if (format === 'markdown') return markdownSummary(summary);
+  return textSummary(summary);
+}
+
+export function findingLine(f: Finding): string {
+  return `${f.file}:${f.line}:${f.column}: ${f.kind}: ${f.message}`;
+}
+
+function perTransformText(transforms: TransformName[], counts: BatchOutcome['perTransform']): string {
+  return transforms.map((name) => `${name} ${counts[name] ?? 0}`).join(', ');
+}
+
+export function batchLine(outcome: BatchOutcome, total: number, transforms: TransformName[]): string {
+  const { batch } = outcome;
+  const files = `${batch.files.length} file${batch.files.length === 1 ? '' : 's'}`;
+  const commit = outcome.commit ? `, commit ${outcome.commit.slice(0, 10)}` : '';
+  const status = outcome.status === 'planned' ? 'planned' : outcome.status;
+  return `batch ${batch.index}/${total} ${batch.label}: ${files} ${status} (${perTransformText(transforms, outcome.perTransform)})${commit}`;
+}
+
+function textSummary(summary: ApplySummary): string {
+  const { files } = summary;
+  const lines = [
+    `${summary.dryRun ? 'dry run: ' : ''}${files.changed} of ${files.scanned} files ${summary.dryRun ? 'would change' : 'changed'}` +
+      ` in ${summary.batches.length} batch${summary.batches.length === 1 ? '' : 'es'}` +
+      (summary.batches.length !== summary.plannedBatches ? ` (of ${summary.plannedBatches} planned)` : ''),
+    `per transform: ${perTransformText(summary.transforms, summary.perTransform)}`,
+  ];
+  if (summary.findings.length > 0) {
+    lines.push(`${summary.findings.length} finding${summary.findings.length === 1 ? '' : 's'} need a human:`);
+    lines.push(...summary.findings.map((f) => `  ${findingLine(f)}`));
+  }
+  if (summary.errors.length > 0) {
+    lines.push(`${summary.errors.length} file${summary.errors.length === 1 ? '' : 's'} could not be processed and were left as they were:`);
+    lines.push(...summary.errors.map((f) => `  ${f.file}:${f.line}:${f.column}: ${f.message}`));
+  }
+  if (summary.skipped.length > 0) {
+    lines.push(`${summary.skipped.length} skipped:`);
+    lines.push(...summary.skipped.map((s) => `  ${s.file}: ${s.reason}`));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function markdownSummary(summary: ApplySummary): string {
+  const { files } = summary;
+  const out = [
+    `### ssot-codemod ${summary.dryRun ? 'plan' : 'apply'}`,
+    '',
+    `**${files.changed}** of ${files.scanned} files ${summary.dryRun ? 'would change' : 'changed'}, in ${summary.batches.length} batch(es).`,
+    '',
+    '| batch | files | ' + summary.transforms.join(' | ') + ' | status |',
+    '| --- | --- | ' + summary.transforms.map(() => '---').join(' | ') + ' | --- |',
+    ...summary.batches.map((o) =>
+      `| ${o.batch.index} ${o.batch.label} | ${o.batch.files.length} | ` +
+      summary.transforms.map((name) => String(o.perTransform[name] ?? 0)).join(' | ') + ` | ${o.status} |`),
+  ];
+  if (summary.findings.length > 0) {
+    out.push('', `<details><summary>${summary.findings.length} finding(s) that need a human</summary>`, '');
+    out.push(...summary.findings.map((f) => `- \`${f.file}:${f.line}:${f.column}\` **${f.kind}** ${f.message}`));
+    out.push('', '</details>');
+  }
+  if (summary.errors.length > 0) {
+    out.push('', '**Files that could not be processed:**', '');
+    out.push(...summary.errors.map((f) => `- \`${f.file}:${f.line}:${f.column}\` ${f.message}`));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,78 @@
+/**
+ * `check`: measure fragmentation without writing anything, format the dashboard, and evaluate the CI
+ * gates. Returns everything; the bin prints it and turns it into an exit code.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { discoverFiles } from '../discover';
+import { runFiles } from '../run-files';
+import { TRANSFORM_ORDER } from '../transform-api';
+import {
+  buildCheckReport, evaluateGates, formatJson, formatMarkdown, formatSarif, formatText, parseBaseline, toBaseline,
+  type CheckReport, type GateResult,
+} from '../check-report';
+import { openSession, UsageError } from './session';
+import type { RecoveryResult } from '../journal';
+import type { FileResult } from '../findings';
+
+export type CheckFormat = 'text' | 'json' | 'markdown' | 'sarif';
+
+export interface CheckOptions {
+  cwd: string;
+  config?: string;
+  paths?: string[];
+  format: CheckFormat;
+  color: boolean;
+  maxViolations?: number;
+  baseline?: string;
+  writeBaseline?: string;
+  workers?: number;
+  toolVersion: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface CheckOutcome {
+  report: CheckReport;
+  /** The report in the chosen format. */
+  output: string;
+  gate: GateResult;
+  recovered: RecoveryResult | null;
+}
+
+export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
+  const { registry, recovered } = openSession(options.config, options.cwd);
+  const baseline = options.baseline ? readBaseline(path.resolve(options.cwd, options.baseline)) : undefined;
+  const { files, notes } = discoverFiles(registry, options.paths, { cwd: options.cwd });
+  const runs = await runFiles(registry, files, {
+    transforms: TRANSFORM_ORDER,
+    measureUsage: true,
+    workers: options.workers,
+    onProgress: options.onProgress,
+  });
+  const results = runs.filter((r) => r.result).map((r) => r.result as FileResult);
+  const skipped = [...notes, ...runs.filter((r) => r.skip).map((r) => ({ file: r.file, reason: r.skip! }))];
+  const report = buildCheckReport(registry, results, skipped);
+  const gate = evaluateGates(report, { maxViolations: options.maxViolations, baseline });
+  if (options.writeBaseline) {
+    fs.writeFileSync(path.resolve(options.cwd, options.writeBaseline), JSON.stringify(toBaseline(report), null, 2) + '\n');
+  }
+  return { report, output: format(report, options), gate, recovered };
+}
+
+function readBaseline(file: string): ReturnType<typeof parseBaseline> {
+  if (!fs.existsSync(file)) throw new UsageError(`--baseline ${file}: no such file (create it with --write-baseline)`);
+  return parseBaseline(fs.readFileSync(file, 'utf8'), file);
+}
+
+function format(report: CheckReport, options: CheckOptions): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(report);
+    case 'markdown':
+      return formatMarkdown(report);
+    case 'sarif':
+      return formatSarif(report, options.toolVersion);
+    default:
+      return formatText(report, { color: options.color, target: options.maxViolations });
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * What every command does first: find and load the registry, then restore a batch that a killed run
+ * left half-written (saying so), before reading a single source file.
+ */
+import * as path from 'node:path';
+import { findRegistryFile, loadRegistry, RegistryError } from '../registry';
+import type { Registry } from '../registry-types';
+import { recoverJournal, type RecoveryResult } from '../journal';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface Session {
+  registry: Registry;
+  /** The batch restored from an interrupted run's journal, if there was one. */
+  recovered: RecoveryResult | null;
+}
+
+export function registryPath(config: string | undefined, cwd: string): string {
+  if (config) return path.resolve(cwd, config);
+  const found = findRegistryFile(cwd);
+  if (!found) throw new RegistryError(path.join(cwd, 'ssot.config.json'), '$', 'no ssot.config.json here or in any parent folder (pass --config FILE)');
+  return found;
+}
+
+export function openSession(config: string | undefined, cwd: string): Session {
+  const registry = loadRegistry({ configPath: registryPath(config, cwd) });
+  const recovered = recoverJournal(registry.root);
+  return { registry, recovered };
+}
+
+/** Paths in reports and patches: relative to the registry's folder, forward slashes. */
+export function relativeTo(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
