@@ -233,6 +233,46 @@ describe('ssot-codemod apply', () => {
   });
 });
 
+describe('batches and parallelism', () => {
+  it('batches by CODEOWNERS owner when the registry sits below the repository top', () => {
+    const top = makeTempRepo();
+    fs.cpSync(EXAMPLE, path.join(top, 'engine'), { recursive: true });
+    writeFiles(top, { '.github/CODEOWNERS': '* @platform\n/engine/src/routes/ @team-routes\n/engine/tests/ @team-qa\n' });
+    git(top, 'add', '-A');
+    git(top, 'commit', '--quiet', '-m', 'example');
+    const run = cli(path.join(top, 'engine'), 'apply', '--dry-run', '--batch-by', 'codeowners');
+    expect(run.status).toBe(0);
+    const comments = run.stdout.match(/^# ssot-codemod batch .*$/gm)!;
+    expect(comments.map((c) => c.replace(/ \(\d+ files?\).*/, ''))).toEqual([
+      '# ssot-codemod batch 1: @platform',
+      '# ssot-codemod batch 2: @team-qa',
+      '# ssot-codemod batch 3: @team-routes',
+    ]);
+    const routesBatch = run.stdout.split(/^# ssot-codemod batch /m)[3];
+    expect(routesBatch.match(/^diff --git a\/(\S+)/gm)).toEqual(['diff --git a/src/routes/agent_routes.ts', 'diff --git a/src/routes/legacy_routes.ts']);
+  });
+
+  it('batches by directory, and gives the same plan with worker threads as without', () => {
+    const root = exampleRepo();
+    const single = cli(root, 'apply', '--dry-run', '--batch-by', 'directory', '--workers', '1');
+    const parallel = cli(root, 'apply', '--dry-run', '--batch-by', 'directory', '--workers', '2');
+    expect(single.status).toBe(0);
+    expect(parallel.stdout).toBe(single.stdout);
+    expect(single.stdout).toMatch(/^# ssot-codemod batch 1: src \(/m);
+    expect(single.stdout).toMatch(/^# ssot-codemod batch \d+: src\/services \(/m);
+  });
+
+  it('splits the files into disjoint shards that together make the whole plan', () => {
+    const root = exampleRepo();
+    const whole = cli(root, 'apply', '--dry-run', '--format', 'json', '--out', path.join(makeTempDir(), 'p'));
+    const changed = (run: Run): string[] => JSON.parse(run.stdout).batches.flatMap((b: { batch: { files: string[] } }) => b.batch.files);
+    const shards = [1, 2, 3].map((i) => changed(cli(root, 'apply', '--dry-run', '--shard', `${i}/3`, '--format', 'json', '--out', path.join(makeTempDir(), 'p'))));
+    expect(shards.every((s) => s.length > 0)).toBe(true);
+    expect(shards.flat().sort()).toEqual(changed(whole).sort());
+    expect(cli(root, 'apply', '--dry-run', '--shard', '4/3').status).toBe(2);
+  });
+});
+
 describe('files the CLI must not read or write', () => {
   it('skips binary, huge and non-UTF-8 files with a note and never follows a link out of the folder', () => {
     const root = exampleRepo();

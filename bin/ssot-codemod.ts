@@ -12,7 +12,7 @@ import { batchLine, formatSummary, type SummaryFormat } from '../src/cli/apply-s
 import { openSession, UsageError } from '../src/cli/session';
 import { RegistryError } from '../src/registry';
 import { BaselineError } from '../src/check-report';
-import { LockHeldError, type RecoveryResult } from '../src/journal';
+import { JournalPresentError, LockHeldError, RecoveryConflictError, type RecoveryResult } from '../src/journal';
 import { BatchPlanError, type BatchBy } from '../src/batches';
 import { colorizePatch } from '../src/patch';
 import { TRANSFORM_DESCRIPTIONS } from '../src/all-transforms';
@@ -45,7 +45,8 @@ function sayRecovered(recovered: RecoveryResult | null): void {
 /** Errors a user can act on get one line and exit 2; anything else is a bug and keeps its stack. */
 function fail(error: unknown): number {
   if (error instanceof RegistryError || error instanceof UsageError || error instanceof BaselineError ||
-      error instanceof LockHeldError || error instanceof BatchPlanError) {
+      error instanceof LockHeldError || error instanceof BatchPlanError || error instanceof RecoveryConflictError ||
+      error instanceof JournalPresentError) {
     write(process.stderr, `ssot-codemod: ${error.message}`);
     return EXIT.usage;
   }
@@ -114,7 +115,7 @@ async function apply(argv: Record<string, any>): Promise<number> {
 }
 
 function recover(argv: Record<string, any>): number {
-  const { recovered } = openSession(argv.config, process.cwd());
+  const { recovered } = openSession(argv.config, process.cwd(), { force: !!argv.force });
   if (recovered) sayRecovered(recovered);
   else write(process.stderr, 'nothing to recover: no interrupted batch');
   return EXIT.done;
@@ -170,7 +171,9 @@ async function main(): Promise<number> {
         .example('$0 apply --batch-size 50 --verify "npm test" --commit', 'write, verify and commit batch by batch')
         .example('$0 apply --batch 2 --batch-size 50 --commit', 'only the second batch of the plan'),
       run(apply))
-    .command('recover', 'Restore a batch that an interrupted run left half-written', (y) => common(y), run(recover))
+    .command('recover', 'Restore a batch that an interrupted run left half-written', (y) =>
+      common(y).option('force', { type: 'boolean', default: false, describe: 'Restore the originals even over files edited since the interruption' }),
+      run(recover))
     .command('transforms', 'List the transforms, in the order they run', (y) => y, run(listTransforms))
     .demandCommand(1, 'Name a command: check, apply, recover or transforms')
     .strict()

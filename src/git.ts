@@ -42,6 +42,11 @@ export function isGitRepository(root: string): boolean {
   }
 }
 
+/** The top folder of the work tree that holds `root`; null outside git. */
+export function repositoryRoot(root: string): string | null {
+  return isGitRepository(root) ? realpath(git(root, ['rev-parse', '--show-toplevel']).trim()) : null;
+}
+
 /**
  * Those of `files` (absolute, or relative to `root`) with staged or unstaged changes, or untracked, returned
  * as given. A single `git status` of the whole work tree, so no file list can overflow the command line.

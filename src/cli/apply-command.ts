@@ -13,7 +13,7 @@ import { planBatches, type Batch, type BatchBy } from '../batches';
 import { loadCodeowners } from '../codeowners';
 import { batchComment, formatPatch } from '../patch';
 import { acquireLock, applyBatchAtomically, type Lock, type RecoveryResult } from '../journal';
-import { commitFiles, isGitRepository, runVerify, uncommittedFiles } from '../git';
+import { commitFiles, isGitRepository, repositoryRoot, runVerify, uncommittedFiles } from '../git';
 import type { Finding } from '../findings';
 import { openSession, relativeTo, UsageError } from './session';
 
@@ -146,11 +146,17 @@ function planAllBatches(root: string, changes: PlannedChange[], options: ApplyOp
   if (options.batchSize !== undefined && !(Number.isInteger(options.batchSize) && options.batchSize > 0)) {
     throw new UsageError(`--batch-size ${options.batchSize}: expected a positive whole number`);
   }
-  const codeowners = options.batchBy === 'codeowners' ? loadCodeowners(root) : null;
-  if (options.batchBy === 'codeowners' && !codeowners) {
-    throw new UsageError('--batch-by codeowners: no CODEOWNERS, .github/CODEOWNERS or docs/CODEOWNERS in the registry\'s folder');
+  if (options.batchBy !== 'codeowners') {
+    return planBatches(changes.map((c) => c.relative), { by: options.batchBy, size: options.batchSize });
   }
-  return planBatches(changes.map((c) => c.relative), { by: options.batchBy, size: options.batchSize, codeowners });
+  // CODEOWNERS patterns are relative to the repository's top, which may be above the registry's folder.
+  const ownersRoot = [root, repositoryRoot(root)].find((dir) => dir && loadCodeowners(dir));
+  if (!ownersRoot) {
+    throw new UsageError('--batch-by codeowners: no CODEOWNERS, .github/CODEOWNERS or docs/CODEOWNERS in the registry\'s folder or at the repository\'s top');
+  }
+  const toRegistry = new Map(changes.map((c) => [relativeTo(ownersRoot, c.file), c.relative]));
+  const batches = planBatches([...toRegistry.keys()], { by: 'codeowners', size: options.batchSize, codeowners: loadCodeowners(ownersRoot) });
+  return batches.map((batch) => ({ ...batch, files: batch.files.map((f) => toRegistry.get(f)!) }));
 }
 
 function selectBatch(batches: Batch[], wanted: number | undefined): Batch[] {
@@ -253,7 +259,12 @@ async function writeBatches(
       outcome.error = (error as Error).message;
     }
     if (outcome.status === 'written' && options.commit) {
-      outcome.commit = commitFiles(root, changes.map((c) => c.file), commitMessage(outcome, planned, transforms));
+      try {
+        outcome.commit = commitFiles(root, changes.map((c) => c.file), commitMessage(outcome, planned, transforms));
+      } catch (error) {
+        outcome.status = 'failed';
+        outcome.error = `written, but the commit failed (the files stay changed, uncommitted): ${(error as Error).message}`;
+      }
     }
     options.onBatch?.(outcome, planned, transforms);
     if (outcome.status === 'rolled-back') return 'verify';

@@ -27,9 +27,9 @@ export function registryPath(config: string | undefined, cwd: string): string {
   return found;
 }
 
-export function openSession(config: string | undefined, cwd: string): Session {
+export function openSession(config: string | undefined, cwd: string, options: { force?: boolean } = {}): Session {
   const registry = loadRegistry({ configPath: registryPath(config, cwd) });
-  const recovered = recoverJournal(registry.root);
+  const recovered = recoverJournal(registry.root, { force: options.force });
   return { registry, recovered };
 }
 
