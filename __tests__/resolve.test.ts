@@ -177,9 +177,9 @@ describe('resolve: tsconfig paths and baseUrl', () => {
     expect(r.resolve('src/lib/util', path.join(root2, 'src/user.ts'))).toEqual({ kind: 'package', name: 'src/lib/util' });
   });
 
-  test('exactAliases lists the paths keys without a wildcard', () => {
-    expect(resolver.exactAliases()).toEqual(['@error']);
-    expect(new ModuleResolver({ root }).exactAliases()).toEqual([]);
+  test('aliasesHidingFileNames lists the paths keys without a wildcard', () => {
+    expect(resolver.aliasesHidingFileNames()).toEqual(['@error']);
+    expect(new ModuleResolver({ root }).aliasesHidingFileNames()).toEqual([]);
   });
 
   test('a missing tsconfig makes the constructor throw', () => {

@@ -72,7 +72,7 @@ export class FileContext {
   }
 
   positionOf(node: { start?: number | null }): { line: number; column: number } {
-    return positionAt(this.text, node.start ?? 0);
+    return positionAt(this.text, node.start ?? 0, this.ast);
   }
 
   private finding(node: AnyNode, kind: FindingKind, message: string): Finding {

@@ -40,13 +40,31 @@ export interface FileResult {
   usage?: FileUsage;
 }
 
-/** Line and column (1-based) of a character offset in a text. */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+const lineStartsCache = new WeakMap<object, number[]>();
+
+/** Offsets at which each line of `text` starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * Line and column (1-based) of a character offset in a text. `owner` (any object living as long as the
+ * text, such as its AST) lets many lookups in one file share one table of line starts.
+ */
+export function positionAt(text: string, offset: number, owner?: object): { line: number; column: number } {
+  let starts = owner ? lineStartsCache.get(owner) : undefined;
+  if (!starts) {
+    starts = lineStarts(text);
+    if (owner) lineStartsCache.set(owner, starts);
   }
-  return { line, column: offset - lineStart + 1 };
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low] + 1 };
 }

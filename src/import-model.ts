@@ -149,7 +149,7 @@ export class ImportModel {
   }
 
   private bindingOf(id: AnyNode): Binding | null {
-    return this.ctx.scopes.bindings.find((b) => b.id === id) ?? null;
+    return this.ctx.scopes.bindingDeclaredBy(id) ?? null;
   }
 
   private addImport(node: AnyNode): void {

@@ -32,7 +32,7 @@ export function transformFile(options: TransformFileOptions): FileResult {
   // A legacy module is the compatibility layer and a canonical module the target: neither is rewritten.
   const ownKey = moduleKey(registry.resolver.moduleOfFile(path));
   if (registry.legacyModules.has(ownKey) || registry.canonicalModules.has(ownKey)) return result('skipped');
-  if (options.prefilter !== false && !mentionsRegistry(registry, source)) return result('unchanged');
+  if (options.prefilter !== false && !mentionsRegistry(registry, source, path)) return result('unchanged');
 
   let ast;
   try {

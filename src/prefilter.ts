@@ -1,28 +1,52 @@
 /**
- * A file that needs work must name a legacy or canonical module in some specifier, and every specifier
- * that reaches a module file contains that file's base name (or, for an `index` file, its folder's
- * name); a package is named in full. A file that contains none of these strings is skipped unparsed.
+ * A file that needs work must name a legacy or canonical module in some specifier, and a specifier that
+ * reaches a module file contains that file's base name (for an `index` file, its folder's name), a package
+ * is named in full, and a tsconfig alias that hides file names is named by its key. Two cases escape those
+ * strings, and are never skipped: a file inside an `index` module's folder (it may write `'.'` or `'..'`).
+ * Any other file that contains none of the strings is skipped unparsed.
  */
 import * as path from 'node:path';
 import type { Registry } from './registry-types';
 import type { ModuleRef } from './resolve';
 
-const cache = new WeakMap<Registry, string[]>();
-
-export function prefilterNeedles(registry: Registry): string[] {
-  let needles = cache.get(registry);
-  if (!needles) cache.set(registry, (needles = computeNeedles(registry)));
-  return needles;
+interface Prefilter {
+  needles: string[];
+  /** Folders of `index` modules, with a trailing separator. */
+  indexFolders: string[];
 }
 
-function computeNeedles(registry: Registry): string[] {
-  const modules: ModuleRef[] = [
+const cache = new WeakMap<Registry, Prefilter>();
+
+function prefilterOf(registry: Registry): Prefilter {
+  let prefilter = cache.get(registry);
+  if (!prefilter) cache.set(registry, (prefilter = computePrefilter(registry)));
+  return prefilter;
+}
+
+/** The strings a file must contain one of to be parsed. */
+export function prefilterNeedles(registry: Registry): string[] {
+  return prefilterOf(registry).needles;
+}
+
+function registryModules(registry: Registry): ModuleRef[] {
+  return [
     ...registry.modules.flatMap((m) => [m.from, m.to]),
-    ...registry.symbols.flatMap((s) => [s.module, ...s.legacy.map((l) => l.module)]),
+    ...registry.symbols.flatMap((s) => [s.module, ...s.legacy.flatMap((l) => (l.construct ? [l.module, l.construct.module] : [l.module]))]),
   ];
+}
+
+function computePrefilter(registry: Registry): Prefilter {
+  const modules = registryModules(registry);
   const needles = new Set<string>(modules.map(needleFor));
-  for (const alias of registry.resolver.exactAliases?.() ?? []) needles.add(alias);
-  return [...needles].filter((n) => n.length > 0);
+  for (const alias of registry.resolver.aliasesHidingFileNames()) needles.add(alias);
+  const indexFolders = modules
+    .filter((m): m is { kind: 'file'; path: string } => m.kind === 'file' && isIndexFile(m.path))
+    .map((m) => path.dirname(m.path) + path.sep);
+  return { needles: [...needles].filter((n) => n.length > 0), indexFolders: [...new Set(indexFolders)] };
+}
+
+function isIndexFile(file: string): boolean {
+  return /^index(\.d)?\.[cm]?[jt]sx?$/.test(path.basename(file));
 }
 
 function needleFor(module: ModuleRef): string {
@@ -31,6 +55,9 @@ function needleFor(module: ModuleRef): string {
   return base === 'index' ? path.basename(path.dirname(module.path)) : base;
 }
 
-export function mentionsRegistry(registry: Registry, source: string): boolean {
-  return prefilterNeedles(registry).some((needle) => source.includes(needle));
+/** Whether `source` (the text of `filePath`) may need work; false means it can be skipped unparsed. */
+export function mentionsRegistry(registry: Registry, source: string, filePath?: string): boolean {
+  const { needles, indexFolders } = prefilterOf(registry);
+  if (filePath && indexFolders.some((folder) => filePath.startsWith(folder))) return true;
+  return needles.some((needle) => source.includes(needle));
 }

@@ -221,9 +221,15 @@ export class ModuleResolver {
     return this.fileRef(path.resolve(filePath));
   }
 
-  /** tsconfig `paths` keys without a wildcard (`@engine`): specifiers that need not contain a module's file name. */
-  exactAliases(): string[] {
-    return (this.tsconfig?.patterns ?? []).filter((p) => !p.wildcard).map((p) => p.key);
+  /**
+   * What a specifier through a tsconfig `paths` alias may contain instead of the module's file name: a key
+   * without a wildcard (`@engine`), or the prefix of one whose substitution adds text after its `*`
+   * (`@legacy/*` ➔ `src/*_consolidated`).
+   */
+  aliasesHidingFileNames(): string[] {
+    return (this.tsconfig?.patterns ?? [])
+      .filter((p) => !p.wildcard || p.substitutions.some((s) => s.suffix !== ''))
+      .map((p) => (p.wildcard ? p.prefix : p.key));
   }
 
   /**

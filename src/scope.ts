@@ -80,6 +80,8 @@ export interface ScopeAnalysis {
   references: Reference[];
   /** Every binding of every scope, in source order. */
   bindings: Binding[];
+  /** The binding an identifier declares, if it declares one. */
+  bindingDeclaredBy(id: AnyNode): Binding | undefined;
   /** Names that are declared anywhere in the file, or referenced without a declaration (globals). */
   isNameTaken(name: string): boolean;
 }
@@ -532,10 +534,13 @@ export function analyzeScopes(program: Node): ScopeAnalysis {
     if (reference.binding) reference.binding.references.push(reference);
     else taken.add(reference.node.name);
   }
+  const byId = new Map<AnyNode, Binding>();
+  for (const binding of analyzer.bindings) byId.set(binding.id as AnyNode, binding);
   return {
     program: analyzer.program,
     references: analyzer.references,
     bindings: analyzer.bindings,
+    bindingDeclaredBy: (id) => byId.get(id),
     isNameTaken: (name) => taken.has(name),
   };
 }
