@@ -220,3 +220,17 @@ export const make = (userId: string): UserExecutionEngine => createUserExecution
     expect(result.findings).toEqual([]);
   });
 });
+
+describe('the output safety net', () => {
+  it('re-parses every rewritten file and returns a transform-bug finding instead of output that does not parse', () => {
+    const broken = { name: 'direct-instantiation' as const, run: (ctx: import('../src/file-context').FileContext) => {
+      ctx.edits.insert(0, 'export const = ;\n');
+      return true;
+    } };
+    const result = runAs('safety-net.ts', `import { ExecutionEngine } from '../agents/execution_engine_consolidated';\n`, [broken]);
+    expect(result.status).toBe('failed');
+    expect(result.output).toBeUndefined();
+    expect(result.findings.map(({ line, column, kind }) => ({ line, column, kind }))).toEqual([{ line: 1, column: 14, kind: 'transform-bug' }]);
+    expect(result.findings[0].message).toMatch(/the rewritten file does not parse .*; it was left as it was/);
+  });
+});
