@@ -10,6 +10,8 @@ import { positionAt, type Finding, type FindingKind } from './findings';
 import type { Registry, LegacySymbol, CanonicalSymbol, ModuleMove } from './registry-types';
 import { moduleKey, type ModuleRef } from './resolve';
 import { ImportModel } from './import-model';
+import { scanModuleReferences, type ModuleReferences } from './module-strings';
+import { mayReachRegistry } from './prefilter';
 
 export class FileContext {
   readonly edits = new TextEdits();
@@ -23,6 +25,8 @@ export class FileContext {
   readonly scopes: ScopeAnalysis;
   readonly imports: ImportModel;
   readonly eol: string;
+  /** Module strings outside import/export-from declarations, and `require` destructurings. */
+  readonly moduleReferences: ModuleReferences;
   private readonly resolved = new Map<string, ModuleRef | null>();
 
   constructor(
@@ -33,14 +37,19 @@ export class FileContext {
   ) {
     this.eol = /\r\n/.test(text) ? '\r\n' : '\n';
     this.scopes = analyzeScopes(ast.program);
+    const requireIsGlobal = !this.scopes.program.lookup('require', 'value');
+    this.moduleReferences = scanModuleReferences(ast.program as unknown as AnyNode, text, requireIsGlobal);
     this.imports = new ImportModel(this);
   }
 
-  /** The module a specifier written in this file refers to. */
+  /**
+   * The module a specifier written in this file refers to, when it may be a registry module; null for one
+   * that names none (no transform has anything to do with it, so it is not resolved at all).
+   */
   resolve(specifier: string): ModuleRef | null {
     let ref = this.resolved.get(specifier);
     if (ref === undefined) {
-      ref = this.registry.resolver.resolve(specifier, this.path);
+      ref = mayReachRegistry(this.registry, specifier) ? this.registry.resolver.resolve(specifier, this.path) : null;
       this.resolved.set(specifier, ref);
     }
     return ref;

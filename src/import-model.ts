@@ -136,7 +136,7 @@ export class ImportModel {
       if (statement.type === 'ImportDeclaration') this.addImport(statement);
       else if (statement.type === 'ExportNamedDeclaration' && statement.source) this.addExportFrom(statement);
     }
-    this.collectRequires(program);
+    this.addRequires();
     this.decls.sort((a, b) => a.node!.start - b.node!.start);
   }
 
@@ -180,31 +180,18 @@ export class ImportModel {
   }
 
   /** `const { A, B: C } = require('x')`, anywhere, when it is exactly that shape. */
-  private collectRequires(program: AnyNode): void {
-    const requireBinding = this.ctx.scopes.program.lookup('require', 'value');
-    if (requireBinding) return;
-    const visit = (node: AnyNode): void => {
-      if (node.type === 'VariableDeclaration' && node.declarations.length === 1) {
-        const [declarator] = node.declarations;
-        const source = requireSource(declarator.init);
-        if (source && declarator.id.type === 'ObjectPattern' && declarator.id.properties.every(isPlainProperty)) {
-          const decl = this.newDecl('require', node, source, false);
-          for (const p of declarator.id.properties) {
-            decl.specs.push({
-              node: p, decl, kind: 'named', imported: nameOf(p.key), local: p.value.name, typeOnly: false,
-              binding: this.bindingOf(p.value), target: null, removed: false,
-            });
-          }
-          this.decls.push(decl);
-          return;
-        }
+  private addRequires(): void {
+    for (const node of this.ctx.moduleReferences.requireDeclarations) {
+      const declarator = node.declarations[0];
+      const decl = this.newDecl('require', node, requireSource(declarator.init), false);
+      for (const p of declarator.id.properties) {
+        decl.specs.push({
+          node: p, decl, kind: 'named', imported: nameOf(p.key), local: p.value.name, typeOnly: false,
+          binding: this.bindingOf(p.value), target: null, removed: false,
+        });
       }
-      for (const value of Object.values(node)) {
-        if (Array.isArray(value)) value.forEach((v) => v && typeof v.type === 'string' && visit(v));
-        else if (value && typeof (value as AnyNode).type === 'string' && !['loc'].includes((value as AnyNode).type)) visit(value as AnyNode);
-      }
-    };
-    visit(program);
+      this.decls.push(decl);
+    }
   }
 
   // ── rendering ────────────────────────────────────────────────────────────
@@ -466,11 +453,6 @@ export function requireSource(node: AnyNode | null | undefined): AnyNode | null 
   if (!node || node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return null;
   const [argument] = node.arguments;
   return node.arguments.length === 1 && stringValue(argument) !== null ? argument : null;
-}
-
-function isPlainProperty(property: AnyNode): boolean {
-  return property.type === 'ObjectProperty' && !property.computed && property.value.type === 'Identifier' &&
-    (property.key.type === 'Identifier' || property.key.type === 'StringLiteral');
 }
 
 function groupBy<T>(items: T[], keyFn: (item: T) => string): T[][] {

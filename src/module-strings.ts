@@ -52,21 +52,55 @@ function dynamicImportSource(node: AnyNode): AnyNode | null {
   return null;
 }
 
+export interface ModuleReferences {
+  /** `const { A, B: C } = require('x')` declarations: the import model edits them as declarations. */
+  requireDeclarations: AnyNode[];
+  /** Every other module string. */
+  strings: ModuleString[];
+}
+
+/** Only these forms can hide below the top level, and each spells one of these words. */
+const NESTED_FORMS = /\brequire\b|\bimport\s*\(|\b(?:jest|vi)\s*\./;
+
+/** `const { A, B: C } = require('x')`, exactly that shape. */
+function isRequireDeclaration(node: AnyNode): boolean {
+  if (node.type !== 'VariableDeclaration' || node.declarations.length !== 1) return false;
+  const [declarator] = node.declarations;
+  return !!requireSource(declarator.init) && declarator.id.type === 'ObjectPattern' && declarator.id.properties.every(isPlainProperty);
+}
+
+function isPlainProperty(property: AnyNode): boolean {
+  return property.type === 'ObjectProperty' && !property.computed && property.value.type === 'Identifier' &&
+    (property.key.type === 'Identifier' || property.key.type === 'StringLiteral');
+}
+
 /**
- * Every module string of those forms. `excluded` holds literals another part of the engine owns
- * (the `require` of a destructuring declaration that the import model edits).
+ * One walk for every module reference outside `import`/`export … from`. A file whose text names none of
+ * `require`, `import(` or a mock object is only scanned at the top level, where the other forms live.
  */
-export function findModuleStrings(program: AnyNode, excluded: Set<AnyNode>, requireIsGlobal: boolean): ModuleString[] {
-  const found: ModuleString[] = [];
+export function scanModuleReferences(program: AnyNode, text: string, requireIsGlobal: boolean): ModuleReferences {
+  const requireDeclarations: AnyNode[] = [];
+  const strings: ModuleString[] = [];
   let parent: AnyNode | null = null;
   const add = (form: ModuleStringForm, literal: AnyNode | null | undefined, owner: AnyNode): void => {
     const value = stringValue(literal);
-    if (literal && value !== null && !excluded.has(literal)) found.push({ form, literal, owner, ownerParent: parent, value });
+    if (literal && value !== null) strings.push({ form, literal, owner, ownerParent: parent, value });
   };
   const visit = (node: AnyNode): void => {
     const saved = parent;
     visitNode(node);
     parent = saved;
+  };
+  const visitChildren = (node: AnyNode): void => {
+    parent = node;
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      const child = node[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c.type === 'string') visit(c);
+      } else if (child && typeof child.type === 'string') {
+        visit(child);
+      }
+    }
   };
   const visitNode = (node: AnyNode): void => {
     switch (node.type) {
@@ -81,6 +115,14 @@ export function findModuleStrings(program: AnyNode, excluded: Set<AnyNode>, requ
         return;
       case 'TSModuleDeclaration':
         if (node.id.type === 'StringLiteral') add('declare-module', node.id, node);
+        break;
+      case 'VariableDeclaration':
+        if (requireIsGlobal && isRequireDeclaration(node)) {
+          requireDeclarations.push(node);
+          // The require call is the declaration's; default values in the pattern may still hold references.
+          for (const property of node.declarations[0].id.properties) visit(property);
+          return;
+        }
         break;
       case 'CallExpression':
         if (isMockCall(node)) {
@@ -102,16 +144,23 @@ export function findModuleStrings(program: AnyNode, excluded: Set<AnyNode>, requ
     }
     const dynamicSource = dynamicImportSource(node);
     if (dynamicSource) add('dynamic-import', dynamicSource, node);
-    parent = node;
-    for (const key of VISITOR_KEYS[node.type] ?? []) {
-      const child = node[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof c.type === 'string') visit(c);
-      } else if (child && typeof child.type === 'string') {
-        visit(child);
-      }
-    }
+    visitChildren(node);
   };
-  visit(program);
-  return found;
+  if (NESTED_FORMS.test(text)) {
+    visit(program);
+  } else {
+    parent = program;
+    for (const statement of program.body) topLevel(statement, visit);
+  }
+  return { requireDeclarations, strings };
+}
+
+/** The forms that need no nested walk: `export *`, `import x = require`, `declare module` (also in a namespace). */
+function topLevel(statement: AnyNode, visit: (node: AnyNode) => void): void {
+  const node = statement.type === 'ExportNamedDeclaration' && statement.declaration ? statement.declaration : statement;
+  if (node.type === 'ExportAllDeclaration' || node.type === 'TSImportEqualsDeclaration') visit(node);
+  else if (node.type === 'TSModuleDeclaration') {
+    if (node.id.type === 'StringLiteral') visit(node);
+    else if (node.body?.type === 'TSModuleBlock') for (const inner of node.body.body) topLevel(inner, visit);
+  }
 }

@@ -8,6 +8,7 @@ import type { FileResult, Finding } from './findings';
 import type { Registry } from './registry-types';
 import type { TransformDefinition } from './transform-api';
 import { moduleKey } from './resolve';
+import { basename } from 'node:path';
 import { mentionsRegistry } from './prefilter';
 import { collectUsage } from './usage';
 
@@ -24,14 +25,27 @@ export interface TransformFileOptions {
   measureUsage?: boolean;
 }
 
+const registryFileNames = new WeakMap<Registry, Set<string>>();
+
+/** Whether a file is a legacy or canonical module; only a file named like one needs its real path looked up. */
+function isRegistryModuleFile(registry: Registry, file: string): boolean {
+  let names = registryFileNames.get(registry);
+  if (!names) {
+    names = new Set([...registry.legacyModules, ...registry.canonicalModules].map((key) => basename(key)));
+    registryFileNames.set(registry, names);
+  }
+  if (!names.has(basename(file))) return false;
+  const key = moduleKey(registry.resolver.moduleOfFile(file));
+  return registry.legacyModules.has(key) || registry.canonicalModules.has(key);
+}
+
 export function transformFile(options: TransformFileOptions): FileResult {
   const { path, source, registry, transforms } = options;
   const result = (status: FileResult['status'], findings: Finding[] = [], extra: Partial<FileResult> = {}): FileResult =>
     ({ file: path, status, findings, changedBy: [], sites: [], canonicalSites: 0, ...extra });
 
   // A legacy module is the compatibility layer and a canonical module the target: neither is rewritten.
-  const ownKey = moduleKey(registry.resolver.moduleOfFile(path));
-  if (registry.legacyModules.has(ownKey) || registry.canonicalModules.has(ownKey)) return result('skipped');
+  if (isRegistryModuleFile(registry, path)) return result('skipped');
   if (options.prefilter !== false && !mentionsRegistry(registry, source, path)) return result('unchanged');
 
   let ast;

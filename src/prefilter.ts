@@ -61,3 +61,11 @@ export function mentionsRegistry(registry: Registry, source: string, filePath?: 
   if (filePath && indexFolders.some((folder) => filePath.startsWith(folder))) return true;
   return needles.some((needle) => source.includes(needle));
 }
+
+/**
+ * Whether a specifier may reach a registry module: only such specifiers need resolving. `.`, `..` and
+ * the like may reach an index module without naming it.
+ */
+export function mayReachRegistry(registry: Registry, specifier: string): boolean {
+  return /^[./]*$/.test(specifier) || prefilterOf(registry).needles.some((needle) => specifier.includes(needle));
+}

@@ -3,6 +3,7 @@
  * source, or not UTF-8 (decoding and re-encoding would change its bytes).
  */
 import * as fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -19,24 +20,33 @@ export type SourceRead = { text: string } | { skip: string };
 export function readSource(file: string, options: ReadSourceOptions = {}): SourceRead {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
+    fd = fs.openSync(file, 'r');
     // Checked before reading, so a huge file is never loaded.
-    const size = fs.statSync(file).size;
+    const size = fs.fstatSync(fd).size;
     if (size > maxBytes) return { skip: `too large to be source: ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit` };
-    bytes = fs.readFileSync(file);
+    bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = fs.readSync(fd, bytes, filled, size - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    // A file that shrank while being read gives what was there; one that grew is read again next run.
+    bytes = bytes.subarray(0, filled);
   } catch (error) {
     return { skip: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   if (bytes.length > maxBytes) return { skip: `too large to be source: ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit` };
   const utf16 = utf16Bom(bytes);
   if (utf16) return { skip: `${utf16} text, not UTF-8` };
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skip: 'binary (a NUL byte in its first 8 KB)' };
-  try {
-    // ignoreBOM keeps a BOM in the text, so offsets and the bytes written back are exact.
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return { skip: 'not valid UTF-8' };
-  }
+  if (!isUtf8(bytes)) return { skip: 'not valid UTF-8' };
+  // Buffer decoding keeps a BOM in the text, so offsets and the bytes written back are exact.
+  return { text: bytes.toString('utf8') };
 }
 
 function utf16Bom(bytes: Buffer): string | null {

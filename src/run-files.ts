@@ -12,6 +12,7 @@ import type { TransformName } from './transform-api';
 import { readSource } from './read-source';
 import { transformFile } from './pipeline';
 import { selectTransforms } from './all-transforms';
+import { discoverFiles, type SkipNote } from './discover';
 
 export interface RunOptions {
   transforms: TransformName[];
@@ -67,68 +68,128 @@ export function runOneFile(file: string, registry: Registry, settings: WorkerSet
   return { file, result, before: read.text };
 }
 
-export async function runFiles(registry: Registry, files: string[], options: RunOptions): Promise<FileRun[]> {
-  const settings: WorkerSettings = {
-    configPath: registry.file,
-    transforms: options.transforms,
-    measureUsage: !!options.measureUsage,
-    keepText: !!options.keepText,
-    prefilter: options.prefilter !== false,
-    maxBytes: options.maxBytes,
-  };
-  const workers = Math.min(options.workers ?? defaultWorkers(), Math.ceil(files.length / 50) || 1);
-  // Worker threads need the compiled engine; from TypeScript sources (tests) everything runs here.
-  if (workers <= 1 || !__filename.endsWith('.js')) {
+/** Below this many files per worker, a thread costs more to start than it saves. */
+const FILES_PER_WORKER = 200;
+const CHUNK = 32;
+
+/**
+ * Runs files through the engine. Worker threads are started as soon as the runner is made, so that
+ * their start-up (loading the engine and the registry) overlaps with discovering the files.
+ */
+export class FileRunner {
+  private readonly settings: WorkerSettings;
+  private readonly pool: Worker[] = [];
+
+  constructor(private readonly registry: Registry, private readonly options: RunOptions) {
+    this.settings = {
+      configPath: registry.file,
+      transforms: options.transforms,
+      measureUsage: !!options.measureUsage,
+      keepText: !!options.keepText,
+      prefilter: options.prefilter !== false,
+      maxBytes: options.maxBytes,
+    };
+    // Worker threads need the compiled engine; from TypeScript sources (tests) everything runs here.
+    const count = __filename.endsWith('.js') ? options.workers ?? defaultWorkers() : 1;
+    for (let i = 0; count > 1 && i < count; i++) {
+      const worker = new Worker(path.join(__dirname, 'run-worker.js'), { workerData: this.settings });
+      // A worker may fail while starting, before run() listens: keep the error for run() to throw.
+      worker.on('error', (error) => (this.startupError ??= error));
+      this.pool.push(worker);
+    }
+  }
+
+  private startupError: Error | undefined;
+
+  async run(files: string[]): Promise<FileRun[]> {
+    if (this.startupError) {
+      this.close();
+      throw this.startupError;
+    }
+    const useful = Math.min(this.pool.length, Math.floor(files.length / FILES_PER_WORKER));
+    if (useful < 2) {
+      this.close();
+      return this.runHere(files);
+    }
+    for (const extra of this.pool.splice(useful)) void extra.terminate();
+    try {
+      return await this.runInWorkers(files);
+    } finally {
+      this.close();
+    }
+  }
+
+  close(): void {
+    for (const worker of this.pool.splice(0)) void worker.terminate();
+  }
+
+  private runHere(files: string[]): FileRun[] {
     const runs: FileRun[] = [];
     for (const file of files) {
-      runs.push(runOneFile(file, registry, settings));
-      options.onProgress?.(runs.length, files.length);
+      runs.push(runOneFile(file, this.registry, this.settings));
+      this.options.onProgress?.(runs.length, files.length);
     }
     return runs;
   }
-  return runInWorkers(files, settings, workers, options.onProgress);
+
+  /** Files go out in small chunks to whichever worker is free; results land at their file's index. */
+  private runInWorkers(files: string[]): Promise<FileRun[]> {
+    const results: FileRun[] = new Array(files.length);
+    let next = 0;
+    let done = 0;
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const settle = (error?: Error): void => {
+        if (settled) return;
+        settled = true;
+        if (error) reject(error);
+        else resolve(results);
+      };
+      const feed = (worker: Worker): void => {
+        if (next >= files.length) return;
+        const start = next;
+        next = Math.min(files.length, next + CHUNK);
+        worker.postMessage({ start, files: files.slice(start, next) });
+      };
+      for (const worker of this.pool) {
+        worker.on('message', (message: { start: number; runs: FileRun[] } | { error: string }) => {
+          if ('error' in message) return settle(new Error(message.error));
+          message.runs.forEach((run, offset) => (results[message.start + offset] = run));
+          done += message.runs.length;
+          this.options.onProgress?.(done, files.length);
+          if (done === files.length) settle();
+          else feed(worker);
+        });
+        worker.on('error', (error) => settle(error));
+        worker.on('exit', () => settle(new Error('a worker thread stopped before every file was processed')));
+        // Two chunks in flight per worker, so none waits for the main thread between chunks.
+        feed(worker);
+        feed(worker);
+      }
+    });
+  }
 }
 
-/** Files go out in small chunks to whichever worker is free; results land at their file's index. */
-function runInWorkers(files: string[], settings: WorkerSettings, count: number, onProgress?: RunOptions['onProgress']): Promise<FileRun[]> {
-  const CHUNK = 32;
-  const results: FileRun[] = new Array(files.length);
-  let next = 0;
-  let done = 0;
-  return new Promise((resolve, reject) => {
-    const pool: Worker[] = [];
-    const finish = (error?: Error): void => {
-      for (const worker of pool) void worker.terminate();
-      if (error) reject(error);
-      else resolve(results);
-    };
-    const feed = (worker: Worker): void => {
-      if (next >= files.length) {
-        void worker.terminate();
-        return;
-      }
-      const start = next;
-      next = Math.min(files.length, next + CHUNK);
-      worker.postMessage({ start, files: files.slice(start, next) });
-    };
-    let live = count;
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(path.join(__dirname, 'run-worker.js'), { workerData: settings });
-      pool.push(worker);
-      worker.on('message', (message: { start: number; runs: FileRun[] } | { error: string }) => {
-        if ('error' in message) return finish(new Error(message.error));
-        message.runs.forEach((run, offset) => (results[message.start + offset] = run));
-        done += message.runs.length;
-        onProgress?.(done, files.length);
-        if (done === files.length) finish();
-        else feed(worker);
-      });
-      worker.on('error', (error) => finish(error));
-      worker.on('exit', () => {
-        live--;
-        if (live === 0 && done < files.length) finish(new Error('worker threads stopped before every file was processed'));
-      });
-      feed(worker);
-    }
-  });
+/** Run files already listed. */
+export async function runFiles(registry: Registry, files: string[], options: RunOptions): Promise<FileRun[]> {
+  return new FileRunner(registry, options).run(files);
+}
+
+export interface DiscoverAndRunOptions extends RunOptions {
+  paths?: string[];
+  cwd: string;
+  /** Narrows the discovered list (a shard of it). */
+  select?: (files: string[]) => string[];
+}
+
+/** Discover the registry's files and run them, the workers starting while discovery goes on. */
+export async function discoverAndRun(registry: Registry, options: DiscoverAndRunOptions): Promise<{ runs: FileRun[]; notes: SkipNote[] }> {
+  const runner = new FileRunner(registry, options);
+  try {
+    const { files, notes } = discoverFiles(registry, options.paths, { cwd: options.cwd });
+    const runs = await runner.run(options.select ? options.select(files) : files);
+    return { runs, notes };
+  } finally {
+    runner.close();
+  }
 }

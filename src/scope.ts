@@ -361,6 +361,12 @@ class Analyzer {
         if (node.constraint) this.visit(node.constraint, node, 'constraint', scope);
         if (node.default) this.visit(node.default, node, 'default', scope);
         return;
+      case 'TSTypeQuery':
+        this.typeQueryDepth++;
+        this.visit(node.exprName, node, 'exprName', scope);
+        this.typeQueryDepth--;
+        if (node.typeParameters) this.visit(node.typeParameters, node, 'typeParameters', scope);
+        return;
       case 'TSTypePredicate':
         if (node.typeAnnotation) this.visit(node.typeAnnotation, node, 'typeAnnotation', scope);
         return;
@@ -476,7 +482,8 @@ class Analyzer {
       case 'TSInterfaceHeritage':
         return 'type';
       case 'TSQualifiedName':
-        return key === 'left' ? this.qualifiedNameContext(parent) : null;
+        // The leftmost name of `A.B.C` takes the meaning of the whole: a type, or a value in `typeof A.B`.
+        return key === 'left' ? (this.typeQueryDepth > 0 ? 'typeof-type' : 'type') : null;
       case 'TSTypeQuery':
         return 'typeof-type';
       case 'ImportSpecifier':
@@ -492,27 +499,8 @@ class Analyzer {
     return 'value';
   }
 
-  /** The leftmost name of `A.B.C` takes the meaning of the whole: a type reference or a `typeof` query. */
-  private qualifiedNameContext(qualified: AnyNode): ReferenceContext {
-    const owner = this.qualifiedOwner.get(qualified);
-    return owner === 'TSTypeQuery' ? 'typeof-type' : 'type';
-  }
-
-  private readonly qualifiedOwner = new WeakMap<AnyNode, string>();
-
-  /** Record, before descending, which construct each qualified name belongs to. */
-  noteQualifiedOwners(root: AnyNode): void {
-    const walk = (node: AnyNode, owner: string | null): void => {
-      if (node.type === 'TSQualifiedName' && owner) this.qualifiedOwner.set(node, owner);
-      const nextOwner = node.type === 'TSTypeQuery' ? 'TSTypeQuery' : node.type === 'TSQualifiedName' ? owner : node.type === 'TSTypeReference' || node.type === 'TSExpressionWithTypeArguments' || node.type === 'TSClassImplements' || node.type === 'TSInterfaceHeritage' ? 'type' : null;
-      for (const key of VISITOR_KEYS[node.type] ?? []) {
-        const child = node[key];
-        if (Array.isArray(child)) child.forEach((c) => c && typeof c.type === 'string' && walk(c, nextOwner));
-        else if (child && typeof child.type === 'string') walk(child, nextOwner);
-      }
-    };
-    walk(root, null);
-  }
+  /** Inside the name of a `typeof` query, a qualified name's leftmost part is a value: `typeof A.B`. */
+  private typeQueryDepth = 0;
 
   private visitJsxIdentifier(node: JSXIdentifier, parent: AnyNode, key: string, scope: Scope): void {
     const isElementName = parent.type === 'JSXOpeningElement' || parent.type === 'JSXClosingElement';
@@ -526,7 +514,6 @@ class Analyzer {
 
 export function analyzeScopes(program: Node): ScopeAnalysis {
   const analyzer = new Analyzer();
-  analyzer.noteQualifiedOwners(program as AnyNode);
   analyzer.run(program);
   const taken = new Set<string>();
   for (const binding of analyzer.bindings) taken.add(binding.name);

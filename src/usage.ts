@@ -3,9 +3,7 @@
  * which form (specifier, name, alias), and which legacy modules it still imports.
  */
 import type { FileContext } from './file-context';
-import { findModuleStrings } from './module-strings';
 import { moduleKey } from './resolve';
-import type { AnyNode } from './scope';
 
 export interface SymbolUsage {
   /** Key of the canonical symbol: `<canonical module key>#<name>`. */
@@ -40,9 +38,7 @@ export function collectUsage(ctx: FileContext): FileUsage {
       });
     }
   }
-  const requireIsGlobal = !ctx.scopes.program.lookup('require', 'value');
-  const owned = new Set(ctx.imports.decls.map((d) => d.source!).filter(Boolean));
-  for (const reference of findModuleStrings(ctx.ast.program as unknown as AnyNode, owned, requireIsGlobal)) {
+  for (const reference of ctx.moduleReferences.strings) {
     const module = ctx.resolve(reference.value);
     if (module && ctx.isLegacyModule(module)) legacyModules.add(moduleKey(module));
   }

@@ -6,7 +6,7 @@ import type { FileContext } from '../src/file-context';
 import type { ModuleDecl, ModuleSpec } from '../src/import-model';
 import type { LegacySymbol } from '../src/registry-types';
 import type { AnyNode } from '../src/scope';
-import { findModuleStrings, type ModuleString } from '../src/module-strings';
+import type { ModuleString } from '../src/module-strings';
 import { moduleRedirect } from '../src/redirects';
 import { escapeFor } from '../src/import-model';
 import { makeTransform } from '../src/jscodeshift-adapter';
@@ -21,9 +21,7 @@ const CANNOT_CONSTRUCT = new Set(['type', 'typeof-type', 'instanceof']);
 export function consolidatedPaths(ctx: FileContext): boolean {
   let changed = false;
   for (const decl of ctx.imports.decls) changed = repointDeclaration(ctx, decl) || changed;
-  const owned = new Set(ctx.imports.decls.filter((d) => d.form === 'require').map((d) => d.source!));
-  const requireIsGlobal = !ctx.scopes.program.lookup('require', 'value');
-  for (const reference of findModuleStrings(ctx.ast.program as unknown as AnyNode, owned, requireIsGlobal)) {
+  for (const reference of ctx.moduleReferences.strings) {
     changed = repointModuleString(ctx, reference) || changed;
   }
   return changed;

@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverFiles, type SkipNote } from '../discover';
-import { runFiles, type FileRun } from '../run-files';
+import type { SkipNote } from '../discover';
+import { discoverAndRun, type FileRun } from '../run-files';
 import { selectTransforms } from '../all-transforms';
 import type { TransformName } from '../transform-api';
 import { planBatches, type Batch, type BatchBy } from '../batches';
@@ -89,13 +89,19 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
   const shard = parseShard(options.shard);
   const lock: Lock | null = options.dryRun ? null : acquireLock(root);
   try {
-    const discovered = discoverFiles(registry, options.paths, { cwd: options.cwd });
-    const files = shard ? discovered.files.filter((_, i) => i % shard.count === shard.index - 1) : discovered.files;
-    const runs = await runFiles(registry, files, { transforms, keepText: true, workers: options.workers, onProgress: options.onProgress });
+    const { runs, notes } = await discoverAndRun(registry, {
+      paths: options.paths,
+      cwd: options.cwd,
+      select: shard ? (files) => files.filter((_, i) => i % shard.count === shard.index - 1) : undefined,
+      transforms,
+      keepText: true,
+      workers: options.workers,
+      onProgress: options.onProgress,
+    });
     const changes = plannedChanges(root, runs);
     const plan = planAllBatches(root, changes, options);
     const batches = selectBatch(plan, options.batch);
-    const summary = summarize(root, options.dryRun, transforms, runs, discovered.notes, changes, batches, plan.length);
+    const summary = summarize(root, options.dryRun, transforms, runs, notes, changes, batches, plan.length);
     const byPath = new Map(changes.map((c) => [c.relative, c]));
     const patch = batches.map((b) => batchPatch(b, byPath, transforms)).join('');
     writePatchFiles(options, batches, byPath, transforms, summary, patch);

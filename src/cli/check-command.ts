@@ -4,8 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverFiles } from '../discover';
-import { runFiles } from '../run-files';
+import { discoverAndRun } from '../run-files';
 import { TRANSFORM_ORDER } from '../transform-api';
 import {
   buildCheckReport, evaluateGates, formatJson, formatMarkdown, formatSarif, formatText, parseBaseline, toBaseline,
@@ -42,8 +41,9 @@ export interface CheckOutcome {
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const { registry, recovered } = openSession(options.config, options.cwd);
   const baseline = options.baseline ? readBaseline(path.resolve(options.cwd, options.baseline)) : undefined;
-  const { files, notes } = discoverFiles(registry, options.paths, { cwd: options.cwd });
-  const runs = await runFiles(registry, files, {
+  const { runs, notes } = await discoverAndRun(registry, {
+    paths: options.paths,
+    cwd: options.cwd,
     transforms: TRANSFORM_ORDER,
     measureUsage: true,
     workers: options.workers,
