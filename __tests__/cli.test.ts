@@ -254,12 +254,24 @@ describe('batches and parallelism', () => {
 
   it('batches by directory, and gives the same plan with worker threads as without', () => {
     const root = exampleRepo();
-    const single = cli(root, 'apply', '--dry-run', '--batch-by', 'directory', '--workers', '1');
+    const single = cli(root, 'apply', '--dry-run', '--batch-by', 'directory', '--workers', '0');
     const parallel = cli(root, 'apply', '--dry-run', '--batch-by', 'directory', '--workers', '2');
     expect(single.status).toBe(0);
     expect(parallel.stdout).toBe(single.stdout);
     expect(single.stdout).toMatch(/^# ssot-codemod batch 1: src \(/m);
     expect(single.stdout).toMatch(/^# ssot-codemod batch \d+: src\/services \(/m);
+  });
+
+  it('gives the same patch whether files are parsed on worker threads or here, on a 600-file generated tree', () => {
+    const { generateTree } = require('../bench/generate.js') as { generateTree: (dir: string, o: object) => unknown };
+    const root = makeTempDir();
+    generateTree(root, { files: 600, legacyShare: 0.1, seed: 7 });
+    const here = cli(root, 'apply', '--dry-run', '--workers', '0');
+    const threads = cli(root, 'apply', '--dry-run', '--workers', '2');
+    expect(here.status).toBe(0);
+    expect(here.stdout.match(/^diff --git /gm)!.length).toBeGreaterThan(40);
+    expect(threads.stdout).toBe(here.stdout);
+    expect(threads.stderr).toBe(here.stderr);
   });
 
   it('splits the files into disjoint shards that together make the whole plan', () => {

@@ -22,7 +22,6 @@ export class FileContext {
   canonicalSites = 0;
   /** References a transform rewrote away (a `new Legacy()` now a factory call). */
   readonly consumed = new Set<Reference>();
-  readonly scopes: ScopeAnalysis;
   readonly imports: ImportModel;
   readonly eol: string;
   /** Module strings outside import/export-from declarations, and `require` destructurings. */
@@ -36,10 +35,20 @@ export class FileContext {
     readonly registry: Registry,
   ) {
     this.eol = /\r\n/.test(text) ? '\r\n' : '\n';
-    this.scopes = analyzeScopes(ast.program);
-    const requireIsGlobal = !this.scopes.program.lookup('require', 'value');
+    // Without the word, there is no require() to find, whatever `require` is bound to.
+    const requireIsGlobal = !text.includes('require') || !this.scopes.program.lookup('require', 'value');
     this.moduleReferences = scanModuleReferences(ast.program as unknown as AnyNode, text, requireIsGlobal);
     this.imports = new ImportModel(this);
+  }
+
+  private scopeAnalysis: ScopeAnalysis | undefined;
+
+  /**
+   * Computed when first asked for: a file whose imports are all canonical and unaliased (a third of the
+   * files the pre-filter lets through, typically) needs none.
+   */
+  get scopes(): ScopeAnalysis {
+    return (this.scopeAnalysis ??= analyzeScopes(this.ast.program));
   }
 
   /**

@@ -148,8 +148,14 @@ export class ImportModel {
     };
   }
 
-  private bindingOf(id: AnyNode): Binding | null {
-    return this.ctx.scopes.bindingDeclaredBy(id) ?? null;
+  /** A specifier's binding is looked up (and the scopes analysed) only when a transform asks for it. */
+  private withLazyBinding(spec: ModuleSpec, id: AnyNode): ModuleSpec {
+    const ctx = this.ctx;
+    let binding: Binding | null | undefined;
+    return Object.defineProperty(spec, 'binding', {
+      get: () => (binding === undefined ? (binding = ctx.scopes.bindingDeclaredBy(id) ?? null) : binding),
+      enumerable: true,
+    });
   }
 
   private addImport(node: AnyNode): void {
@@ -158,10 +164,10 @@ export class ImportModel {
     for (const s of node.specifiers) {
       const kind = s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? 'namespace' : 'named';
       const imported = kind === 'default' ? 'default' : kind === 'namespace' ? '*' : nameOf(s.imported);
-      decl.specs.push({
+      decl.specs.push(this.withLazyBinding({
         node: s, decl, kind, imported, local: s.local.name, typeOnly: s.importKind === 'type',
-        binding: this.bindingOf(s.local), target: null, removed: false,
-      });
+        binding: null, target: null, removed: false,
+      }, s.local));
     }
     this.decls.push(decl);
   }
@@ -185,10 +191,10 @@ export class ImportModel {
       const declarator = node.declarations[0];
       const decl = this.newDecl('require', node, requireSource(declarator.init), false);
       for (const p of declarator.id.properties) {
-        decl.specs.push({
+        decl.specs.push(this.withLazyBinding({
           node: p, decl, kind: 'named', imported: nameOf(p.key), local: p.value.name, typeOnly: false,
-          binding: this.bindingOf(p.value), target: null, removed: false,
-        });
+          binding: null, target: null, removed: false,
+        }, p.value));
       }
       this.decls.push(decl);
     }
@@ -240,6 +246,7 @@ export class ImportModel {
   }
 
   isLeftUnused(spec: ModuleSpec): boolean {
+    if (this.ctx.consumed.size === 0) return false;
     const binding = spec.binding;
     return !!binding && binding.references.length > 0 && this.ctx.liveReferences(binding).length === 0;
   }

@@ -23,6 +23,11 @@ export interface TransformFileOptions {
   prefilter?: boolean;
   /** Also measure which symbols and legacy modules the file reaches, for `check`. */
   measureUsage?: boolean;
+  /**
+   * Re-parse the output, the safety net (default true). Only `check`, which writes nothing and shows no
+   * output, turns it off.
+   */
+  verifyOutput?: boolean;
 }
 
 const registryFileNames = new WeakMap<Registry, Set<string>>();
@@ -39,14 +44,28 @@ function isRegistryModuleFile(registry: Registry, file: string): boolean {
   return registry.legacyModules.has(key) || registry.canonicalModules.has(key);
 }
 
+function resultFor(path: string) {
+  return (status: FileResult['status'], findings: Finding[] = [], extra: Partial<FileResult> = {}): FileResult =>
+    ({ file: path, status, findings, changedBy: [], sites: [], canonicalSites: 0, ...extra });
+}
+
+/**
+ * The result of a file that needs no parse — a registry module's own file, or one the pre-filter skips —
+ * or null when the file must be parsed. Cheap: a runner calls it before handing a file to a worker.
+ */
+export function preflight(options: Omit<TransformFileOptions, 'transforms'>): FileResult | null {
+  const { path, source, registry } = options;
+  // A legacy module is the compatibility layer and a canonical module the target: neither is rewritten.
+  if (isRegistryModuleFile(registry, path)) return resultFor(path)('skipped');
+  if (options.prefilter !== false && !mentionsRegistry(registry, source, path)) return resultFor(path)('unchanged');
+  return null;
+}
+
 export function transformFile(options: TransformFileOptions): FileResult {
   const { path, source, registry, transforms } = options;
-  const result = (status: FileResult['status'], findings: Finding[] = [], extra: Partial<FileResult> = {}): FileResult =>
-    ({ file: path, status, findings, changedBy: [], sites: [], canonicalSites: 0, ...extra });
-
-  // A legacy module is the compatibility layer and a canonical module the target: neither is rewritten.
-  if (isRegistryModuleFile(registry, path)) return result('skipped');
-  if (options.prefilter !== false && !mentionsRegistry(registry, source, path)) return result('unchanged');
+  const result = resultFor(path);
+  const early = preflight(options);
+  if (early) return early;
 
   let ast;
   try {
@@ -62,15 +81,26 @@ export function transformFile(options: TransformFileOptions): FileResult {
   const output = ctx.edits.apply(source);
   const done = { changedBy, sites: ctx.sites, canonicalSites: ctx.canonicalSites, usage };
   if (output === source) return result('unchanged', ctx.findings, done);
+  const changed = result('changed', ctx.findings, { ...done, output });
+  return options.verifyOutput === false ? changed : checkOutput(changed);
+}
+
+/**
+ * The safety net: a rewritten file is parsed again, and one that does not parse becomes a failed result
+ * with a `transform-bug` finding and no output, so it is never written.
+ */
+export function checkOutput(result: FileResult): FileResult {
+  if (result.status !== 'changed') return result;
   try {
-    parseSource(output, path);
+    parseSource(result.output!, result.file);
+    return result;
   } catch (error) {
     if (!(error instanceof SourceParseError)) throw error;
     const bug: Finding = {
-      file: path, line: error.line, column: error.column, kind: 'transform-bug',
+      file: result.file, line: error.line, column: error.column, kind: 'transform-bug',
       message: `the rewritten file does not parse (${error.reason}); it was left as it was`,
     };
-    return result('failed', [...ctx.findings, bug], done);
+    const { output: _unused, ...rest } = result;
+    return { ...rest, status: 'failed', findings: [...result.findings, bug] };
   }
-  return result('changed', ctx.findings, { ...done, output });
 }

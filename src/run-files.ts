@@ -1,7 +1,6 @@
 /**
  * The engine over many files: read each (or skip it with a note), run the transforms, and hand results
- * back in the order of the file list, whatever order workers finish in. With more than one worker the
- * files are spread over worker threads; each worker loads the registry itself.
+ * back in the order of the file list, whatever order workers finish in.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,7 +9,7 @@ import type { Registry } from './registry-types';
 import type { FileResult } from './findings';
 import type { TransformName } from './transform-api';
 import { readSource } from './read-source';
-import { transformFile } from './pipeline';
+import { preflight, transformFile } from './pipeline';
 import { selectTransforms } from './all-transforms';
 import { discoverFiles, type SkipNote } from './discover';
 
@@ -20,11 +19,13 @@ export interface RunOptions {
   measureUsage?: boolean;
   /** Keep the original and rewritten text of changed files (for patches and writes). */
   keepText?: boolean;
-  /** Worker threads; 1 runs in this thread. Default: the machine's cores. */
+  /** Worker threads that parse; 0 runs everything in this thread. Default: the machine's cores less one. */
   workers?: number;
   prefilter?: boolean;
   maxBytes?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Called on this thread as each file's run lands (while workers may still be busy with others). */
+  onResult?: (run: FileRun) => void;
 }
 
 export interface FileRun {
@@ -45,40 +46,55 @@ export interface WorkerSettings {
   maxBytes?: number;
 }
 
-export function defaultWorkers(): number {
-  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+/** A file read and checked on the runner's thread: its result already, or its text to parse. */
+type Preflighted = { run: FileRun } | { text: string };
+
+function readAndPreflight(file: string, registry: Registry, settings: WorkerSettings): Preflighted {
+  const read = readSource(file, { maxBytes: settings.maxBytes });
+  if ('skip' in read) return { run: { file, skip: read.skip } };
+  const early = preflight({ path: file, source: read.text, registry, prefilter: settings.prefilter });
+  return early ? { run: { file, result: early } } : { text: read.text };
 }
 
-/** One file, start to end: what a worker does for each path it is given. */
-export function runOneFile(file: string, registry: Registry, settings: WorkerSettings): FileRun {
-  const read = readSource(file, { maxBytes: settings.maxBytes });
-  if ('skip' in read) return { file, skip: read.skip };
+/** Parse and transform a file that passed the pre-flight: what a worker does with each file it is sent. */
+export function transformText(file: string, text: string, registry: Registry, settings: WorkerSettings): FileRun {
   const result = transformFile({
     path: file,
-    source: read.text,
+    source: text,
     registry,
     transforms: selectTransforms(settings.transforms),
-    prefilter: settings.prefilter,
+    prefilter: false,
     measureUsage: settings.measureUsage,
+    // `check` measures; it neither writes nor shows the output, so it needs no re-parse of it.
+    verifyOutput: settings.keepText,
   });
   if (result.status !== 'changed' || !settings.keepText) {
     delete result.output;
     return { file, result };
   }
-  return { file, result, before: read.text };
+  return { file, result, before: text };
 }
 
-/** Below this many files per worker, a thread costs more to start than it saves. */
-const FILES_PER_WORKER = 200;
-const CHUNK = 32;
+/** Below this many files in all, a thread costs more to start than it saves. */
+const MIN_FILES_FOR_WORKERS = 500;
+/** Files to parse are sent in small groups, so that several workers share them evenly. */
+const CHUNK = 8;
+
+/** Leave a core for the thread that discovers, reads and pre-filters. */
+export function defaultWorkers(): number {
+  return Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1);
+}
 
 /**
- * Runs files through the engine. Worker threads are started as soon as the runner is made, so that
- * their start-up (loading the engine and the registry) overlaps with discovering the files.
+ * Runs files through the engine. This thread reads every file and applies the cheap pre-flight (most files
+ * end there); the files that must be parsed go to worker threads, which parse and transform them while
+ * this thread reads on. Workers start as soon as the runner is made, so that their start-up (loading the
+ * engine and the registry) overlaps with discovering the files. Results come back in the order of the list.
  */
 export class FileRunner {
   private readonly settings: WorkerSettings;
   private readonly pool: Worker[] = [];
+  private startupError: Error | undefined;
 
   constructor(private readonly registry: Registry, private readonly options: RunOptions) {
     this.settings = {
@@ -90,8 +106,8 @@ export class FileRunner {
       maxBytes: options.maxBytes,
     };
     // Worker threads need the compiled engine; from TypeScript sources (tests) everything runs here.
-    const count = __filename.endsWith('.js') ? options.workers ?? defaultWorkers() : 1;
-    for (let i = 0; count > 1 && i < count; i++) {
+    const count = __filename.endsWith('.js') ? options.workers ?? defaultWorkers() : 0;
+    for (let i = 0; i < count; i++) {
       const worker = new Worker(path.join(__dirname, 'run-worker.js'), { workerData: this.settings });
       // A worker may fail while starting, before run() listens: keep the error for run() to throw.
       worker.on('error', (error) => (this.startupError ??= error));
@@ -99,21 +115,17 @@ export class FileRunner {
     }
   }
 
-  private startupError: Error | undefined;
-
   async run(files: string[]): Promise<FileRun[]> {
     if (this.startupError) {
       this.close();
       throw this.startupError;
     }
-    const useful = Math.min(this.pool.length, Math.floor(files.length / FILES_PER_WORKER));
-    if (useful < 2) {
+    if (this.pool.length === 0 || files.length < MIN_FILES_FOR_WORKERS) {
       this.close();
       return this.runHere(files);
     }
-    for (const extra of this.pool.splice(useful)) void extra.terminate();
     try {
-      return await this.runInWorkers(files);
+      return await this.runWithWorkers(files);
     } finally {
       this.close();
     }
@@ -126,17 +138,25 @@ export class FileRunner {
   private runHere(files: string[]): FileRun[] {
     const runs: FileRun[] = [];
     for (const file of files) {
-      runs.push(runOneFile(file, this.registry, this.settings));
+      const checked = readAndPreflight(file, this.registry, this.settings);
+      const run = 'run' in checked ? checked.run : transformText(file, checked.text, this.registry, this.settings);
+      runs.push(run);
+      this.options.onResult?.(run);
       this.options.onProgress?.(runs.length, files.length);
     }
     return runs;
   }
 
-  /** Files go out in small chunks to whichever worker is free; results land at their file's index. */
-  private runInWorkers(files: string[]): Promise<FileRun[]> {
+  /**
+   * Measured on a 2-core machine: this thread helping to parse once it has read everything, or keeping a
+   * queue for it, is slower than sending every file to the workers as it is read (a cold parser here, and
+   * two busy cores are not twice one).
+   */
+  private runWithWorkers(files: string[]): Promise<FileRun[]> {
     const results: FileRun[] = new Array(files.length);
-    let next = 0;
     let done = 0;
+    let turn = 0;
+    let reading = true;
     return new Promise((resolve, reject) => {
       let settled = false;
       const settle = (error?: Error): void => {
@@ -145,27 +165,39 @@ export class FileRunner {
         if (error) reject(error);
         else resolve(results);
       };
-      const feed = (worker: Worker): void => {
-        if (next >= files.length) return;
-        const start = next;
-        next = Math.min(files.length, next + CHUNK);
-        worker.postMessage({ start, files: files.slice(start, next) });
+      const land = (index: number, run: FileRun): void => {
+        results[index] = run;
+        this.options.onResult?.(run);
+        done++;
+        this.options.onProgress?.(done, files.length);
+        if (!reading && done === files.length) settle();
       };
       for (const worker of this.pool) {
-        worker.on('message', (message: { start: number; runs: FileRun[] } | { error: string }) => {
+        worker.on('message', (message: { items: { index: number; run: FileRun }[] } | { error: string }) => {
           if ('error' in message) return settle(new Error(message.error));
-          message.runs.forEach((run, offset) => (results[message.start + offset] = run));
-          done += message.runs.length;
-          this.options.onProgress?.(done, files.length);
-          if (done === files.length) settle();
-          else feed(worker);
+          for (const { index, run } of message.items) land(index, run);
         });
         worker.on('error', (error) => settle(error));
         worker.on('exit', () => settle(new Error('a worker thread stopped before every file was processed')));
-        // Two chunks in flight per worker, so none waits for the main thread between chunks.
-        feed(worker);
-        feed(worker);
       }
+      let pending: { index: number; file: string; text: string }[] = [];
+      const flush = (): void => {
+        if (pending.length === 0) return;
+        this.pool[turn++ % this.pool.length].postMessage({ items: pending });
+        pending = [];
+      };
+      // Reading is synchronous; the workers parse what they were sent meanwhile, on their own threads.
+      for (const [index, file] of files.entries()) {
+        const checked = readAndPreflight(file, this.registry, this.settings);
+        if ('run' in checked) land(index, checked.run);
+        else {
+          pending.push({ index, file, text: checked.text });
+          if (pending.length === CHUNK) flush();
+        }
+      }
+      flush();
+      reading = false;
+      if (done === files.length) settle();
     });
   }
 }

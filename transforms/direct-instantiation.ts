@@ -11,6 +11,9 @@ import { makeTransform } from '../src/jscodeshift-adapter';
 export const name = 'direct-instantiation';
 
 export function directInstantiation(ctx: FileContext): boolean {
+  // Only an import of a legacy class with a construct rule can be constructed the legacy way.
+  const constructible = ctx.imports.bindingSpecs().some((s) => ctx.legacySymbol(ctx.imports.moduleOf(s), s.imported)?.construct);
+  if (!constructible) return false;
   let changed = false;
   for (const reference of ctx.scopes.references) {
     if (reference.context !== 'new-callee' || !reference.binding) continue;

@@ -88,8 +88,16 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
   const transforms = transformNames(options.transforms);
   const shard = parseShard(options.shard);
   const lock: Lock | null = options.dryRun ? null : acquireLock(root);
+  // Each changed file's diff is made as its result lands, while workers are still parsing other files.
+  const diffs = new Map<string, string>();
+  const diffOf = (run: FileRun): void => {
+    if (run.result?.status !== 'changed' || run.before === undefined) return;
+    const relative = relativeTo(root, run.file);
+    diffs.set(relative, formatPatch([{ path: relative, before: run.before, after: run.result.output! }]));
+  };
   try {
     const { runs, notes } = await discoverAndRun(registry, {
+      onResult: diffOf,
       paths: options.paths,
       cwd: options.cwd,
       select: shard ? (files) => files.filter((_, i) => i % shard.count === shard.index - 1) : undefined,
@@ -103,8 +111,8 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
     const batches = selectBatch(plan, options.batch);
     const summary = summarize(root, options.dryRun, transforms, runs, notes, changes, batches, plan.length);
     const byPath = new Map(changes.map((c) => [c.relative, c]));
-    const patch = batches.map((b) => batchPatch(b, byPath, transforms)).join('');
-    writePatchFiles(options, batches, byPath, transforms, summary, patch);
+    const patch = batches.map((b) => batchPatch(b, diffs, transforms)).join('');
+    writePatchFiles(options, batches, diffs, transforms, summary, patch);
     if (options.dryRun) {
       for (const outcome of summary.batches) options.onBatch?.(outcome, plan.length, transforms);
       return { summary, patch, recovered };
@@ -209,13 +217,12 @@ function summarize(
   };
 }
 
-function batchPatch(batch: Batch, byPath: Map<string, PlannedChange>, transforms: TransformName[]): string {
-  const changes = batch.files.map((f) => byPath.get(f)!);
-  return batchComment(batch, transforms.join(', ')) + formatPatch(changes.map((c) => ({ path: c.relative, before: c.before, after: c.after })));
+function batchPatch(batch: Batch, diffs: Map<string, string>, transforms: TransformName[]): string {
+  return batchComment(batch, transforms.join(', ')) + batch.files.map((f) => diffs.get(f)!).join('');
 }
 
 function writePatchFiles(
-  options: ApplyOptions, batches: Batch[], byPath: Map<string, PlannedChange>, transforms: TransformName[],
+  options: ApplyOptions, batches: Batch[], diffs: Map<string, string>, transforms: TransformName[],
   summary: ApplySummary, patch: string,
 ): void {
   if (options.out) fs.writeFileSync(path.resolve(options.cwd, options.out), patch);
@@ -224,7 +231,7 @@ function writePatchFiles(
   fs.mkdirSync(dir, { recursive: true });
   for (const [i, batch] of batches.entries()) {
     const name = `batch-${String(batch.index).padStart(3, '0')}`;
-    fs.writeFileSync(path.join(dir, `${name}.patch`), batchPatch(batch, byPath, transforms));
+    fs.writeFileSync(path.join(dir, `${name}.patch`), batchPatch(batch, diffs, transforms));
     const files = new Set(batch.files);
     const batchSummary = {
       batch: summary.batches[i],

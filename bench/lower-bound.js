@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * The benchmark's lower bound: the least work any tool doing this job must do, in one process, one
+ * thread. Load the registry, list the files it includes (the same globs and ignore rules as
+ * ssot-codemod), read every file, apply the same text pre-filter, and parse each file that passes it
+ * once with @babel/parser (the same parser settings). Nothing is resolved, edited or printed.
+ *
+ *   node bench/lower-bound.js <tree> [--walk]
+ *
+ * --walk lists files with a plain recursive walk of <tree>/src instead of the registry's globs.
+ * Prints one JSON line: files, bytes, parsed, parseErrors, seconds.
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const dist = path.join(__dirname, '..', 'dist', 'src');
+const { loadRegistry } = require(path.join(dist, 'registry.js'));
+const { discoverFiles } = require(path.join(dist, 'discover.js'));
+const { mentionsRegistry } = require(path.join(dist, 'prefilter.js'));
+const { parseSource } = require(path.join(dist, 'parse.js'));
+
+const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
+
+function walk(dir, out) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && entry.name !== '.git') walk(full, out);
+    } else if (entry.isFile() && SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const tree = path.resolve(args.find((a) => !a.startsWith('--')) ?? '.');
+  const started = process.hrtime.bigint();
+  const registry = loadRegistry({ configPath: path.join(tree, 'ssot.config.json') });
+  const files = args.includes('--walk') ? walk(path.join(tree, 'src'), []) : discoverFiles(registry).files;
+  let bytes = 0;
+  let parsed = 0;
+  let parseErrors = 0;
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    bytes += text.length;
+    if (!mentionsRegistry(registry, text)) continue;
+    parsed++;
+    try {
+      parseSource(text, file);
+    } catch {
+      parseErrors++;
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  process.stdout.write(`${JSON.stringify({ files: files.length, bytes, parsed, parseErrors, seconds })}\n`);
+}
+
+main();
