@@ -3,27 +3,14 @@
  * .gitignore files (root, nested, above the registry), links, and narrowing to paths.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverFiles } from '../src/discover';
 import { loadRegistry } from '../src/registry';
 import type { Registry } from '../src/registry-types';
+import { makeTempDir, removeTempDirs, tempTree } from './helpers/temp-repo';
 
-const temporaryDirs: string[] = [];
-afterAll(() => {
-  for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh folder (its real path, so that expectations need no link unwrapping) with these files. */
-function tree(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ssot-discover-')));
-  temporaryDirs.push(dir);
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>): string => tempTree(files, 'ssot-discover-');
+afterAll(removeTempDirs);
 
 function registryAt(root: string): Registry {
   return loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
@@ -135,8 +122,7 @@ describe('discoverFiles: links', () => {
   });
 
   it('names files under the registry folder as given, even when that folder is reached through a link', () => {
-    const via = path.join(fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ssot-via-'))), 'project');
-    temporaryDirs.push(path.dirname(via));
+    const via = path.join(makeTempDir('ssot-via-'), 'project');
     fs.symlinkSync(root, via);
     const registry = loadRegistry({ configPath: path.join(via, 'ssot.config.json') });
     const { files, notes } = discoverFiles(registry);

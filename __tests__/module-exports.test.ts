@@ -1,24 +1,11 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { exportedNames, findPackageDirectory, ModuleReadError, readModuleExports } from '../src/module-exports';
 import { ModuleResolver, type ModuleRef } from '../src/resolve';
+import { removeTempDirs, tempTree } from './helpers/temp-repo';
 
-const roots: string[] = [];
-/** Writes files (path → content) under a fresh temporary folder; returns its real path. */
-function tree(files: Record<string, string>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ssot-exports-')));
-  roots.push(root);
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(root, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return root;
-}
-afterAll(() => {
-  for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
-});
+const tree = (files: Record<string, string>): string => tempTree(files, 'ssot-exports-');
+afterAll(removeTempDirs);
 
 function namesOf(files: Record<string, string>, entry: string): string[] | null {
   const root = tree(files);

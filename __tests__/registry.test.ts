@@ -3,22 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_INCLUDE, findRegistryFile, loadRegistry, RegistryError } from '../src/registry';
 import { moduleKey } from '../src/resolve';
+import { removeTempDirs, tempTree } from './helpers/temp-repo';
 
-const roots: string[] = [];
-/** Writes files (path → content) under a fresh temporary folder; returns its real path. */
-function tree(files: Record<string, string>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ssot-registry-')));
-  roots.push(root);
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(root, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-  }
-  return root;
-}
-afterAll(() => {
-  for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
-});
+const tree = (files: Record<string, string>): string => tempTree(files, 'ssot-registry-');
+afterAll(removeTempDirs);
 
 /** A small codebase in the shape of the SPEC's example. */
 const SOURCES: Record<string, string> = {

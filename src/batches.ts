@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ownerOf, type CodeownersRules } from './codeowners';
+import { groupBy } from './collections';
 
 export type BatchBy = 'files' | 'directory' | 'codeowners';
 
@@ -41,13 +42,7 @@ export function planBatches(files: string[], options: PlanBatchesOptions): Batch
   }
 
   const groupOf = groupingFor(options);
-  const groups = new Map<string, string[]>();
-  for (const file of sorted) {
-    const key = groupOf(file);
-    const members = groups.get(key);
-    if (members) members.push(file);
-    else groups.set(key, [file]);
-  }
+  const groups = groupBy(sorted, groupOf);
   const planned: Omit<Batch, 'index'>[] = [];
   for (const key of [...groups.keys()].sort(compareCodeUnits)) {
     const members = groups.get(key)!;

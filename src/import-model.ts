@@ -7,6 +7,7 @@
  */
 import type { Binding, AnyNode } from './scope';
 import { moduleKey, type ModuleRef } from './resolve';
+import { groupBy } from './collections';
 import type { FileContext } from './file-context';
 
 export type DeclForm = 'import' | 'export' | 'require';
@@ -212,7 +213,7 @@ export class ImportModel {
       }
     }
     for (const decl of this.decls) {
-      const groups = groupBy(this.movedSpecs(decl), (s) => keyOf(s.target));
+      const groups = [...groupBy(this.movedSpecs(decl), (s) => keyOf(s.target)).values()];
       let placedInPlace = false;
       for (const group of groups) {
         const target = group[0].target!;
@@ -368,7 +369,7 @@ export class ImportModel {
 
   private renderCreated(): void {
     const pending = this.created.filter((c) => !this.renderedInPlace.has(c));
-    for (const group of groupBy(pending, (c) => String(c.anchor?.node?.start ?? 'top'))) {
+    for (const group of [...groupBy(pending, (c) => String(c.anchor?.node?.start ?? 'top')).values()]) {
       const anchor = group[0].anchor;
       if (anchor?.node) {
         const indent = indentationAt(this.ctx.text, anchor.node.start);
@@ -462,16 +463,6 @@ export function requireSource(node: AnyNode | null | undefined): AnyNode | null 
   return node.arguments.length === 1 && stringValue(argument) !== null ? argument : null;
 }
 
-function groupBy<T>(items: T[], keyFn: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyFn(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return [...groups.values()];
-}
 
 export function escapeFor(specifier: string, quote: string): string {
   return quote === '`' || quote === '"' || quote === "'" ? specifier.split(quote).join('\\' + quote) : specifier;

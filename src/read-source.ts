@@ -17,6 +17,17 @@ export interface ReadSourceOptions {
 
 export type SourceRead = { text: string } | { skip: string };
 
+/**
+ * One buffer, reused for every read: tens of thousands of file-sized buffers would otherwise pile up as
+ * memory outside the heap until a collection, and the decoded text is the only copy kept.
+ */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+function scratchOf(size: number): Buffer {
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+  return scratch;
+}
+
 export function readSource(file: string, options: ReadSourceOptions = {}): SourceRead {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let bytes: Buffer;
@@ -26,7 +37,7 @@ export function readSource(file: string, options: ReadSourceOptions = {}): Sourc
     // Checked before reading, so a huge file is never loaded.
     const size = fs.fstatSync(fd).size;
     if (size > maxBytes) return { skip: `too large to be source: ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit` };
-    bytes = Buffer.allocUnsafe(size);
+    bytes = scratchOf(size);
     let filled = 0;
     while (filled < size) {
       const read = fs.readSync(fd, bytes, filled, size - filled, filled);

@@ -79,6 +79,8 @@ export function transformText(file: string, text: string, registry: Registry, se
 const MIN_FILES_FOR_WORKERS = 500;
 /** Files to parse are sent in small groups, so that several workers share them evenly. */
 const CHUNK = 8;
+/** Chunks a worker may have waiting before reading pauses. */
+const MAX_CHUNKS_AHEAD = 32;
 
 /** Leave a core for the thread that discovers, reads and pre-filters. */
 export function defaultWorkers(): number {
@@ -148,57 +150,71 @@ export class FileRunner {
   }
 
   /**
-   * Measured on a 2-core machine: this thread helping to parse once it has read everything, or keeping a
-   * queue for it, is slower than sending every file to the workers as it is read (a cold parser here, and
-   * two busy cores are not twice one).
+   * Every file that must be parsed goes to a worker as soon as it is read. Measured on a 2-core machine:
+   * this thread helping to parse once it has read everything is slower (a cold parser here, and two busy
+   * cores are not twice one). Reading pauses while MAX_CHUNKS_AHEAD chunks wait for their results, so
+   * that texts and results never pile up in memory on a large tree.
    */
-  private runWithWorkers(files: string[]): Promise<FileRun[]> {
+  private async runWithWorkers(files: string[]): Promise<FileRun[]> {
     const results: FileRun[] = new Array(files.length);
     let done = 0;
     let turn = 0;
-    let reading = true;
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      const settle = (error?: Error): void => {
-        if (settled) return;
-        settled = true;
-        if (error) reject(error);
-        else resolve(results);
-      };
-      const land = (index: number, run: FileRun): void => {
-        results[index] = run;
-        this.options.onResult?.(run);
-        done++;
-        this.options.onProgress?.(done, files.length);
-        if (!reading && done === files.length) settle();
-      };
-      for (const worker of this.pool) {
-        worker.on('message', (message: { items: { index: number; run: FileRun }[] } | { error: string }) => {
-          if ('error' in message) return settle(new Error(message.error));
-          for (const { index, run } of message.items) land(index, run);
-        });
-        worker.on('error', (error) => settle(error));
-        worker.on('exit', () => settle(new Error('a worker thread stopped before every file was processed')));
-      }
-      let pending: { index: number; file: string; text: string }[] = [];
-      const flush = (): void => {
-        if (pending.length === 0) return;
-        this.pool[turn++ % this.pool.length].postMessage({ items: pending });
-        pending = [];
-      };
-      // Reading is synchronous; the workers parse what they were sent meanwhile, on their own threads.
-      for (const [index, file] of files.entries()) {
-        const checked = readAndPreflight(file, this.registry, this.settings);
-        if ('run' in checked) land(index, checked.run);
-        else {
-          pending.push({ index, file, text: checked.text });
-          if (pending.length === CHUNK) flush();
+    let inFlight = 0;
+    let failure: Error | undefined;
+    let wake: (() => void) | undefined;
+    const land = (index: number, run: FileRun): void => {
+      results[index] = run;
+      this.options.onResult?.(run);
+      done++;
+      this.options.onProgress?.(done, files.length);
+    };
+    const signal = (): void => {
+      const resume = wake;
+      wake = undefined;
+      resume?.();
+    };
+    const until = (ready: () => boolean): Promise<void> | void => {
+      if (failure) throw failure;
+      if (ready()) return;
+      return new Promise<void>((resolve) => (wake = resolve)).then(() => until(ready));
+    };
+    for (const worker of this.pool) {
+      worker.on('message', (message: { items: { index: number; run: FileRun }[] } | { error: string }) => {
+        if ('error' in message) failure ??= new Error(message.error);
+        else for (const { index, run } of message.items) land(index, run);
+        inFlight--;
+        signal();
+      });
+      worker.on('error', (error) => {
+        failure ??= error;
+        signal();
+      });
+      worker.on('exit', () => {
+        if (done < files.length) failure ??= new Error('a worker thread stopped before every file was processed');
+        signal();
+      });
+    }
+    let pending: { index: number; file: string; text: string }[] = [];
+    const flush = (): void => {
+      if (pending.length === 0) return;
+      this.pool[turn++ % this.pool.length].postMessage({ items: pending });
+      inFlight++;
+      pending = [];
+    };
+    for (const [index, file] of files.entries()) {
+      const checked = readAndPreflight(file, this.registry, this.settings);
+      if ('run' in checked) land(index, checked.run);
+      else {
+        pending.push({ index, file, text: checked.text });
+        if (pending.length === CHUNK) {
+          flush();
+          await until(() => inFlight < MAX_CHUNKS_AHEAD * this.pool.length);
         }
       }
-      flush();
-      reading = false;
-      if (done === files.length) settle();
-    });
+    }
+    flush();
+    await until(() => done === files.length);
+    return results;
   }
 }
 

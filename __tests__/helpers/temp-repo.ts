@@ -47,3 +47,10 @@ export function writeFiles(root: string, files: Record<string, string | Buffer>)
     fs.writeFileSync(file, content);
   }
 }
+
+/** A fresh folder (its real path, so expectations need no link unwrapping) holding these files. */
+export function tempTree(files: Record<string, string | Buffer>, prefix = 'ssot-test-'): string {
+  const dir = makeTempDir(prefix);
+  writeFiles(dir, files);
+  return dir;
+}

@@ -77,8 +77,9 @@ export interface ApplyOutcome {
 interface PlannedChange {
   file: string;
   relative: string;
-  before: string;
-  after: string;
+  /** The texts; only a real apply keeps them (a dry run keeps the diff instead). */
+  before?: string;
+  after?: string;
   changedBy: TransformName[];
 }
 
@@ -94,6 +95,11 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
     if (run.result?.status !== 'changed' || run.before === undefined) return;
     const relative = relativeTo(root, run.file);
     diffs.set(relative, formatPatch([{ path: relative, before: run.before, after: run.result.output! }]));
+    // A dry run needs nothing but the diff: on a large tree, the texts would be most of its memory.
+    if (options.dryRun) {
+      delete run.before;
+      delete run.result.output;
+    }
   };
   try {
     const { runs, notes } = await discoverAndRun(registry, {
@@ -150,8 +156,8 @@ function plannedChanges(root: string, runs: FileRun[]): PlannedChange[] {
     .map((run) => ({
       file: run.file,
       relative: relativeTo(root, run.file),
-      before: run.before!,
-      after: run.result!.output!,
+      before: run.before,
+      after: run.result!.output,
       changedBy: run.result!.changedBy as TransformName[],
     }));
 }
@@ -262,7 +268,7 @@ async function writeBatches(
     try {
       const result = await applyBatchAtomically(
         root,
-        changes.map((c) => ({ path: c.file, before: c.before, after: c.after })),
+        changes.map((c) => ({ path: c.file, before: c.before!, after: c.after! })),
         { label, verify: options.verify ? () => runVerify(options.verify!, root) : undefined },
       );
       outcome.status = result.status;
