@@ -58,6 +58,13 @@ function common(y: Argv): Argv<{ config?: string }> {
   return y.option('config', { alias: 'c', type: 'string', describe: 'The registry file (default: ssot.config.json, searched upward)' });
 }
 
+/** What `check` and `apply` share: the files to work on, and the threads to do it with. */
+function scanning(y: Argv): Argv {
+  return common(y)
+    .positional('paths', { type: 'string', array: true, describe: 'Files or folders (default: the registry\'s include globs)' })
+    .option('workers', { type: 'number', describe: 'Worker threads that parse (default: the machine\'s cores less one; 0: none)' });
+}
+
 async function check(argv: Record<string, any>): Promise<number> {
   const outcome = await runCheck({
     cwd: process.cwd(),
@@ -139,21 +146,18 @@ async function main(): Promise<number> {
     .scriptName('ssot-codemod')
     .usage('$0 <command> [options]\n\nConsolidate a JS/TS codebase\'s imports onto the canonical modules named in ssot.config.json.')
     .command('check [paths..]', 'Measure fragmentation: violations per category, canonical usage, patterns, legacy importers', (y) =>
-      common(y)
-        .positional('paths', { type: 'string', array: true, describe: 'Files or folders (default: the registry\'s include globs)' })
+      scanning(y)
         .option('format', { choices: ['text', 'json', 'markdown', 'sarif'], default: 'text', describe: 'Report format' })
         .option('max-violations', { type: 'number', describe: 'Exit 1 when the total is above N' })
         .option('baseline', { type: 'string', describe: 'Exit 1 when any category is above this baseline' })
         .option('write-baseline', { type: 'string', describe: 'Save the counts as a baseline file' })
-        .option('workers', { type: 'number', describe: 'Worker threads that parse (default: the machine\'s cores less one; 0: none)' })
         .example('$0 check', 'the dashboard')
         .example('$0 check --format sarif > ssot.sarif', 'for code scanning')
         .example('$0 check --max-violations 0', 'a CI gate')
         .example('$0 check --write-baseline .ssot-baseline.json', 'record today\'s counts; later: --baseline .ssot-baseline.json'),
       run(check))
     .command('apply [paths..]', 'Rewrite, batch by batch: atomic writes, optional verify and one commit per batch', (y) =>
-      common(y)
-        .positional('paths', { type: 'string', array: true, describe: 'Files or folders (default: the registry\'s include globs)' })
+      scanning(y)
         .option('dry-run', { type: 'boolean', default: false, describe: 'Write nothing; print the plan as a git-style patch' })
         .option('transform', { alias: 't', type: 'string', array: true, describe: `Only these transforms (${TRANSFORM_ORDER.join(', ')}); repeatable` })
         .option('batch-size', { type: 'number', describe: 'At most N files per batch' })
@@ -161,7 +165,6 @@ async function main(): Promise<number> {
         .option('batch', { type: 'number', describe: 'Only batch K of the plan' })
         .option('verify', { type: 'string', describe: 'Shell command run after each batch in the registry\'s folder; failure rolls the batch back (exit 3)' })
         .option('commit', { type: 'boolean', default: false, describe: 'One git commit per batch' })
-        .option('workers', { type: 'number', describe: 'Worker threads that parse (default: the machine\'s cores less one; 0: none)' })
         .option('shard', { type: 'string', describe: 'I/N: take the I-th of N deterministic shards of the files' })
         .option('format', { choices: ['text', 'json', 'markdown'], default: 'text', describe: 'Summary format' })
         .option('out', { type: 'string', describe: 'Write the patch to FILE' })

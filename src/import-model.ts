@@ -469,7 +469,7 @@ export function escapeFor(specifier: string, quote: string): string {
 }
 
 /** The whitespace that starts the line holding `offset`. */
-export function indentationAt(text: string, offset: number): string {
+function indentationAt(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
 }
@@ -488,7 +488,7 @@ function attributesOf(text: string, decl: ModuleDecl): string {
  * Remove a statement and, when it stands alone on its line(s), the line too. Comments above it stay:
  * a license header above a removed first import is not the import's to take.
  */
-export function removeStatement(ctx: FileContext, node: AnyNode): void {
+function removeStatement(ctx: FileContext, node: AnyNode): void {
   const { text } = ctx;
   let start = node.start;
   let end = node.end;

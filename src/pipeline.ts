@@ -89,7 +89,7 @@ export function transformFile(options: TransformFileOptions): FileResult {
  * The safety net: a rewritten file is parsed again, and one that does not parse becomes a failed result
  * with a `transform-bug` finding and no output, so it is never written.
  */
-export function checkOutput(result: FileResult): FileResult {
+function checkOutput(result: FileResult): FileResult {
   if (result.status !== 'changed') return result;
   try {
     parseSource(result.output!, result.file);

@@ -218,11 +218,6 @@ export class FileRunner {
   }
 }
 
-/** Run files already listed. */
-export async function runFiles(registry: Registry, files: string[], options: RunOptions): Promise<FileRun[]> {
-  return new FileRunner(registry, options).run(files);
-}
-
 export interface DiscoverAndRunOptions extends RunOptions {
   paths?: string[];
   cwd: string;
