@@ -66,5 +66,7 @@ export function positionAt(text: string, offset: number, owner?: object): { line
     if (starts[middle] <= offset) low = middle;
     else high = middle - 1;
   }
-  return { line: low + 1, column: offset - starts[low] + 1 };
+  // A BOM is not a column an editor shows.
+  const bom = low === 0 && text.charCodeAt(0) === 0xfeff && offset > 0 ? 1 : 0;
+  return { line: low + 1, column: offset - starts[low] + 1 - bom };
 }
