@@ -190,6 +190,16 @@ describe('ssot-codemod apply', () => {
     expectSameTree(tree(root), before);
   });
 
+  it('refuses --commit while git\'s index is locked, naming the lock, and writes nothing', () => {
+    const root = exampleRepo();
+    fs.writeFileSync(path.join(root, '.git', 'index.lock'), '');
+    const before = tree(root);
+    const run = cli(root, 'apply', '--commit');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`git's index is locked (${path.join(root, '.git', 'index.lock')})`);
+    expectSameTree(tree(root), before);
+  });
+
   it('applies batch K alone and writes one patch and summary per batch with --out-dir', () => {
     const root = exampleRepo();
     const plan = cli(root, 'apply', '--dry-run', '--batch-size', '4', '--out-dir', 'plan');

@@ -42,6 +42,15 @@ export function isGitRepository(root: string): boolean {
   }
 }
 
+/**
+ * git's own index lock, when one is present: a git command is running, or one was killed (a killed
+ * `git commit` leaves it behind, and every later commit fails until it is removed).
+ */
+export function indexLockFile(root: string): string | null {
+  const lock = path.resolve(root, git(root, ['rev-parse', '--git-path', 'index.lock']).trim());
+  return fs.existsSync(lock) ? lock : null;
+}
+
 /** The top folder of the work tree that holds `root`; null outside git. */
 export function repositoryRoot(root: string): string | null {
   return isGitRepository(root) ? realpath(git(root, ['rev-parse', '--show-toplevel']).trim()) : null;

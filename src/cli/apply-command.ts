@@ -13,7 +13,7 @@ import { planBatches, type Batch, type BatchBy } from '../batches';
 import { loadCodeowners } from '../codeowners';
 import { batchComment, formatPatch } from '../patch';
 import { acquireLock, applyBatchAtomically, type Lock, type RecoveryResult } from '../journal';
-import { commitFiles, isGitRepository, repositoryRoot, runVerify, uncommittedFiles } from '../git';
+import { commitFiles, indexLockFile, isGitRepository, repositoryRoot, runVerify, uncommittedFiles } from '../git';
 import type { Finding } from '../findings';
 import { openSession, relativeTo, UsageError } from './session';
 
@@ -250,6 +250,10 @@ function writePatchFiles(
 /** `--commit` makes one commit per batch, so it must not sweep a user's own edits into one. */
 function refuseDirtyFiles(root: string, changes: PlannedChange[]): void {
   if (!isGitRepository(root)) throw new UsageError('--commit: the registry\'s folder is not in a git repository');
+  const lock = indexLockFile(root);
+  if (lock) {
+    throw new UsageError(`--commit: git's index is locked (${lock}): wait for the git command that holds it, or, if none runs (a killed commit leaves the lock behind), remove the file`);
+  }
   const dirty = uncommittedFiles(root, changes.map((c) => c.file));
   if (dirty.length > 0) {
     const list = dirty.map((f) => relativeTo(root, f)).join(', ');
