@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FIXTURES, PROJECT, fixtureCases, fixtureRegistry } from './helpers/fixtures';
+import { PROJECT, fixtureCases, fixtureRegistry } from './helpers/fixtures';
 import { transformFile } from '../src/pipeline';
 import { selectTransforms } from '../src/all-transforms';
 import { TRANSFORM_ORDER } from '../src/transform-api';

@@ -10,7 +10,7 @@ import { positionAt, type Finding, type FindingKind } from './findings';
 import type { Registry, LegacySymbol, CanonicalSymbol, ModuleMove } from './registry-types';
 import { moduleKey, type ModuleRef } from './resolve';
 import { ImportModel } from './import-model';
-import { scanModuleReferences, type ModuleReferences } from './module-strings';
+import { escapeFor, scanModuleReferences, type ModuleReferences } from './module-strings';
 import { mayReachRegistry } from './prefilter';
 
 export class FileContext {
@@ -62,6 +62,11 @@ export class FileContext {
       this.resolved.set(specifier, ref);
     }
     return ref;
+  }
+
+  /** A module string's new content, inside its own quotes: only the path changes, never the quote style. */
+  replaceStringContent(literal: AnyNode, value: string): void {
+    this.edits.replace(literal.start + 1, literal.end - 1, escapeFor(value, this.text[literal.start]));
   }
 
   legacySymbol(module: ModuleRef | null, name: string): LegacySymbol | undefined {

@@ -8,6 +8,7 @@
 import type { Binding, AnyNode } from './scope';
 import { moduleKey, type ModuleRef } from './resolve';
 import { groupBy } from './collections';
+import { escapeFor, requireSource, stringValue } from './module-strings';
 import type { FileContext } from './file-context';
 
 export type DeclForm = 'import' | 'export' | 'require';
@@ -312,7 +313,7 @@ export class ImportModel {
     }
     if (decl.retarget) {
       const specifier = this.specifierFor(decl.retarget, decl.specifierText);
-      if (specifier !== decl.specifierText) edits.replace(decl.source!.start + 1, decl.source!.end - 1, escapeFor(specifier, text[decl.source!.start]));
+      if (specifier !== decl.specifierText) this.ctx.replaceStringContent(decl.source!, specifier);
     }
     this.renderSpecList(decl);
   }
@@ -449,24 +450,6 @@ function nameOf(node: AnyNode): string {
   return node.type === 'StringLiteral' ? node.value : node.name;
 }
 
-export function stringValue(node: AnyNode | null | undefined): string | null {
-  if (!node) return null;
-  if (node.type === 'StringLiteral') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked ?? null;
-  return null;
-}
-
-/** The module string of `require('x')` / require(`x`), if that is what the node is. */
-export function requireSource(node: AnyNode | null | undefined): AnyNode | null {
-  if (!node || node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return null;
-  const [argument] = node.arguments;
-  return node.arguments.length === 1 && stringValue(argument) !== null ? argument : null;
-}
-
-
-export function escapeFor(specifier: string, quote: string): string {
-  return quote === '`' || quote === '"' || quote === "'" ? specifier.split(quote).join('\\' + quote) : specifier;
-}
 
 /** The whitespace that starts the line holding `offset`. */
 function indentationAt(text: string, offset: number): string {

@@ -4,7 +4,6 @@
  * `declare module '…'`, and the module strings of jest/vitest mocks.
  */
 import type { AnyNode } from './scope';
-import { requireSource, stringValue } from './import-model';
 import { VISITOR_KEYS } from '@babel/types';
 
 export type ModuleStringForm =
@@ -50,6 +49,24 @@ function dynamicImportSource(node: AnyNode): AnyNode | null {
   if (node.type === 'ImportExpression') return node.source;
   if (node.type === 'CallExpression' && node.callee.type === 'Import') return node.arguments[0] ?? null;
   return null;
+}
+
+export function stringValue(node: AnyNode | null | undefined): string | null {
+  if (!node) return null;
+  if (node.type === 'StringLiteral') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked ?? null;
+  return null;
+}
+
+/** The module string of `require('x')` / require(`x`), if that is what the node is. */
+export function requireSource(node: AnyNode | null | undefined): AnyNode | null {
+  if (!node || node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return null;
+  const [argument] = node.arguments;
+  return node.arguments.length === 1 && stringValue(argument) !== null ? argument : null;
+}
+
+export function escapeFor(specifier: string, quote: string): string {
+  return quote === '`' || quote === '"' || quote === "'" ? specifier.split(quote).join('\\' + quote) : specifier;
 }
 
 export interface ModuleReferences {

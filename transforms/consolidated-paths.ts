@@ -8,7 +8,6 @@ import type { LegacySymbol } from '../src/registry-types';
 import type { AnyNode } from '../src/scope';
 import type { ModuleString } from '../src/module-strings';
 import { moduleRedirect } from '../src/redirects';
-import { escapeFor } from '../src/import-model';
 import { makeTransform } from '../src/jscodeshift-adapter';
 
 export const name = 'consolidated-paths';
@@ -101,7 +100,7 @@ function repointModuleString(ctx: FileContext, reference: ModuleString): boolean
   }
   // jest.mock('./moved') ➔ jest.mock('./new-home'); export * from './moved' ➔ export * from './new-home'
   ctx.recordSite(reference.literal, 'legacy-path', `${formLabel(reference)} of legacy module "${reference.value}"`);
-  replaceLiteral(ctx, reference.literal, ctx.registry.resolver.specifierFor(redirect, ctx.path, reference.value));
+  ctx.replaceStringContent(reference.literal, ctx.registry.resolver.specifierFor(redirect, ctx.path, reference.value));
   return true;
 }
 
@@ -115,7 +114,7 @@ function repointImportType(ctx: FileContext, reference: ModuleString): boolean {
     return false;
   }
   ctx.recordSite(reference.literal, 'legacy-path', `import type of legacy module "${reference.value}"`);
-  replaceLiteral(ctx, reference.literal, ctx.registry.resolver.specifierFor(legacy.canonical.module, ctx.path, reference.value));
+  ctx.replaceStringContent(reference.literal, ctx.registry.resolver.specifierFor(legacy.canonical.module, ctx.path, reference.value));
   if (legacy.canonical.name !== qualifier!.name) ctx.edits.replace(qualifier!.start, qualifier!.end, legacy.canonical.name);
   return true;
 }
@@ -123,11 +122,6 @@ function repointImportType(ctx: FileContext, reference: ModuleString): boolean {
 function leftmost(node: AnyNode | null | undefined): AnyNode | null {
   while (node?.type === 'TSQualifiedName') node = node.left;
   return node?.type === 'Identifier' ? node : null;
-}
-
-function replaceLiteral(ctx: FileContext, literal: AnyNode, specifier: string): void {
-  const quote = ctx.text[literal.start];
-  ctx.edits.replace(literal.start + 1, literal.end - 1, escapeFor(specifier, quote));
 }
 
 function formLabel(reference: ModuleString): string {
