@@ -17,6 +17,7 @@ import { BatchPlanError, type BatchBy } from '../src/batches';
 import { colorizePatch } from '../src/patch';
 import { TRANSFORM_DESCRIPTIONS } from '../src/all-transforms';
 import { TRANSFORM_ORDER } from '../src/transform-api';
+import { DEFAULT_FILE_TIMEOUT_MS } from '../src/time-limit';
 
 const EXIT = { done: 0, failed: 1, usage: 2, verifyFailed: 3 } as const;
 const VERSION: string = require('../../package.json').version;
@@ -62,7 +63,17 @@ function common(y: Argv): Argv<{ config?: string }> {
 function scanning(y: Argv): Argv {
   return common(y)
     .positional('paths', { type: 'string', array: true, describe: 'Files or folders (default: the registry\'s include globs)' })
-    .option('workers', { type: 'number', describe: 'Worker threads that parse (default: the machine\'s cores less one; 0: none)' });
+    .option('workers', { type: 'number', describe: 'Worker threads that parse (default: the machine\'s cores less one; 0: none)' })
+    .option('file-timeout', {
+      type: 'number',
+      default: DEFAULT_FILE_TIMEOUT_MS / 1000,
+      describe: 'Seconds one file may take to parse and transform; a file past it is reported and left as it was',
+    });
+}
+
+function fileTimeoutMs(seconds: number): number {
+  if (!(seconds > 0)) throw new UsageError(`--file-timeout must be a number of seconds above 0 (got ${seconds})`);
+  return seconds * 1000;
 }
 
 async function check(argv: Record<string, any>): Promise<number> {
@@ -76,6 +87,7 @@ async function check(argv: Record<string, any>): Promise<number> {
     baseline: argv.baseline,
     writeBaseline: argv.writeBaseline,
     workers: argv.workers,
+    fileTimeoutMs: fileTimeoutMs(argv.fileTimeout),
     toolVersion: VERSION,
     onProgress: progress('check'),
   });
@@ -103,6 +115,7 @@ async function apply(argv: Record<string, any>): Promise<number> {
     verify: argv.verify,
     commit: !!argv.commit,
     workers: argv.workers,
+    fileTimeoutMs: fileTimeoutMs(argv.fileTimeout),
     shard: argv.shard,
     out: argv.out,
     outDir: argv.outDir,

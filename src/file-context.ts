@@ -6,7 +6,7 @@
 import type { File } from '@babel/types';
 import { analyzeScopes, type AnyNode, type Reference, type ScopeAnalysis } from './scope';
 import { TextEdits } from './text-edits';
-import { positionAt, type Finding, type FindingKind } from './findings';
+import { isFileError, positionAt, type Finding, type FindingKind } from './findings';
 import type { Registry, LegacySymbol, CanonicalSymbol, ModuleMove } from './registry-types';
 import { moduleKey, type ModuleRef } from './resolve';
 import { ImportModel } from './import-model';
@@ -107,7 +107,7 @@ export class FileContext {
   report(node: AnyNode, kind: FindingKind, message: string): void {
     const finding = this.finding(node, kind, message);
     this.findings.push(finding);
-    if (kind !== 'conflict' && kind !== 'transform-bug' && kind !== 'parse-error') this.sites.push(finding);
+    if (kind !== 'conflict' && !isFileError(kind)) this.sites.push(finding);
   }
 
   /** A fragmented site, counted by `check` (whether or not a transform fixes it). */

@@ -8,7 +8,15 @@ export type FindingKind =
   | 'singleton'
   | 'conflict'
   | 'parse-error'
-  | 'transform-bug';
+  | 'transform-bug'
+  | 'timeout';
+
+/** The kinds that mean a file was left as it was without being measured or rewritten. */
+export type FileErrorKind = Extract<FindingKind, 'parse-error' | 'transform-bug' | 'timeout'>;
+
+export function isFileError(kind: FindingKind): kind is FileErrorKind {
+  return kind === 'parse-error' || kind === 'transform-bug' || kind === 'timeout';
+}
 
 export interface Finding {
   /** Path of the file, as given to the engine (the CLI makes it relative to the registry's folder). */

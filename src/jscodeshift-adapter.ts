@@ -8,6 +8,7 @@ import { loadRegistry, findRegistryFile } from './registry';
 import type { Registry } from './registry-types';
 import type { TransformDefinition } from './transform-api';
 import { transformFile } from './pipeline';
+import { isFileError } from './findings';
 
 export interface JscodeshiftFile {
   path: string;
@@ -52,7 +53,7 @@ export function makeTransform(definition: TransformDefinition): JscodeshiftTrans
     });
     for (const f of result.findings) api.report?.(`${f.file}:${f.line}:${f.column}: ${f.kind}: ${f.message}`);
     if (result.status === 'failed') {
-      const [first] = result.findings.filter((f) => f.kind === 'parse-error' || f.kind === 'transform-bug');
+      const [first] = result.findings.filter((f) => isFileError(f.kind));
       throw new Error(first ? `${first.file}:${first.line}:${first.column}: ${first.message}` : `${filePath}: failed`);
     }
     return result.status === 'changed' ? result.output : undefined;

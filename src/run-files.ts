@@ -12,6 +12,7 @@ import { readSource } from './read-source';
 import { preflight, transformFile } from './pipeline';
 import { selectTransforms } from './all-transforms';
 import { discoverFiles, type SkipNote } from './discover';
+import { DEFAULT_FILE_TIMEOUT_MS, withTimeLimit } from './time-limit';
 
 export interface RunOptions {
   transforms: TransformName[];
@@ -23,6 +24,8 @@ export interface RunOptions {
   workers?: number;
   prefilter?: boolean;
   maxBytes?: number;
+  /** Per-file time limit for the parse and the transforms; a file past it fails with a `timeout` finding. */
+  fileTimeoutMs?: number;
   onProgress?: (done: number, total: number) => void;
   /** Called on this thread as each file's run lands (while workers may still be busy with others). */
   onResult?: (run: FileRun) => void;
@@ -44,6 +47,7 @@ export interface WorkerSettings {
   keepText: boolean;
   prefilter: boolean;
   maxBytes?: number;
+  fileTimeoutMs: number;
 }
 
 /** A file read and checked on the runner's thread: its result already, or its text to parse. */
@@ -58,21 +62,31 @@ function readAndPreflight(file: string, registry: Registry, settings: WorkerSett
 
 /** Parse and transform a file that passed the pre-flight: what a worker does with each file it is sent. */
 export function transformText(file: string, text: string, registry: Registry, settings: WorkerSettings): FileRun {
-  const result = transformFile({
-    path: file,
-    source: text,
-    registry,
-    transforms: selectTransforms(settings.transforms),
-    prefilter: false,
-    measureUsage: settings.measureUsage,
-    // `check` measures; it neither writes nor shows the output, so it needs no re-parse of it.
-    verifyOutput: settings.keepText,
-  });
+  const limited = withTimeLimit(settings.fileTimeoutMs, () =>
+    transformFile({
+      path: file,
+      source: text,
+      registry,
+      transforms: selectTransforms(settings.transforms),
+      prefilter: false,
+      measureUsage: settings.measureUsage,
+      // `check` measures; it neither writes nor shows the output, so it needs no re-parse of it.
+      verifyOutput: settings.keepText,
+    }),
+  );
+  if ('timedOut' in limited) return { file, result: timedOut(file, settings.fileTimeoutMs) };
+  const result = limited.value;
   if (result.status !== 'changed' || !settings.keepText) {
     delete result.output;
     return { file, result };
   }
   return { file, result, before: text };
+}
+
+function timedOut(file: string, ms: number): FileResult {
+  const limit = `${ms / 1000} s`;
+  const message = `took longer than the per-file time limit (${limit}, --file-timeout); it was left as it was`;
+  return { file, status: 'failed', findings: [{ file, line: 1, column: 1, kind: 'timeout', message }], changedBy: [], sites: [], canonicalSites: 0 };
 }
 
 /** Below this many files in all, a thread costs more to start than it saves. */
@@ -106,6 +120,7 @@ export class FileRunner {
       keepText: !!options.keepText,
       prefilter: options.prefilter !== false,
       maxBytes: options.maxBytes,
+      fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     };
     // Worker threads need the compiled engine; from TypeScript sources (tests) everything runs here.
     const count = __filename.endsWith('.js') ? options.workers ?? defaultWorkers() : 0;

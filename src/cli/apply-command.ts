@@ -14,7 +14,7 @@ import { loadCodeowners } from '../codeowners';
 import { batchComment, formatPatch } from '../patch';
 import { acquireLock, applyBatchAtomically, type Lock, type RecoveryResult } from '../journal';
 import { commitFiles, indexLockFile, isGitRepository, repositoryRoot, runVerify, uncommittedFiles } from '../git';
-import type { Finding } from '../findings';
+import { isFileError, type Finding } from '../findings';
 import { openSession, relativeTo, UsageError } from './session';
 
 export interface ApplyOptions {
@@ -30,6 +30,8 @@ export interface ApplyOptions {
   verify?: string;
   commit: boolean;
   workers?: number;
+  /** Per-file time limit (default DEFAULT_FILE_TIMEOUT_MS). */
+  fileTimeoutMs?: number;
   /** `I/N`: this run takes the I-th of N deterministic shards of the file list. */
   shard?: string;
   out?: string;
@@ -110,6 +112,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
       transforms,
       keepText: true,
       workers: options.workers,
+      fileTimeoutMs: options.fileTimeoutMs,
       onProgress: options.onProgress,
     });
     const changes = plannedChanges(root, runs);
@@ -210,8 +213,8 @@ function summarize(
       skipped: notes.length + runs.filter((r) => r.skip).length,
     },
     perTransform: countPerTransform(changes),
-    findings: all.filter((f) => f.kind !== 'parse-error' && f.kind !== 'transform-bug'),
-    errors: all.filter((f) => f.kind === 'parse-error' || f.kind === 'transform-bug'),
+    findings: all.filter((f) => !isFileError(f.kind)),
+    errors: all.filter((f) => isFileError(f.kind)),
     skipped: [...notes, ...runs.filter((r) => r.skip).map((r) => ({ file: r.file, reason: r.skip! }))]
       .map((note) => ({ ...note, file: relativeTo(root, note.file) })),
     batches: batches.map((batch) => ({

@@ -26,6 +26,8 @@ export interface CheckOptions {
   baseline?: string;
   writeBaseline?: string;
   workers?: number;
+  /** Per-file time limit (default DEFAULT_FILE_TIMEOUT_MS). */
+  fileTimeoutMs?: number;
   toolVersion: string;
   onProgress?: (done: number, total: number) => void;
 }
@@ -47,6 +49,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     transforms: TRANSFORM_ORDER,
     measureUsage: true,
     workers: options.workers,
+    fileTimeoutMs: options.fileTimeoutMs,
     onProgress: options.onProgress,
   });
   const results = runs.filter((r) => r.result).map((r) => r.result as FileResult);

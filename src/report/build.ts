@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SkipNote } from '../discover';
-import type { FileResult, Finding } from '../findings';
+import { isFileError, type FileResult, type Finding } from '../findings';
 import type { Registry } from '../registry-types';
 import { moduleKey } from '../resolve';
 import {
@@ -78,7 +78,7 @@ function collectFindings(results: FileResult[], names: PathNames): ReportFinding
 function collectErrors(results: FileResult[], names: PathNames): ReportError[] {
   const errors = new Map<string, ReportError>();
   for (const finding of results.flatMap((r) => r.findings)) {
-    if (finding.kind !== 'parse-error' && finding.kind !== 'transform-bug') continue;
+    if (!isFileError(finding.kind)) continue;
     const entry = { ...located(finding, names), kind: finding.kind, message: finding.message };
     errors.set(JSON.stringify(entry), entry);
   }

@@ -17,6 +17,7 @@ const RULES: { id: ReportFinding['kind'] | ReportError['kind']; level: Level; de
   { id: 'conflict', level: 'note', description: 'A site left as it is because the canonical name is already taken in the file.' },
   { id: 'parse-error', level: 'error', description: 'The file does not parse: it was neither measured nor rewritten.' },
   { id: 'transform-bug', level: 'error', description: 'The rewritten file would not parse: it was left as it was. Please report it.' },
+  { id: 'timeout', level: 'error', description: 'The file took longer than the per-file time limit: it was neither measured nor rewritten.' },
 ];
 
 export function formatSarif(report: CheckReport, toolVersion: string): string {

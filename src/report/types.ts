@@ -3,6 +3,7 @@
  * gates read. File paths in it are relative to the registry's folder, with forward slashes.
  */
 import type { SkipNote } from '../discover';
+import type { FileErrorKind } from '../findings';
 
 /** The fragmentation `check` counts; `total` is their sum. */
 export const VIOLATION_CATEGORIES = ['legacy-path', 'aliased-import', 'direct-instantiation', 'singleton'] as const;
@@ -18,12 +19,15 @@ export interface ReportFinding {
   message: string;
 }
 
-/** A file that could not be parsed, or whose rewrite would not parse (a bug of ours: nothing is written). */
+/**
+ * A file that could not be parsed, whose rewrite would not parse (a bug of ours: nothing is written), or
+ * that ran past the per-file time limit.
+ */
 export interface ReportError {
   file: string;
   line: number;
   column: number;
-  kind: 'parse-error' | 'transform-bug';
+  kind: FileErrorKind;
   message: string;
 }
 

@@ -1,0 +1,114 @@
+/**
+ * The per-file time limit: a file that takes too long is reported as a `timeout` and left as it was, and
+ * the run goes on with the next file — on this thread, in worker threads, and through the CLI.
+ */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { withTimeLimit } from '../src/time-limit';
+import { FileRunner } from '../src/run-files';
+import { loadRegistry } from '../src/registry';
+import { TRANSFORM_ORDER } from '../src/transform-api';
+import { makeTempDir, removeTempDirs, writeFiles } from './helpers/temp-repo';
+
+const REPO = path.join(__dirname, '..');
+const BIN = path.join(REPO, 'dist', 'bin', 'ssot-codemod.js');
+
+afterAll(removeTempDirs);
+
+const REGISTRY = {
+  include: ['src/**/*.ts'],
+  symbols: [{ name: 'Engine', from: 'src/engine', legacy: [{ name: 'OldEngine', from: 'src/old_engine' }] }],
+};
+const LEGACY_USE = "import { OldEngine } from './old_engine';\nexport const engine = new OldEngine();\n";
+const REWRITTEN = "import { Engine } from './engine';\nexport const engine = new Engine();\n";
+
+/** A legacy import (so the pre-filter lets it through to the parser) and then ~1.5 MB of statements. */
+function hugeSource(): string {
+  const lines = [LEGACY_USE];
+  for (let i = 0; i < 40_000; i++) lines.push(`const v${i} = [${i}, 'text', { key: ${i} }];\n`);
+  return lines.join('');
+}
+
+function project(extra: Record<string, string> = {}): string {
+  const root = makeTempDir('ssot-time-limit-');
+  writeFiles(root, {
+    'ssot.config.json': JSON.stringify(REGISTRY),
+    'src/engine.ts': 'export class Engine {}\n',
+    'src/old_engine.ts': "export { Engine as OldEngine } from './engine';\n",
+    'src/huge.ts': hugeSource(),
+    'src/small.ts': LEGACY_USE,
+    ...extra,
+  });
+  return root;
+}
+
+describe('withTimeLimit', () => {
+  it('stops a busy loop at the limit', () => {
+    const started = Date.now();
+    const outcome = withTimeLimit(100, () => {
+      while (Date.now() - started < 10_000) {
+        // spin: nothing in here yields
+      }
+      return 'escaped';
+    });
+    expect(outcome).toEqual({ timedOut: true });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('returns the value of work that finishes, and lets its own errors through unchanged', () => {
+    expect(withTimeLimit(1_000, () => 42)).toEqual({ value: 42 });
+    const thrown = new RangeError('mine');
+    expect(() => withTimeLimit(1_000, () => { throw thrown; })).toThrow(thrown);
+  });
+
+  it('can be used again after stopping something', () => {
+    withTimeLimit(20, () => { for (;;) { /* spin */ } });
+    expect(withTimeLimit(1_000, () => 'after')).toEqual({ value: 'after' });
+  });
+});
+
+describe('a file past the limit, in a run', () => {
+  it('fails with a timeout finding naming the file, and the next file is still rewritten', async () => {
+    const root = project();
+    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+    const files = ['huge.ts', 'small.ts'].map((name) => path.join(root, 'src', name));
+    // Warm the parser up on the small file, so that only the huge one is slow.
+    await new FileRunner(registry, { transforms: TRANSFORM_ORDER, keepText: true, workers: 0 }).run([files[1]]);
+
+    const runs = await new FileRunner(registry, { transforms: TRANSFORM_ORDER, keepText: true, workers: 0, fileTimeoutMs: 60 }).run(files);
+
+    expect(runs.map((r) => [path.basename(r.file), r.result?.status])).toEqual([['huge.ts', 'failed'], ['small.ts', 'changed']]);
+    expect(runs[0].result!.findings).toEqual([{
+      file: files[0], line: 1, column: 1, kind: 'timeout',
+      message: 'took longer than the per-file time limit (0.06 s, --file-timeout); it was left as it was',
+    }]);
+    expect(runs[0].result!.output).toBeUndefined();
+    expect(runs[1].result!.output).toBe(REWRITTEN);
+  });
+});
+
+describe('--file-timeout through the CLI', () => {
+  const cli = (cwd: string, ...args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+
+  it('in worker threads: the slow file is reported with its path, the others are measured, exit 1', () => {
+    // Workers start at 500 files; a compiled engine runs them.
+    const filler: Record<string, string> = {};
+    for (let i = 0; i < 520; i++) filler[`src/filler/f${i}.ts`] = `export const f${i} = ${i};\n`;
+    const root = project(filler);
+    const run = cli(root, 'check', '--format', 'json', '--workers', '1', '--file-timeout', '0.05');
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.errors).toEqual([expect.objectContaining({ file: 'src/huge.ts', line: 1, column: 1, kind: 'timeout' })]);
+    expect(run.stderr).toContain('src/huge.ts:1:1: took longer than the per-file time limit (0.05 s, --file-timeout)');
+    // small.ts was parsed after the timeout and its violation counted.
+    expect(report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'src/small.ts' })]));
+  }, 60_000);
+
+  it('refuses a limit that is not a positive number of seconds, with exit 2', () => {
+    const root = project();
+    const run = cli(root, 'check', '--file-timeout', '0');
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('ssot-codemod: --file-timeout must be a number of seconds above 0 (got 0)');
+  });
+});
