@@ -20,6 +20,8 @@ import { transformFile } from '../src/pipeline';
 import { selectTransforms } from '../src/all-transforms';
 import { parseSource } from '../src/parse';
 import { readSource } from '../src/read-source';
+import { FileRunner } from '../src/run-files';
+import { TRANSFORM_ORDER } from '../src/transform-api';
 import type { FileResult } from '../src/findings';
 import { FIXTURES, PROJECT } from './helpers/fixtures';
 import { makeTempDir, removeTempDirs } from './helpers/temp-repo';
@@ -370,6 +372,29 @@ describe('a hostile source file', () => {
     expect(problems).toEqual([]);
     expect(skipped).toBeGreaterThan(0);
     expect(read).toBeGreaterThan(0);
+  });
+
+  it('a 10 MB file is skipped with its size; let through by a higher cap, it ends in a timeout, not a hang', async () => {
+    const file = path.join(SOURCE_ROOT, 'src', 'app', 'mutant-10mb.ts');
+    const header = `import { ExecutionEngine } from '../agents/execution_engine_consolidated';\nexport const e = new ExecutionEngine({});\n`;
+    const row = 'void [1, 2, 3, "padding padding padding padding padding"];\n';
+    fs.writeFileSync(file, header + row.repeat(Math.ceil(10_000_000 / row.length)));
+    const after = path.join(SOURCE_ROOT, 'src', 'app', 'mutant-after.ts');
+    fs.writeFileSync(after, header);
+    const before = fs.readFileSync(file);
+
+    const capped = await new FileRunner(registry, { transforms: TRANSFORM_ORDER, keepText: true, workers: 0 }).run([file, after]);
+    expect(capped[0]).toEqual({ file, skip: 'too large to be source: 9.5 MiB, over the 2.0 MiB limit' });
+    expect(capped[1].result?.status).toBe('changed');
+
+    const uncapped = await new FileRunner(registry, {
+      transforms: TRANSFORM_ORDER, keepText: true, workers: 0, maxBytes: 16 * 1024 * 1024, fileTimeoutMs: 50,
+    }).run([file, after]);
+    expect(uncapped[0].result?.findings.map((f) => f.kind)).toEqual(['timeout']);
+    expect(uncapped[1].result?.status).toBe('changed');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    fs.rmSync(file);
+    fs.rmSync(after);
   });
 });
 
