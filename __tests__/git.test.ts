@@ -48,7 +48,7 @@ describe('uncommittedFiles', () => {
 });
 
 describe('commitFiles', () => {
-  it('commits exactly the given files and leaves other staged work staged', () => {
+  it('commits exactly the given files and leaves other staged work staged', async () => {
     const repo = committedRepo({ 'src/a.ts': '1\n', 'src/b.ts': '1\n', 'app/[id]/page.tsx': '1\n', 'app/i/page.tsx': '1\n' });
     writeFiles(repo, {
       'src/a.ts': 'migrated\n',
@@ -59,7 +59,7 @@ describe('commitFiles', () => {
     });
     git(repo, 'add', 'src/b.ts');
 
-    const sha = commitFiles(repo, ['src/a.ts', path.join(repo, 'src/new.ts'), 'app/[id]/page.tsx'], 'ssot-codemod: batch 1 of 2\n\nbody');
+    const sha = await commitFiles(repo, ['src/a.ts', path.join(repo, 'src/new.ts'), 'app/[id]/page.tsx'], 'ssot-codemod: batch 1 of 2\n\nbody');
 
     expect(git(repo, 'rev-parse', 'HEAD').trim()).toBe(sha);
     expect(git(repo, 'log', '-1', '--format=%B').trim()).toBe('ssot-codemod: batch 1 of 2\n\nbody');
@@ -74,26 +74,26 @@ describe('commitFiles', () => {
     expect(git(repo, 'diff', '--name-only').trim()).toBe('app/i/page.tsx');
   });
 
-  it('works for the first commit of a repository', () => {
+  it('works for the first commit of a repository', async () => {
     const repo = makeTempRepo();
     writeFiles(repo, { 'a.ts': 'a\n', 'b.ts': 'b\n' });
-    const sha = commitFiles(repo, ['a.ts'], 'first');
+    const sha = await commitFiles(repo, ['a.ts'], 'first');
     expect(sha).toMatch(/^[0-9a-f]{40}$/);
     expect(git(repo, 'ls-tree', '--name-only', 'HEAD').trim()).toBe('a.ts');
   });
 
-  it('throws a GitError with git’s explanation when there is nothing to commit', () => {
+  it('throws a GitError with git’s explanation when there is nothing to commit', async () => {
     const repo = committedRepo({ 'a.ts': 'a\n' });
-    expect(() => commitFiles(repo, ['a.ts'], 'nothing')).toThrow(GitError);
-    expect(() => commitFiles(repo, ['a.ts'], 'nothing')).toThrow(/git commit .*failed/);
+    await expect(commitFiles(repo, ['a.ts'], 'nothing')).rejects.toThrow(GitError);
+    await expect(commitFiles(repo, ['a.ts'], 'nothing')).rejects.toThrow(/git commit .*failed/);
   });
 
-  it('leaves a new file untracked again when the commit is refused', () => {
+  it('leaves a new file untracked again when the commit is refused', async () => {
     const repo = committedRepo({ 'a.ts': 'a\n' });
     writeFiles(repo, { 'new.ts': 'n\n', '.git/hooks/pre-commit': '#!/bin/sh\necho refused by hook >&2\nexit 1\n' });
     fs.chmodSync(path.join(repo, '.git/hooks/pre-commit'), 0o755);
     git(repo, 'config', '--unset', 'core.hooksPath');
-    expect(() => commitFiles(repo, ['new.ts'], 'blocked')).toThrow(/refused by hook/);
+    await expect(commitFiles(repo, ['new.ts'], 'blocked')).rejects.toThrow(/refused by hook/);
     expect(git(repo, 'status', '--porcelain')).toBe('?? new.ts\n');
     expect(git(repo, 'rev-list', '--count', 'HEAD').trim()).toBe('1');
   });

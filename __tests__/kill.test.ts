@@ -8,7 +8,10 @@ import { makeTempDir, removeTempDirs } from './helpers/temp-repo';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { runTrial } = require('../scripts/soak.js') as {
-  runTrial: (o: object) => Promise<{ verdict: string; problems: string[]; exitedFirst: boolean; recovered: string | null; batches: number; batchesCommitted: number }>;
+  runTrial: (o: object) => Promise<{
+    verdict: string; problems: string[]; exitedFirst: boolean; recovered: string | null; clearedCommit: string | null;
+    batches: number; batchesCommitted: number; batchesFinal: number;
+  }>;
 };
 
 const TREE = { files: 60, legacyShare: 0.2, seed: 3 };
@@ -23,9 +26,9 @@ describe('SIGKILL during apply --verify --commit, then recover', () => {
   const verifications = (): number => (fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8').split('\n').length - 1 : 0);
   const head = (root: string): string => fs.readFileSync(path.join(root, '.git', 'refs', 'heads', 'main'), 'utf8');
 
-  const trial = async (kill: object) => {
+  const trial = async (kill: object, preCommitHook?: string) => {
     fs.rmSync(marker, { force: true });
-    const result = await runTrial({ parent, tree: TREE, batchSize: 5, verify, kill });
+    const result = await runTrial({ parent, tree: TREE, batchSize: 5, verify, kill, preCommitHook });
     expect(result.problems).toEqual([]);
     expect(result.verdict).toBe('whole');
     return result;
@@ -60,6 +63,18 @@ describe('SIGKILL during apply --verify --commit, then recover', () => {
     });
     expect(r.exitedFirst).toBe(false);
     expect(r.batchesCommitted).toBeGreaterThanOrEqual(1);
+  }, 20000);
+
+  it('inside git commit, while git holds its index lock: the lock is cleared and the batch stays written', async () => {
+    // git runs the pre-commit hook with its index lock taken; the hook says so, then waits to be killed.
+    const inCommit = path.join(parent, 'in-commit');
+    fs.rmSync(inCommit, { force: true });
+    const r = await trial({ when: () => fs.existsSync(inCommit) }, `touch ${inCommit}; sleep 5`);
+    expect(r.exitedFirst).toBe(false);
+    expect(r.recovered).toBeNull();
+    expect(r.clearedCommit).toMatch(/^cleared a batch commit that was interrupted \(pid \d+\): removed git's .*index\.lock.*; set the index entries of 5 file\(s\) back to HEAD's$/);
+    expect(r.batchesCommitted).toBe(0);
+    expect(r.batchesFinal).toBe(1);
   }, 20000);
 
   it('after the run already finished (the kill finds nothing): still whole, everything committed', async () => {

@@ -18,6 +18,7 @@ import { colorizePatch } from '../src/patch';
 import { TRANSFORM_DESCRIPTIONS } from '../src/all-transforms';
 import { TRANSFORM_ORDER } from '../src/transform-api';
 import { DEFAULT_FILE_TIMEOUT_MS } from '../src/time-limit';
+import { InterruptedCommitError, type ClearedCommit } from '../src/interrupted-commit';
 
 const EXIT = { done: 0, failed: 1, usage: 2, verifyFailed: 3 } as const;
 const VERSION: string = require('../../package.json').version;
@@ -37,7 +38,12 @@ function progress(label: string): ((done: number, total: number) => void) | unde
   };
 }
 
-function sayRecovered(recovered: RecoveryResult | null): void {
+function sayRecovered(recovered: RecoveryResult | null, clearedCommit: ClearedCommit | null): void {
+  if (clearedCommit) {
+    const locks = clearedCommit.removedLocks.length > 0 ? `removed git's ${clearedCommit.removedLocks.join(', ')}; ` : '';
+    write(process.stderr, `cleared a batch commit that was interrupted (pid ${clearedCommit.pid}): ${locks}` +
+      `set the index entries of ${clearedCommit.resetFiles.length} file(s) back to HEAD's`);
+  }
   if (!recovered) return;
   write(process.stderr, `recovered an interrupted batch (${recovered.label}, pid ${recovered.pid}): ` +
     `restored ${recovered.restored.length} file(s) to their content before the batch: ${recovered.restored.join(', ')}`);
@@ -47,7 +53,7 @@ function sayRecovered(recovered: RecoveryResult | null): void {
 function fail(error: unknown): number {
   if (error instanceof RegistryError || error instanceof UsageError || error instanceof BaselineError ||
       error instanceof LockHeldError || error instanceof BatchPlanError || error instanceof RecoveryConflictError ||
-      error instanceof JournalPresentError) {
+      error instanceof JournalPresentError || error instanceof InterruptedCommitError) {
     write(process.stderr, `ssot-codemod: ${error.message}`);
     return EXIT.usage;
   }
@@ -91,7 +97,7 @@ async function check(argv: Record<string, any>): Promise<number> {
     toolVersion: VERSION,
     onProgress: progress('check'),
   });
-  sayRecovered(outcome.recovered);
+  sayRecovered(outcome.recovered, outcome.clearedCommit);
   write(process.stdout, outcome.output);
   if (argv.format !== 'text') {
     for (const e of outcome.report.errors) write(process.stderr, `${e.file}:${e.line}:${e.column}: ${e.message}`);
@@ -122,7 +128,7 @@ async function apply(argv: Record<string, any>): Promise<number> {
     onProgress: progress(argv.dryRun ? 'planning' : 'apply'),
     onBatch: argv.dryRun ? undefined : (o, total, transforms) => write(process.stderr, batchLine(o, total, transforms)),
   });
-  sayRecovered(outcome.recovered);
+  sayRecovered(outcome.recovered, outcome.clearedCommit);
   if (patchToStdout) write(process.stdout, isTTY(process.stdout) ? colorizePatch(outcome.patch) : outcome.patch);
   // The summary goes where the patch does not: stdout for JSON/Markdown when the patch went to a file.
   const summaryStream = format !== 'text' && !patchToStdout ? process.stdout : process.stderr;
@@ -135,8 +141,8 @@ async function apply(argv: Record<string, any>): Promise<number> {
 }
 
 function recover(argv: Record<string, any>): number {
-  const { recovered } = openSession(argv.config, process.cwd(), { force: !!argv.force });
-  if (recovered) sayRecovered(recovered);
+  const { recovered, clearedCommit } = openSession(argv.config, process.cwd(), { force: !!argv.force });
+  if (recovered || clearedCommit) sayRecovered(recovered, clearedCommit);
   else write(process.stderr, 'nothing to recover: no interrupted batch');
   return EXIT.done;
 }

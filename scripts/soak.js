@@ -9,7 +9,11 @@
  *          batches (staged ones included), no .git/index.lock is left and the journal is gone;
  *   lost   anything else (each problem is printed).
  *
- *   node scripts/soak.js [--trials 50] [--files 300] [--seed 1] [--batch-size 10] [--max-delay 3000]
+ *   node scripts/soak.js [--trials 50] [--files 300] [--seed 1] [--batch-size 10] [--max-delay 3000] [--commit-hook-ms 100]
+ *
+ * `--commit-hook-ms` makes each `git commit` last that much longer (a pre-commit hook that sleeps, run while
+ * git holds its index lock), so that random kills land inside commits too, as they do in a repository with
+ * real hooks.
  *
  * Needs dist/ (npm run build). `require('./scripts/soak.js')` gives { runTrial, expectedFor }.
  */
@@ -85,13 +89,23 @@ function expectedFor(parent, tree, batchSize) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Runs `script` as the repository's pre-commit hook: git runs it while it holds its index lock. */
+function installPreCommitHook(root, script) {
+  const hooks = path.join(root, '.git', 'soak-hooks');
+  fs.mkdirSync(hooks, { recursive: true });
+  fs.writeFileSync(path.join(hooks, 'pre-commit'), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+  git(root, 'config', 'core.hooksPath', hooks);
+}
+
 /**
  * One trial. `kill` is `{ afterMs }` or `{ when: (root) => boolean }` (polled every ~2 ms);
- * `verify` is the --verify command. Returns { verdict, problems, exitedFirst, ... }.
+ * `verify` is the --verify command; `preCommitHook` a shell script git runs inside each batch commit.
+ * Returns { verdict, problems, exitedFirst, ... }.
  */
-async function runTrial({ parent, tree, batchSize = 10, verify = 'sleep 0.05', kill, keep = false }) {
+async function runTrial({ parent, tree, batchSize = 10, verify = 'sleep 0.05', preCommitHook, kill, keep = false }) {
   const expected = expectedFor(parent, tree, batchSize);
   const root = makeRepo(parent, tree);
+  if (preCommitHook) installPreCommitHook(root, preCommitHook);
   const started = Date.now();
   const child = spawn(process.execPath, [BIN, 'apply', '--batch-size', String(batchSize), '--verify', verify, '--commit'], {
     cwd: root, env: ENV, stdio: 'ignore', detached: true,
@@ -130,7 +144,8 @@ async function runTrial({ parent, tree, batchSize = 10, verify = 'sleep 0.05', k
     exitedFirst,
     killedAtMs,
     applyExit: code ?? signal,
-    recovered: /recovered an interrupted batch/.test(recover.stderr) ? recover.stderr.trim().replace(/: restored.*/s, '') : null,
+    recovered: recover.stderr.match(/recovered an interrupted batch.*?(?=: restored)/)?.[0] ?? null,
+    clearedCommit: recover.stderr.match(/cleared a batch commit.*/)?.[0] ?? null,
     batchesCommitted: 0,
     batchesFinal: 0,
     batches: expected.batches.length,
@@ -212,8 +227,11 @@ function classify(root, expected) {
 }
 
 function parseArgs(argv) {
-  const opts = { trials: 50, files: 300, seed: 1, batchSize: 10, maxDelay: 3000, legacyShare: 0.2 };
-  const names = { '--trials': 'trials', '--files': 'files', '--seed': 'seed', '--batch-size': 'batchSize', '--max-delay': 'maxDelay', '--legacy-share': 'legacyShare' };
+  const opts = { trials: 50, files: 300, seed: 1, batchSize: 10, maxDelay: 3000, legacyShare: 0.2, commitHookMs: 100 };
+  const names = {
+    '--trials': 'trials', '--files': 'files', '--seed': 'seed', '--batch-size': 'batchSize', '--max-delay': 'maxDelay',
+    '--legacy-share': 'legacyShare', '--commit-hook-ms': 'commitHookMs',
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=');
     if (!(flag in names)) throw new Error(`unknown option ${argv[i]}`);
@@ -231,17 +249,19 @@ async function main() {
   const rng = mulberry32(opts.seed);
   const tree = { files: opts.files, legacyShare: opts.legacyShare, seed: opts.seed };
   const expected = expectedFor(parent, tree, opts.batchSize);
-  console.log(`tree: ${opts.files} files, seed ${opts.seed}, ${expected.batches.length} batches of ≤${opts.batchSize}; kills at 0-${opts.maxDelay} ms`);
+  const preCommitHook = opts.commitHookMs > 0 ? `sleep ${opts.commitHookMs / 1000}` : undefined;
+  console.log(`tree: ${opts.files} files, seed ${opts.seed}, ${expected.batches.length} batches of ≤${opts.batchSize}; ` +
+    `kills at 0-${opts.maxDelay} ms; each commit ${opts.commitHookMs} ms longer`);
   let whole = 0;
   let lost = 0;
   for (let t = 1; t <= opts.trials; t++) {
     const afterMs = Math.floor(rng() * opts.maxDelay);
-    const r = await runTrial({ parent, tree, batchSize: opts.batchSize, kill: { afterMs } });
+    const r = await runTrial({ parent, tree, batchSize: opts.batchSize, preCommitHook, kill: { afterMs } });
     if (r.verdict === 'whole') whole++;
     else lost++;
     const where = r.exitedFirst ? `exited first (${r.applyExit})` : `killed at ${r.killedAtMs} ms`;
     console.log(`trial ${t}: ${r.verdict.padEnd(5)} ${where}; committed ${r.batchesCommitted}/${r.batches}, final ${r.batchesFinal}/${r.batches}` +
-      `${r.recovered ? `; ${r.recovered}` : ''}`);
+      `${r.recovered ? `; ${r.recovered}` : ''}${r.clearedCommit ? `; ${r.clearedCommit.replace(/: removed.*/, '')}` : ''}`);
     for (const p of r.problems.slice(0, 20)) console.log(`    ${p}`);
     if (r.problems.length > 20) console.log(`    … ${r.problems.length - 20} more; repo kept at ${r.root}`);
     else if (r.verdict === 'lost') console.log(`    repo kept at ${r.root}`);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -47,8 +47,35 @@ export function isGitRepository(root: string): boolean {
  * `git commit` leaves it behind, and every later commit fails until it is removed).
  */
 export function indexLockFile(root: string): string | null {
-  const lock = path.resolve(root, git(root, ['rev-parse', '--git-path', 'index.lock']).trim());
+  const lock = gitPath(root, 'index.lock');
   return fs.existsSync(lock) ? lock : null;
+}
+
+/** Where git keeps `name` (`index.lock`, `HEAD.lock`, `refs/heads/main.lock`), as an absolute path. */
+export function gitPath(root: string, name: string): string {
+  return path.resolve(root, git(root, ['rev-parse', '--git-path', name]).trim());
+}
+
+/** `refs/heads/<branch>`, or null on a detached HEAD. */
+export function headRef(root: string): string | null {
+  try {
+    return git(root, ['symbolic-ref', '-q', 'HEAD']).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sets the index entries of `files` (relative to the top level) back to HEAD's, leaving the work tree alone. */
+export function resetIndexEntries(root: string, files: string[]): void {
+  if (files.length === 0) return;
+  const topLevel = realpath(git(root, ['rev-parse', '--show-toplevel']).trim());
+  git(topLevel, ['reset', '--quiet', '--pathspec-from-file=-', '--pathspec-file-nul'], files.join('\0'));
+}
+
+/** `files` (absolute, or relative to `root`) as paths relative to the work tree's top level. */
+export function topLevelPaths(root: string, files: string[]): string[] {
+  const topLevel = realpath(git(root, ['rev-parse', '--show-toplevel']).trim());
+  return files.map((file) => relativeToTopLevel(topLevel, root, file));
 }
 
 /** The top folder of the work tree that holds `root`; null outside git. */
@@ -73,9 +100,12 @@ export function uncommittedFiles(root: string, files: string[]): string[] {
 
 /**
  * Commits exactly `files` as they are in the work tree, whatever else is staged: `git commit --only`
- * builds the commit from a temporary index and leaves the other staged changes staged.
+ * builds the commit from a temporary index and leaves the other staged changes staged. `onCommitStarted`
+ * gets the pid of the `git commit` process, for a record that lets a later run clean up after it.
  */
-export function commitFiles(root: string, files: string[], message: string): string {
+export async function commitFiles(
+  root: string, files: string[], message: string, onCommitStarted?: (gitPid: number) => void,
+): Promise<string> {
   if (files.length === 0) throw new TypeError('commitFiles needs at least one file');
   const topLevel = realpath(git(root, ['rev-parse', '--show-toplevel']).trim());
   const relative = files.map((file) => relativeToTopLevel(topLevel, root, file));
@@ -87,7 +117,8 @@ export function commitFiles(root: string, files: string[], message: string): str
   const messageFile = path.join(messageDir, 'message');
   try {
     fs.writeFileSync(messageFile, message);
-    git(topLevel, ['commit', '--only', '--quiet', '-F', messageFile, '--pathspec-from-file=-', '--pathspec-file-nul'], relative.join('\0'));
+    const args = ['commit', '--only', '--quiet', '-F', messageFile, '--pathspec-from-file=-', '--pathspec-file-nul'];
+    await gitWithPid(topLevel, args, relative.join('\0'), onCommitStarted);
   } catch (error) {
     if (untracked.length > 0) {
       git(topLevel, ['rm', '--cached', '--quiet', '--pathspec-from-file=-', '--pathspec-file-nul'], untracked.join('\0'));
@@ -97,6 +128,25 @@ export function commitFiles(root: string, files: string[], message: string): str
     fs.rmSync(messageDir, { recursive: true, force: true });
   }
   return git(topLevel, ['rev-parse', 'HEAD']).trim();
+}
+
+/** `git` run asynchronously, so that its pid is known while it runs. */
+function gitWithPid(cwd: string, args: string[], input: string, onStarted?: (pid: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', [...GIT_BASE_ARGS, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const output: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    child.on('error', (error) => reject(new GitError(args, error.message)));
+    // A git that exits before reading its input closes the pipe; its exit code tells what went wrong.
+    child.stdin.on('error', () => undefined);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new GitError(args, Buffer.concat(output).toString('utf8') || `exit ${code ?? signal}`));
+    });
+    if (child.pid !== undefined) onStarted?.(child.pid);
+    child.stdin.end(input);
+  });
 }
 
 export interface VerifyResult {

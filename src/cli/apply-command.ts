@@ -13,8 +13,9 @@ import { planBatches, type Batch, type BatchBy } from '../batches';
 import { loadCodeowners } from '../codeowners';
 import { batchComment, formatPatch } from '../patch';
 import { acquireLock, applyBatchAtomically, type Lock, type RecoveryResult } from '../journal';
-import { commitFiles, indexLockFile, isGitRepository, repositoryRoot, runVerify, uncommittedFiles } from '../git';
+import { indexLockFile, isGitRepository, repositoryRoot, runVerify, uncommittedFiles } from '../git';
 import { isFileError, type Finding } from '../findings';
+import { commitBatch, type ClearedCommit } from '../interrupted-commit';
 import { openSession, relativeTo, UsageError } from './session';
 
 export interface ApplyOptions {
@@ -74,6 +75,7 @@ export interface ApplyOutcome {
   /** Why the run stopped before its last batch. */
   stoppedBy?: 'verify' | 'write';
   recovered: RecoveryResult | null;
+  clearedCommit: ClearedCommit | null;
 }
 
 interface PlannedChange {
@@ -86,7 +88,7 @@ interface PlannedChange {
 }
 
 export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
-  const { registry, recovered } = openSession(options.config, options.cwd);
+  const { registry, recovered, clearedCommit } = openSession(options.config, options.cwd);
   const root = registry.root;
   const transforms = transformNames(options.transforms);
   const shard = parseShard(options.shard);
@@ -124,11 +126,11 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
     writePatchFiles(options, batches, diffs, transforms, summary, patch);
     if (options.dryRun) {
       for (const outcome of summary.batches) options.onBatch?.(outcome, plan.length, transforms);
-      return { summary, patch, recovered };
+      return { summary, patch, recovered, clearedCommit };
     }
     if (options.commit) refuseDirtyFiles(root, changes);
     const stoppedBy = await writeBatches(root, summary.batches, plan.length, byPath, transforms, options);
-    return { summary, patch, stoppedBy, recovered };
+    return { summary, patch, stoppedBy, recovered, clearedCommit };
   } finally {
     lock?.release();
   }
@@ -286,7 +288,7 @@ async function writeBatches(
     }
     if (outcome.status === 'written' && options.commit) {
       try {
-        outcome.commit = commitFiles(root, changes.map((c) => c.file), commitMessage(outcome, planned, transforms));
+        outcome.commit = await commitBatch(root, changes.map((c) => c.file), commitMessage(outcome, planned, transforms));
       } catch (error) {
         outcome.status = 'failed';
         outcome.error = `written, but the commit failed (the files stay changed, uncommitted): ${(error as Error).message}`;

@@ -10,6 +10,7 @@ import {
   buildCheckReport, evaluateGates, formatJson, formatMarkdown, formatSarif, formatText, parseBaseline, toBaseline,
   type CheckReport, type GateResult,
 } from '../check-report';
+import type { ClearedCommit } from '../interrupted-commit';
 import { openSession, UsageError } from './session';
 import type { RecoveryResult } from '../journal';
 import type { FileResult } from '../findings';
@@ -38,10 +39,11 @@ export interface CheckOutcome {
   output: string;
   gate: GateResult;
   recovered: RecoveryResult | null;
+  clearedCommit: ClearedCommit | null;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
-  const { registry, recovered } = openSession(options.config, options.cwd);
+  const { registry, recovered, clearedCommit } = openSession(options.config, options.cwd);
   const baseline = options.baseline ? readBaseline(path.resolve(options.cwd, options.baseline)) : undefined;
   const { runs, notes } = await discoverAndRun(registry, {
     paths: options.paths,
@@ -59,7 +61,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (options.writeBaseline) {
     fs.writeFileSync(path.resolve(options.cwd, options.writeBaseline), JSON.stringify(toBaseline(report), null, 2) + '\n');
   }
-  return { report, output: format(report, options), gate, recovered };
+  return { report, output: format(report, options), gate, recovered, clearedCommit };
 }
 
 function readBaseline(file: string): ReturnType<typeof parseBaseline> {

@@ -1,11 +1,13 @@
 /**
  * What every command does first: find and load the registry, then restore a batch that a killed run
- * left half-written (saying so), before reading a single source file.
+ * left half-written and clear what a commit killed midway left in git (saying so), before reading a
+ * single source file.
  */
 import * as path from 'node:path';
 import { findRegistryFile, loadRegistry, RegistryError } from '../registry';
 import type { Registry } from '../registry-types';
 import { recoverJournal, type RecoveryResult } from '../journal';
+import { clearInterruptedCommit, type ClearedCommit } from '../interrupted-commit';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -18,6 +20,8 @@ export interface Session {
   registry: Registry;
   /** The batch restored from an interrupted run's journal, if there was one. */
   recovered: RecoveryResult | null;
+  /** git locks and index entries cleared after a run killed inside a batch commit, if there was one. */
+  clearedCommit: ClearedCommit | null;
 }
 
 export function registryPath(config: string | undefined, cwd: string): string {
@@ -30,7 +34,8 @@ export function registryPath(config: string | undefined, cwd: string): string {
 export function openSession(config: string | undefined, cwd: string, options: { force?: boolean } = {}): Session {
   const registry = loadRegistry({ configPath: registryPath(config, cwd) });
   const recovered = recoverJournal(registry.root, { force: options.force });
-  return { registry, recovered };
+  const clearedCommit = clearInterruptedCommit(registry.root);
+  return { registry, recovered, clearedCommit };
 }
 
 /** Paths in reports and patches: relative to the registry's folder, forward slashes. */
