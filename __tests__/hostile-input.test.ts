@@ -8,8 +8,8 @@
  *
  * Not here: a symlink to a file outside the registry's folder is neither read nor written by `apply` —
  * see "files the CLI must not read or write" in __tests__/cli.test.ts.
- * Not here: "`apply` without --verify runs no shell command" — node spawns shells by absolute path
- * (/bin/sh), so a fake `sh` on PATH would not observe it, and a fake `git` would break `apply` itself.
+ * Not here: "`--verify` is the only command run, and `apply` without it runs no shell" — see
+ * __tests__/security.test.ts, which records every child_process call of the built CLI with a Node preload.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

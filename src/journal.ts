@@ -57,8 +57,12 @@ export interface RecoveryResult {
 }
 
 export class StaleFileError extends Error {
-  constructor(readonly file: string) {
-    super(`${file} changed since the batch was planned; nothing was written. Run again to plan from the current content.`);
+  constructor(
+    readonly file: string,
+    /** What happened to it, e.g. `changed since the batch was planned`. */
+    readonly reason = 'changed since the batch was planned',
+  ) {
+    super(`${file} ${reason}; nothing was written. Run again to plan from the current content.`);
     this.name = 'StaleFileError';
   }
 }
@@ -241,7 +245,7 @@ function planWrite(realRoot: string, write: BatchWrite): PlannedWrite {
   const originalBytes = stat ? fs.readFileSync(target) : null;
   const expected = write.before === null ? null : sha256(Buffer.from(write.before, 'utf8'));
   const actual = originalBytes === null ? null : sha256(originalBytes);
-  if (expected !== actual) throw new StaleFileError(write.path);
+  if (expected !== actual) throw new StaleFileError(write.path, staleReason(target, write.before, originalBytes));
   return {
     target,
     relative: relative.split(path.sep).join('/'),
@@ -250,6 +254,14 @@ function planWrite(realRoot: string, write: BatchWrite): PlannedWrite {
     mode: stat ? stat.mode & 0o7777 : null,
     after: write.after,
   };
+}
+
+/** Says how a file differs from what was planned: a deleted file or folder is not "changed". */
+function staleReason(target: string, before: string | null, current: Buffer | null): string {
+  if (current === null && !fs.existsSync(path.dirname(target))) return 'no longer exists: its folder was removed since the batch was planned';
+  if (current === null) return 'was deleted since the batch was planned';
+  if (before === null) return 'was created by someone else since the batch was planned';
+  return 'changed since the batch was planned';
 }
 
 /** Writing through a link would land outside what was checked, so links are resolved first. */
