@@ -138,7 +138,7 @@ describe('apply: a file of batch 2 is damaged after planning, before batch 2 is 
 
     const message = expectStoppedAtBatchTwo(run, 1);
     expect(message).toBe(
-      `batch 2 was not written: ${path.join(root, target())} changed since the batch was planned; ` +
+      `batch 2 was not written: ${target()} changed since the batch was planned; ` +
         'nothing was written. Run again to plan from the current content.',
     );
     const expected = afterBatchOne();
@@ -173,7 +173,7 @@ describe('apply: a file of batch 2 is damaged after planning, before batch 2 is 
     const message = expectStoppedAtBatchTwo(run, 1);
     const firstGone = plan[1].find((file) => file.startsWith(`${targetFolder()}/`))!;
     expect(message).toBe(
-      `batch 2 was not written: ${path.join(root, firstGone)} no longer exists: its folder was removed since the batch was planned; ` +
+      `batch 2 was not written: ${firstGone} no longer exists: its folder was removed since the batch was planned; ` +
         'nothing was written. Run again to plan from the current content.',
     );
     const expected = Object.fromEntries(Object.entries(afterBatchOne()).filter(([file]) => !file.startsWith(`${targetFolder()}/`)));

@@ -85,7 +85,7 @@ describe('applyBatchAtomically', () => {
     const edited = snapshot(root);
     const attempt = applyBatchAtomically(root, writes);
     await expect(attempt).rejects.toThrow(StaleFileError);
-    await expect(applyBatchAtomically(root, writes)).rejects.toThrow(writes[3].path);
+    await expect(applyBatchAtomically(root, writes)).rejects.toThrow(`${path.relative(root, writes[3].path)} changed since the batch was planned`);
     expect(snapshot(root)).toEqual(edited);
     expect(snapshot(root)).not.toEqual(before);
     expect(fs.existsSync(journalPath(root))).toBe(false);

@@ -245,7 +245,8 @@ function planWrite(realRoot: string, write: BatchWrite): PlannedWrite {
   const originalBytes = stat ? fs.readFileSync(target) : null;
   const expected = write.before === null ? null : sha256(Buffer.from(write.before, 'utf8'));
   const actual = originalBytes === null ? null : sha256(originalBytes);
-  if (expected !== actual) throw new StaleFileError(write.path, staleReason(target, write.before, originalBytes));
+  // Named like the other batch errors: relative to the root, as the user sees it in the plan.
+  if (expected !== actual) throw new StaleFileError(relative.split(path.sep).join('/'), staleReason(target, write.before, originalBytes));
   return {
     target,
     relative: relative.split(path.sep).join('/'),
