@@ -59,6 +59,8 @@ export class ImportModel {
   /** Added declarations already written in the place of a removed one. */
   private readonly renderedInPlace = new Set<ModuleDecl>();
   private readonly requested: { spec: ModuleSpec; module: ModuleRef; anchor: ModuleDecl | null }[] = [];
+  /** The names each specifier of the file was read with: one no transform renamed or moved is not reprinted. */
+  private readonly asRead = new WeakMap<ModuleSpec, { imported: string; local: string }>();
 
   constructor(private readonly ctx: FileContext) {
     this.collect(ctx.ast.program as unknown as AnyNode);
@@ -150,6 +152,18 @@ export class ImportModel {
     };
   }
 
+  /** Note the names a specifier was read with, for isRenamed(). */
+  private read(spec: ModuleSpec): ModuleSpec {
+    this.asRead.set(spec, { imported: spec.imported, local: spec.local });
+    return spec;
+  }
+
+  /** Whether a transform changed a specifier's names since it was read (its text is then written anew). */
+  private isRenamed(spec: ModuleSpec): boolean {
+    const read = this.asRead.get(spec);
+    return !read || read.imported !== spec.imported || read.local !== spec.local;
+  }
+
   /** A specifier's binding is looked up (and the scopes analysed) only when a transform asks for it. */
   private withLazyBinding(spec: ModuleSpec, id: AnyNode): ModuleSpec {
     const ctx = this.ctx;
@@ -166,10 +180,10 @@ export class ImportModel {
     for (const s of node.specifiers) {
       const kind = s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? 'namespace' : 'named';
       const imported = kind === 'default' ? 'default' : kind === 'namespace' ? '*' : nameOf(s.imported);
-      decl.specs.push(this.withLazyBinding({
+      decl.specs.push(this.read(this.withLazyBinding({
         node: s, decl, kind, imported, local: s.local.name, typeOnly: s.importKind === 'type',
         binding: null, target: null, removed: false,
-      }, s.local));
+      }, s.local)));
     }
     this.decls.push(decl);
   }
@@ -179,10 +193,10 @@ export class ImportModel {
     for (const s of node.specifiers) {
       const kind = s.type === 'ExportNamespaceSpecifier' ? 'namespace' : s.type === 'ExportDefaultSpecifier' ? 'default' : 'named';
       const imported = kind === 'namespace' ? '*' : kind === 'default' ? 'default' : nameOf(s.local);
-      decl.specs.push({
+      decl.specs.push(this.read({
         node: s, decl, kind, imported, local: nameOf(s.exported), typeOnly: s.exportKind === 'type',
         binding: null, target: null, removed: false,
-      });
+      }));
     }
     this.decls.push(decl);
   }
@@ -193,10 +207,10 @@ export class ImportModel {
       const declarator = node.declarations[0];
       const decl = this.newDecl('require', node, requireSource(declarator.init), false);
       for (const p of declarator.id.properties) {
-        decl.specs.push(this.withLazyBinding({
+        decl.specs.push(this.read(this.withLazyBinding({
           node: p, decl, kind: 'named', imported: nameOf(p.key), local: p.value.name, typeOnly: false,
           binding: null, target: null, removed: false,
-        }, p.value));
+        }, p.value)));
       }
       this.decls.push(decl);
     }
@@ -318,16 +332,21 @@ export class ImportModel {
     this.renderSpecList(decl);
   }
 
-  /** A default import that must become a named one (or the reverse) changes the clause's shape. */
+  /**
+   * A default import that must become a named one (or the reverse) changes the clause's shape. Only a
+   * renamed specifier can need it: `import { default as X }` as written is left as it is.
+   */
   private needsRebuild(decl: ModuleDecl): boolean {
-    return decl.form === 'import' && this.keptSpecs(decl).some((s) => (s.kind === 'default') !== (s.imported === 'default'));
+    return decl.form === 'import' &&
+      this.keptSpecs(decl).some((s) => this.isRenamed(s) && (s.kind === 'default') !== (s.imported === 'default'));
   }
 
   private renderSpecList(decl: ModuleDecl): void {
     const { edits, text, eol } = this.ctx;
     const list = decl.specs.filter((s) => s.kind === 'named');
     for (const spec of decl.specs) {
-      if (spec.removed || this.isMoved(spec)) continue;
+      // What no transform changed keeps its text: `a as a`, comments and quoted names included.
+      if (spec.removed || this.isMoved(spec) || !this.isRenamed(spec)) continue;
       const rendered = this.specText(spec, decl);
       if (rendered !== text.slice(spec.node!.start, spec.node!.end)) edits.replace(spec.node!.start, spec.node!.end, rendered);
     }
