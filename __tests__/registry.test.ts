@@ -337,6 +337,11 @@ describe('invalid registries: modules that do not resolve', () => {
     expectRefused(variant((c) => (c.symbols[0].from = 'scr/agents/supervisor/user_execution_engine')), '$.symbols[0].from', /^"scr\/agents\/supervisor\/user_execution_engine" is neither a file under the registry's folder nor an installed package/);
   });
 
+  test('a name with a NUL byte is refused like any other name that resolves to nothing, not with a crash', () => {
+    expectRefused(variant((c) => (c.symbols[0].legacy[1].from = 'src/agents/execution_engine_consolidated\u0000')), '$.symbols[0].legacy[1].from', /^"src\/agents\/execution_engine_consolidated\u0000" resolves to no file/);
+    expectRefused(variant((c) => (c.symbols[0].legacy[1].from = 'typescript\u0000')), '$.symbols[0].legacy[1].from', /^"typescript\u0000" is neither a file under the registry's folder nor an installed package/);
+  });
+
   test('a path leaving the registry folder is refused', () => {
     const config = variant((c) => (c.symbols[0].legacy[1].from = '../outside'));
     expectRefused(config, '$.symbols[0].legacy[1].from', /^"\.\.\/outside" leaves the registry's folder/);

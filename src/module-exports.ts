@@ -369,7 +369,8 @@ export function findPackageDirectory(specifier: string, fromDir: string): string
 }
 
 function packageDirectories(specifier: string, fromDir: string): string[] {
-  if (isBuiltin(specifier)) return [];
+  // A name with a NUL byte is no package (and fs throws on such a path).
+  if (isBuiltin(specifier) || specifier.includes('\0')) return [];
   const { packageName } = splitPackageSpecifier(specifier);
   const typesName = `@types/${packageName.replace(/^@([^/]+)\//, '$1__')}`;
   const found: string[] = [];

@@ -454,7 +454,8 @@ export class ModuleResolver {
   private kindOf(p: string): EntryKind {
     let kind = this.kinds.get(p);
     if (kind === undefined) {
-      const stat = fs.statSync(p, { throwIfNoEntry: false });
+      // A specifier may hold a NUL (`'./a\0'` is a valid string): such a path names no file, and fs throws on it.
+      const stat = p.includes('\0') ? undefined : fs.statSync(p, { throwIfNoEntry: false });
       kind = stat?.isFile() ? 'file' : stat?.isDirectory() ? 'dir' : null;
       this.kinds.set(p, kind);
     }
