@@ -1,0 +1,2 @@
+export { filter, map } from 'rxjs';
+export type { Observer } from 'rxjs';

@@ -1,0 +1,2 @@
+export { filter, map } from 'rxjs/operators';
+export type { Observer } from 'rxjs/internal/types';
