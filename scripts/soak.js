@@ -87,6 +87,9 @@ function expectedFor(parent, tree, batchSize) {
   return expected;
 }
 
+/** How many of git's lock files the recovery message says it removed. */
+const locksRemoved = (message) => (message.match(/\.lock\b/g) ?? []).length;
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `script` as the repository's pre-commit hook: git runs it while it holds its index lock. */
@@ -254,18 +257,26 @@ async function main() {
     `kills at 0-${opts.maxDelay} ms; each commit ${opts.commitHookMs} ms longer`);
   let whole = 0;
   let lost = 0;
+  const moments = { batchRestored: 0, insideGitCommit: 0, aroundGitCommit: 0, betweenSteps: 0, finished: 0 };
   for (let t = 1; t <= opts.trials; t++) {
     const afterMs = Math.floor(rng() * opts.maxDelay);
     const r = await runTrial({ parent, tree, batchSize: opts.batchSize, preCommitHook, kill: { afterMs } });
     if (r.verdict === 'whole') whole++;
     else lost++;
+    if (r.exitedFirst) moments.finished++;
+    else if (r.recovered) moments.batchRestored++;
+    else if (r.clearedCommit) moments[locksRemoved(r.clearedCommit) > 0 ? 'insideGitCommit' : 'aroundGitCommit']++;
+    else moments.betweenSteps++;
     const where = r.exitedFirst ? `exited first (${r.applyExit})` : `killed at ${r.killedAtMs} ms`;
     console.log(`trial ${t}: ${r.verdict.padEnd(5)} ${where}; committed ${r.batchesCommitted}/${r.batches}, final ${r.batchesFinal}/${r.batches}` +
-      `${r.recovered ? `; ${r.recovered}` : ''}${r.clearedCommit ? `; ${r.clearedCommit.replace(/: removed.*/, '')}` : ''}`);
+      `${r.recovered ? `; ${r.recovered}` : ''}${r.clearedCommit ? `; cleared an interrupted commit (${locksRemoved(r.clearedCommit)} git lock(s) removed)` : ''}`);
     for (const p of r.problems.slice(0, 20)) console.log(`    ${p}`);
     if (r.problems.length > 20) console.log(`    … ${r.problems.length - 20} more; repo kept at ${r.root}`);
     else if (r.verdict === 'lost') console.log(`    repo kept at ${r.root}`);
   }
+  console.log(`killed while a batch was journalled (restored): ${moments.batchRestored}, inside git commit (its locks ` +
+    `cleared): ${moments.insideGitCommit}, just before or after git commit (index reset): ${moments.aroundGitCommit}, ` +
+    `nothing to restore (before the first write, or between steps): ${moments.betweenSteps}, after the run finished: ${moments.finished}`);
   console.log(`trials ${opts.trials} / whole ${whole} / lost ${lost}`);
   if (lost === 0) fs.rmSync(parent, { recursive: true, force: true });
   process.exitCode = lost > 0 ? 1 : 0;
