@@ -337,6 +337,23 @@ describe('invalid registries: modules that do not resolve', () => {
     expectRefused(variant((c) => (c.symbols[0].from = 'scr/agents/supervisor/user_execution_engine')), '$.symbols[0].from', /^"scr\/agents\/supervisor\/user_execution_engine" is neither a file under the registry's folder nor an installed package/);
   });
 
+  test('a path into an installed package must name one of its files (through its exports map, or on disk)', () => {
+    const pkg = {
+      'node_modules/streams/package.json': JSON.stringify({ name: 'streams', exports: { '.': './index.js', './internal/*': { types: './types/internal/*.d.ts' } } }),
+      'node_modules/streams/index.js': 'exports.map = 1;\n',
+      'node_modules/streams/types/internal/map.d.ts': 'export declare const map: number;\n',
+      'node_modules/plain/package.json': JSON.stringify({ name: 'plain' }),
+      'node_modules/plain/lib/old.js': 'exports.old = 1;\n',
+    };
+    const withLegacy = (from: string) => variant((c) => (c.symbols[0].legacy[1].from = from));
+    for (const from of ['streams/internal/map', 'plain/lib/old']) {
+      const { file } = registryTree(withLegacy(from), pkg);
+      expect(() => loadRegistry({ configPath: file })).not.toThrow();
+    }
+    expectRefused(withLegacy('streams/internal/nope'), '$.symbols[0].legacy[1].from', /^"streams\/internal\/nope" names no file of the installed package "streams"/, pkg);
+    expectRefused(withLegacy('plain/lib/nope'), '$.symbols[0].legacy[1].from', /^"plain\/lib\/nope" names no file of the installed package "plain"/, pkg);
+  });
+
   test('a name with a NUL byte is refused like any other name that resolves to nothing, not with a crash', () => {
     expectRefused(variant((c) => (c.symbols[0].legacy[1].from = 'src/agents/execution_engine_consolidated\u0000')), '$.symbols[0].legacy[1].from', /^"src\/agents\/execution_engine_consolidated\u0000" resolves to no file/);
     expectRefused(variant((c) => (c.symbols[0].legacy[1].from = 'typescript\u0000')), '$.symbols[0].legacy[1].from', /^"typescript\u0000" is neither a file under the registry's folder nor an installed package/);

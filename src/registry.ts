@@ -9,7 +9,7 @@ import { isBuiltin } from 'node:module';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../schema/ssot.config.schema.json';
 import { positionAt } from './findings';
-import { findPackageDirectory, ModuleReadError, readModuleExports } from './module-exports';
+import { findPackageDirectory, ModuleReadError, packageEntryFile, readModuleExports, splitPackageSpecifier } from './module-exports';
 import { moduleKey, ModuleResolver, type ModuleRef } from './resolve';
 import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry } from './registry-types';
 
@@ -401,8 +401,15 @@ class RegistryBuilder {
     const ref = this.resolver.resolveRegistryName(name);
     if (!ref) this.fail(jsonPath, `"${name}" resolves to no file (${MODULE_EXPECTED})`);
     // A mistyped first folder reads as a package name: insist that such a package is installed.
-    if (ref.kind === 'package' && !isBuiltin(ref.name) && !findPackageDirectory(ref.name, this.root)) {
-      this.fail(jsonPath, `"${name}" is neither a file under the registry's folder nor an installed package (${MODULE_EXPECTED})`);
+    if (ref.kind === 'package' && !isBuiltin(ref.name)) {
+      if (!findPackageDirectory(ref.name, this.root)) {
+        this.fail(jsonPath, `"${name}" is neither a file under the registry's folder nor an installed package (${MODULE_EXPECTED})`);
+      }
+      // A deep path into a package (`rxjs/internal/operators/map`) must name one of its files, as a path does.
+      const { packageName, subpath } = splitPackageSpecifier(ref.name);
+      if (subpath && !packageEntryFile(ref.name, this.root, this.resolver)) {
+        this.fail(jsonPath, `"${name}" names no file of the installed package "${packageName}" (${MODULE_EXPECTED})`);
+      }
     }
     return ref;
   }
