@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { withTimeLimit } from '../src/time-limit';
+import { eachWithTimeLimit, withTimeLimit } from '../src/time-limit';
 import { FileRunner } from '../src/run-files';
 import { loadRegistry } from '../src/registry';
 import { TRANSFORM_ORDER } from '../src/transform-api';
@@ -64,6 +64,46 @@ describe('withTimeLimit', () => {
   it('can be used again after stopping something', () => {
     withTimeLimit(20, () => { for (;;) { /* spin */ } });
     expect(withTimeLimit(1_000, () => 'after')).toEqual({ value: 'after' });
+  });
+});
+
+describe('eachWithTimeLimit', () => {
+  const busyFor = (ms: number): void => {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      // spin
+    }
+  };
+
+  it('times out only an item that ran the whole limit by itself, however long the items take together', () => {
+    // 25 items of 20 ms: 500 ms in all, far past one 200 ms limit, yet none of them is slow.
+    const items = Array.from({ length: 25 }, (_, i) => (i === 7 ? 'slow' : `quick-${i}`));
+    const started: string[] = [];
+    const results = eachWithTimeLimit(
+      items,
+      200,
+      (item) => {
+        started.push(item);
+        busyFor(item === 'slow' ? 10_000 : 20);
+        return `done ${item}`;
+      },
+      (item) => `timed out ${item}`,
+    );
+    expect(results).toEqual(items.map((item) => (item === 'slow' ? 'timed out slow' : `done ${item}`)));
+    // Items cut off by a shared watchdog were started again with a limit of their own, in order.
+    expect(started.filter((item) => item === 'slow')).toHaveLength(2);
+    expect([...new Set(started)]).toEqual(items);
+  });
+
+  it('gives every item a fresh limit: an item started late in a call is retried, not blamed', () => {
+    const calls: number[] = [];
+    const results = eachWithTimeLimit([0, 1], 100, (item) => {
+      calls.push(item);
+      busyFor(item === 0 ? 70 : 60);
+      return item;
+    }, () => -1);
+    expect(results).toEqual([0, 1]);
+    expect(calls).toEqual([0, 1, 1]);
   });
 });
 

@@ -12,7 +12,7 @@ import { readSource } from './read-source';
 import { preflight, transformFile } from './pipeline';
 import { selectTransforms } from './all-transforms';
 import { discoverFiles, type SkipNote } from './discover';
-import { DEFAULT_FILE_TIMEOUT_MS, withTimeLimit } from './time-limit';
+import { DEFAULT_FILE_TIMEOUT_MS, eachWithTimeLimit } from './time-limit';
 
 export interface RunOptions {
   transforms: TransformName[];
@@ -60,22 +60,32 @@ function readAndPreflight(file: string, registry: Registry, settings: WorkerSett
   return early ? { run: { file, result: early } } : { text: read.text };
 }
 
-/** Parse and transform a file that passed the pre-flight: what a worker does with each file it is sent. */
-export function transformText(file: string, text: string, registry: Registry, settings: WorkerSettings): FileRun {
-  const limited = withTimeLimit(settings.fileTimeoutMs, () =>
-    transformFile({
-      path: file,
-      source: text,
-      registry,
-      transforms: selectTransforms(settings.transforms),
-      prefilter: false,
-      measureUsage: settings.measureUsage,
-      // `check` measures; it neither writes nor shows the output, so it needs no re-parse of it.
-      verifyOutput: settings.keepText,
-    }),
+/** Parse and transform files that passed the pre-flight, each within the time limit: what a worker does with each chunk. */
+export function transformTexts(items: readonly ParseItem[], registry: Registry, settings: WorkerSettings): FileRun[] {
+  return eachWithTimeLimit(
+    items,
+    settings.fileTimeoutMs,
+    ({ file, text }) => transformText(file, text, registry, settings),
+    ({ file }) => ({ file, result: timedOut(file, settings.fileTimeoutMs) }),
   );
-  if ('timedOut' in limited) return { file, result: timedOut(file, settings.fileTimeoutMs) };
-  const result = limited.value;
+}
+
+export interface ParseItem {
+  file: string;
+  text: string;
+}
+
+function transformText(file: string, text: string, registry: Registry, settings: WorkerSettings): FileRun {
+  const result = transformFile({
+    path: file,
+    source: text,
+    registry,
+    transforms: selectTransforms(settings.transforms),
+    prefilter: false,
+    measureUsage: settings.measureUsage,
+    // `check` measures; it neither writes nor shows the output, so it needs no re-parse of it.
+    verifyOutput: settings.keepText,
+  });
   if (result.status !== 'changed' || !settings.keepText) {
     delete result.output;
     return { file, result };
@@ -91,10 +101,16 @@ function timedOut(file: string, ms: number): FileResult {
 
 /** Below this many files in all, a thread costs more to start than it saves. */
 const MIN_FILES_FOR_WORKERS = 500;
-/** Files to parse are sent in small groups, so that several workers share them evenly. */
-const CHUNK = 8;
-/** Chunks a worker may have waiting before reading pauses. */
-const MAX_CHUNKS_AHEAD = 32;
+/** Files read at a time on this thread when it runs them itself. */
+const IN_THREAD_WINDOW = 64;
+/**
+ * Files to parse are sent in groups: small enough for several workers to share them evenly, large enough
+ * that a group's one time-limit watchdog costs nothing (measured on 2,000 rewritten files: groups of 8
+ * cost 5%, of 32 nothing measurable).
+ */
+const CHUNK = 32;
+/** Chunks a worker may have waiting before reading pauses (256 files, as many texts in memory at most). */
+const MAX_CHUNKS_AHEAD = 8;
 
 /** Leave a core for the thread that discovers, reads and pre-filters. */
 export function defaultWorkers(): number {
@@ -152,14 +168,19 @@ export class FileRunner {
     for (const worker of this.pool.splice(0)) void worker.terminate();
   }
 
+  /** Files are read a window at a time, and the window's files to parse share one time-limit watchdog. */
   private runHere(files: string[]): FileRun[] {
     const runs: FileRun[] = [];
-    for (const file of files) {
-      const checked = readAndPreflight(file, this.registry, this.settings);
-      const run = 'run' in checked ? checked.run : transformText(file, checked.text, this.registry, this.settings);
-      runs.push(run);
-      this.options.onResult?.(run);
-      this.options.onProgress?.(runs.length, files.length);
+    for (let start = 0; start < files.length; start += IN_THREAD_WINDOW) {
+      const window = files.slice(start, start + IN_THREAD_WINDOW).map((file) => ({ file, checked: readAndPreflight(file, this.registry, this.settings) }));
+      const toParse = window.flatMap(({ file, checked }) => ('text' in checked ? [{ file, text: checked.text }] : []));
+      const parsed = transformTexts(toParse, this.registry, this.settings).values();
+      for (const { checked } of window) {
+        const run = 'run' in checked ? checked.run : parsed.next().value!;
+        runs.push(run);
+        this.options.onResult?.(run);
+        this.options.onProgress?.(runs.length, files.length);
+      }
     }
     return runs;
   }

@@ -2,7 +2,9 @@
  * A time limit on synchronous work. A file that makes the parser or a transform spin must cost its own
  * result, not the run. JavaScript cannot interrupt a busy function from the outside; V8 can, and Node
  * exposes that only through `vm`'s `timeout`, which stops whatever runs inside the call, our own functions
- * included. The call costs about 50 µs, small beside a parse, and works alike on the main and worker threads.
+ * included, on the main thread as in workers. Each such call starts and joins a watchdog thread: about
+ * 50 µs on an idle machine, but 0.5 ms when every core is busy parsing (measured: +25% on 2,000 rewritten
+ * files guarded one by one), hence eachWithTimeLimit, which guards many quick items with one watchdog.
  */
 import * as vm from 'node:vm';
 
@@ -25,4 +27,27 @@ export function withTimeLimit<T>(ms: number, work: () => T): Limited<T> {
   } finally {
     sandbox.job = undefined;
   }
+}
+
+/**
+ * `work` on each item in order, each item limited to `ms`, under as few watchdogs as possible: one call
+ * runs items until they are done or the watchdog fires. Then the item in progress has had the whole limit
+ * only if it was the first of the call, and it is the one that timed out; otherwise the next call starts
+ * from it, giving it a full limit of its own. An item is thus stopped after `ms` of its own, and a run of
+ * quick items shares one watchdog.
+ */
+export function eachWithTimeLimit<T, R>(items: readonly T[], ms: number, work: (item: T) => R, onTimeout: (item: T) => R): R[] {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  while (next < items.length) {
+    const first = next;
+    const outcome = withTimeLimit(ms, () => {
+      for (; next < items.length; next++) results[next] = work(items[next]);
+    });
+    if ('timedOut' in outcome && next === first) {
+      results[next] = onTimeout(items[next]);
+      next++;
+    }
+  }
+  return results;
 }
