@@ -8,35 +8,14 @@
  * back as a whole, with one line naming the file and the reason, and exit 1; batch 1 stays written; the
  * run stops; no journal and no lock are left behind.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { git, makeTempDir, makeTempRepo, removeTempDirs } from './helpers/temp-repo';
+import { git, makeTempDir, removeTempDirs } from './helpers/temp-repo';
+import { BIN, cli, exampleRepo, type CliRun } from './helpers/cli';
 
-const REPO = path.join(__dirname, '..');
-const BIN = path.join(REPO, 'dist', 'bin', 'ssot-codemod.js');
-const EXAMPLE = path.join(REPO, 'examples', 'netra-engine');
 const BATCH_SIZE = '4';
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(cwd: string, ...args: string[]): Run {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-/** A committed git repository holding a copy of the example codebase. */
-function exampleRepo(): string {
-  const root = makeTempRepo();
-  fs.cpSync(EXAMPLE, root, { recursive: true });
-  git(root, 'add', '-A');
-  git(root, 'commit', '--quiet', '-m', 'example');
-  return root;
-}
 
 interface FileState {
   text: string;
@@ -71,7 +50,7 @@ function leftoverState(root: string): string[] {
  * Runs `apply --batch-size 4 --verify …` whose verify, the first time it runs (after batch 1), runs `damage`
  * in the registry's folder. Returns the run and how many times verify ran.
  */
-function applyDamagingBatchTwo(root: string, damage: string, ...extra: string[]): Run & { verifyRuns: number } {
+function applyDamagingBatchTwo(root: string, damage: string, ...extra: string[]): CliRun & { verifyRuns: number } {
   const dir = makeTempDir('ssot-fault-');
   const done = path.join(dir, 'damage-done');
   const runs = path.join(dir, 'verify-runs');
@@ -108,7 +87,7 @@ function afterBatchOne(): Record<string, FileState> {
   return { ...pristine, ...batchOne };
 }
 
-function expectStoppedAtBatchTwo(run: Run & { verifyRuns: number }, status: number): string {
+function expectStoppedAtBatchTwo(run: CliRun & { verifyRuns: number }, status: number): string {
   expect(run.status).toBe(status);
   expect(run.stderr).toMatch(new RegExp(`^batch 1/${plan.length} files 1-4: 4 files written`, 'm'));
   expect(run.stderr).toMatch(new RegExp(`^batch 2/${plan.length} files 5-8: 4 files failed`, 'm'));

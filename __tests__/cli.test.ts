@@ -3,34 +3,13 @@
  * codebase: check and its gates, dry-run patches that `git apply` reproduces byte for byte, atomic
  * batches with verify and commit, and the exit codes.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { git, makeTempDir, makeTempRepo, removeTempDirs, writeFiles } from './helpers/temp-repo';
+import { BIN, cli, EXAMPLE, exampleRepo, REPO, type CliRun } from './helpers/cli';
 
-const REPO = path.join(__dirname, '..');
-const BIN = path.join(REPO, 'dist', 'bin', 'ssot-codemod.js');
-const EXAMPLE = path.join(REPO, 'examples', 'netra-engine');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(cwd: string, ...args: string[]): Run {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-/** A committed git repository holding a copy of the example codebase. */
-function exampleRepo(): string {
-  const root = makeTempRepo();
-  fs.cpSync(EXAMPLE, root, { recursive: true });
-  git(root, 'add', '-A');
-  git(root, 'commit', '--quiet', '-m', 'example');
-  return root;
-}
 
 /** Every file under root (but .git), with its bytes. */
 function snapshot(root: string): Map<string, Buffer> {
@@ -287,7 +266,7 @@ describe('batches and parallelism', () => {
   it('splits the files into disjoint shards that together make the whole plan', () => {
     const root = exampleRepo();
     const whole = cli(root, 'apply', '--dry-run', '--format', 'json', '--out', path.join(makeTempDir(), 'p'));
-    const changed = (run: Run): string[] => JSON.parse(run.stdout).batches.flatMap((b: { batch: { files: string[] } }) => b.batch.files);
+    const changed = (run: CliRun): string[] => JSON.parse(run.stdout).batches.flatMap((b: { batch: { files: string[] } }) => b.batch.files);
     const shards = [1, 2, 3].map((i) => changed(cli(root, 'apply', '--dry-run', '--shard', `${i}/3`, '--format', 'json', '--out', path.join(makeTempDir(), 'p'))));
     expect(shards.every((s) => s.length > 0)).toBe(true);
     expect(shards.flat().sort()).toEqual(changed(whole).sort());

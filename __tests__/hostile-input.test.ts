@@ -11,7 +11,6 @@
  * Not here: "`--verify` is the only command run, and `apply` without it runs no shell" — see
  * __tests__/security.test.ts, which records every child_process call of the built CLI with a Node preload.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadRegistry, RegistryError } from '../src/registry';
@@ -25,9 +24,9 @@ import { TRANSFORM_ORDER } from '../src/transform-api';
 import type { FileResult } from '../src/findings';
 import { FIXTURES, PROJECT } from './helpers/fixtures';
 import { makeTempDir, removeTempDirs } from './helpers/temp-repo';
+import { cli } from './helpers/cli';
 
 const SEED = 0x5eed_2024;
-const BIN = path.join(__dirname, '..', 'dist', 'bin', 'ssot-codemod.js');
 
 /** mulberry32: small, seeded, good enough to pick mutations. */
 function prng(seed: number) {
@@ -50,11 +49,6 @@ function projectCopy(): string {
   const dir = makeTempDir('ssot-hostile-');
   fs.cpSync(PROJECT, dir, { recursive: true });
   return dir;
-}
-
-function cli(cwd: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 afterAll(() => removeTempDirs());

@@ -18,9 +18,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { git, makeTempDir, makeTempRepo, removeTempDirs, writeFiles } from './helpers/temp-repo';
+import { BIN, REPO } from './helpers/cli';
 
-const REPO = path.join(__dirname, '..');
-const BIN = path.join(REPO, 'dist', 'bin', 'ssot-codemod.js');
 const RECORDER = path.join(__dirname, 'helpers', 'record-child-processes.js');
 
 /** Each would create a file named `pwned` if any of it reached a shell. */

@@ -2,16 +2,13 @@
  * The per-file time limit: a file that takes too long is reported as a `timeout` and left as it was, and
  * the run goes on with the next file — on this thread, in worker threads, and through the CLI.
  */
-import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { eachWithTimeLimit, withTimeLimit } from '../src/time-limit';
 import { FileRunner } from '../src/run-files';
 import { loadRegistry } from '../src/registry';
 import { TRANSFORM_ORDER } from '../src/transform-api';
 import { makeTempDir, removeTempDirs, writeFiles } from './helpers/temp-repo';
-
-const REPO = path.join(__dirname, '..');
-const BIN = path.join(REPO, 'dist', 'bin', 'ssot-codemod.js');
+import { cli } from './helpers/cli';
 
 afterAll(removeTempDirs);
 
@@ -128,9 +125,6 @@ describe('a file past the limit, in a run', () => {
 });
 
 describe('--file-timeout through the CLI', () => {
-  const cli = (cwd: string, ...args: string[]) =>
-    spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-
   it('in worker threads: the slow file is reported with its path, the others are measured, exit 1', () => {
     // Workers start at 500 files; a compiled engine runs them.
     const filler: Record<string, string> = {};
