@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import ts from 'typescript';
+import { typeCheck } from './helpers/type-check';
 import { PROJECT, runAs } from './helpers/fixtures';
 import { loadRegistry } from '../src/registry';
 import { transformFile } from '../src/pipeline';
@@ -124,17 +124,6 @@ function copyTree(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true });
 }
 
-function diagnostics(root: string): string[] {
-  const configPath = path.join(root, 'tsconfig.json');
-  const config = ts.readConfigFile(configPath, ts.sys.readFile);
-  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
-  const program = ts.createProgram(parsed.fileNames, parsed.options);
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${path.relative(root, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
-    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
-}
-
 function runAll(root: string): FileResult[] {
   const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
   const results: FileResult[] = [];
@@ -163,7 +152,7 @@ describe('the three transforms together', () => {
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('starts from a tree that type-checks', () => {
-    expect(diagnostics(root)).toEqual([]);
+    expect(typeCheck(root)).toEqual([]);
   });
 
   it('rewrites every consumer to the canonical form and reports what it must leave', () => {
@@ -195,7 +184,7 @@ describe('the three transforms together', () => {
   });
 
   it('leaves a tree that still type-checks', () => {
-    expect(diagnostics(root)).toEqual([]);
+    expect(typeCheck(root)).toEqual([]);
   });
 
   it('changes nothing on a second run', () => {

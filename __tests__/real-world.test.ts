@@ -14,7 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ts from 'typescript';
+import { typeCheck } from './helpers/type-check';
 import { loadRegistry, RegistryError } from '../src/registry';
 import type { Registry } from '../src/registry-types';
 import { transformFile } from '../src/pipeline';
@@ -137,16 +137,6 @@ function consumerCopy(): string {
 }
 
 /** `tsc --noEmit -p root` through the compiler API, as `file:line message` lines. */
-function typeCheck(root: string): string[] {
-  const config = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile);
-  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
-  const program = ts.createProgram(parsed.fileNames, parsed.options);
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${path.relative(root, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
-    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
-  });
-}
-
 /** The engine over the files the registry includes, writing what changes; the results, by relative path. */
 function migrate(root: string): Map<string, FileResult> {
   const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
