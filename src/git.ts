@@ -68,19 +68,19 @@ export function headRef(root: string): string | null {
 /** Sets the index entries of `files` (relative to the top level) back to HEAD's, leaving the work tree alone. */
 export function resetIndexEntries(root: string, files: string[]): void {
   if (files.length === 0) return;
-  const topLevel = realpath(git(root, ['rev-parse', '--show-toplevel']).trim());
+  const topLevel = topLevelOf(root);
   git(topLevel, ['reset', '--quiet', '--pathspec-from-file=-', '--pathspec-file-nul'], files.join('\0'));
 }
 
 /** `files` (absolute, or relative to `root`) as paths relative to the work tree's top level. */
 export function topLevelPaths(root: string, files: string[]): string[] {
-  const topLevel = realpath(git(root, ['rev-parse', '--show-toplevel']).trim());
+  const topLevel = topLevelOf(root);
   return files.map((file) => relativeToTopLevel(topLevel, root, file));
 }
 
 /** The top folder of the work tree that holds `root`; null outside git. */
 export function repositoryRoot(root: string): string | null {
-  return isGitRepository(root) ? realpath(git(root, ['rev-parse', '--show-toplevel']).trim()) : null;
+  return isGitRepository(root) ? topLevelOf(root) : null;
 }
 
 /**
@@ -88,7 +88,7 @@ export function repositoryRoot(root: string): string | null {
  * as given. A single `git status` of the whole work tree, so no file list can overflow the command line.
  */
 export function uncommittedFiles(root: string, files: string[]): string[] {
-  const topLevel = realpath(git(root, ['rev-parse', '--show-toplevel']).trim());
+  const topLevel = topLevelOf(root);
   const status = git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames']);
   const dirty = new Set<string>();
   for (const entry of status.split('\0')) {
@@ -107,7 +107,7 @@ export async function commitFiles(
   root: string, files: string[], message: string, onCommitStarted?: (gitPid: number) => void,
 ): Promise<string> {
   if (files.length === 0) throw new TypeError('commitFiles needs at least one file');
-  const topLevel = realpath(git(root, ['rev-parse', '--show-toplevel']).trim());
+  const topLevel = topLevelOf(root);
   const relative = files.map((file) => relativeToTopLevel(topLevel, root, file));
   const tracked = new Set(git(topLevel, ['ls-files', '-z']).split('\0'));
   const untracked = relative.filter((file) => !tracked.has(file));
@@ -177,6 +177,11 @@ export function runVerify(command: string, cwd: string): VerifyResult {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The real path of the work tree's top folder; throws outside git. */
+function topLevelOf(root: string): string {
+  return realpath(git(root, ['rev-parse', '--show-toplevel']).trim());
 }
 
 function relativeToTopLevel(topLevel: string, root: string, file: string): string {

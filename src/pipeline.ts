@@ -44,7 +44,8 @@ function isRegistryModuleFile(registry: Registry, file: string): boolean {
   return registry.legacyModules.has(key) || registry.canonicalModules.has(key);
 }
 
-function resultFor(path: string) {
+/** A result builder for one file: nothing found and nothing changed unless given. */
+export function resultFor(path: string) {
   return (status: FileResult['status'], findings: Finding[] = [], extra: Partial<FileResult> = {}): FileResult =>
     ({ file: path, status, findings, changedBy: [], sites: [], canonicalSites: 0, ...extra });
 }

@@ -9,7 +9,7 @@ import type { Registry } from './registry-types';
 import type { FileResult } from './findings';
 import type { TransformName } from './transform-api';
 import { readSource } from './read-source';
-import { preflight, transformFile } from './pipeline';
+import { preflight, resultFor, transformFile } from './pipeline';
 import { selectTransforms } from './all-transforms';
 import { discoverFiles, type SkipNote } from './discover';
 import { DEFAULT_FILE_TIMEOUT_MS, eachWithTimeLimit } from './time-limit';
@@ -96,7 +96,7 @@ function transformText(file: string, text: string, registry: Registry, settings:
 function timedOut(file: string, ms: number): FileResult {
   const limit = `${ms / 1000} s`;
   const message = `took longer than the per-file time limit (${limit}, --file-timeout); it was left as it was`;
-  return { file, status: 'failed', findings: [{ file, line: 1, column: 1, kind: 'timeout', message }], changedBy: [], sites: [], canonicalSites: 0 };
+  return resultFor(file)('failed', [{ file, line: 1, column: 1, kind: 'timeout', message }]);
 }
 
 /** Below this many files in all, a thread costs more to start than it saves. */
