@@ -15,10 +15,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const dist = path.join(__dirname, '..', 'dist', 'src');
-const { loadRegistry } = require(path.join(dist, 'registry.js'));
-const { discoverFiles } = require(path.join(dist, 'discover.js'));
-const { mentionsRegistry } = require(path.join(dist, 'prefilter.js'));
-const { parseSource } = require(path.join(dist, 'parse.js'));
+const { loadRegistry } = require(path.join(dist, 'registry', 'load.js'));
+const { discoverFiles } = require(path.join(dist, 'runner', 'discover.js'));
+const { mentionsRegistry } = require(path.join(dist, 'registry', 'prefilter.js'));
+const { parseSource } = require(path.join(dist, 'languages', 'javascript', 'parse.js'));
 
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 

@@ -441,7 +441,7 @@ function render(results) {
 // ------------------------------------------------------------------------------------------------------
 
 function ensureBuilt(force) {
-  const needed = [BIN, ...TRANSFORMS.map((t) => path.join(REPO, 'dist', 'transforms', `${t}.js`)), path.join(REPO, 'dist', 'src', 'parse.js')];
+  const needed = [BIN, ...TRANSFORMS.map((t) => path.join(REPO, 'dist', 'transforms', `${t}.js`)), path.join(REPO, 'dist', 'src', 'languages', 'javascript', 'parse.js')];
   if (!force && needed.every((f) => fs.existsSync(f))) return;
   console.error('bench: building dist/ (npm run build) …');
   const r = spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });

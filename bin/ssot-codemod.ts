@@ -6,19 +6,19 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCheck, type CheckFormat } from '../src/cli/check-command';
-import { runApply, type ApplyOutcome } from '../src/cli/apply-command';
+import { runCheck, type CheckFormat } from '../src/cli/check';
+import { runApply, type ApplyOutcome } from '../src/cli/apply';
 import { batchLine, formatSummary, type SummaryFormat } from '../src/cli/apply-summary';
 import { openSession, UsageError } from '../src/cli/session';
-import { RegistryError } from '../src/registry';
-import { BaselineError } from '../src/check-report';
-import { JournalPresentError, LockHeldError, RecoveryConflictError, type RecoveryResult } from '../src/journal';
-import { BatchPlanError, type BatchBy } from '../src/batches';
-import { colorizePatch } from '../src/patch';
-import { TRANSFORM_DESCRIPTIONS } from '../src/all-transforms';
-import { TRANSFORM_ORDER } from '../src/transform-api';
-import { DEFAULT_FILE_TIMEOUT_MS } from '../src/time-limit';
-import { InterruptedCommitError, type ClearedCommit } from '../src/interrupted-commit';
+import { RegistryError } from '../src/registry/load';
+import { BaselineError } from '../src/report';
+import { JournalPresentError, LockHeldError, RecoveryConflictError, type RecoveryResult } from '../src/batches/journal';
+import { BatchPlanError, type BatchBy } from '../src/batches/plan';
+import { colorizePatch } from '../src/batches/patch';
+import { TRANSFORM_DESCRIPTIONS } from '../src/transforms';
+import { TRANSFORM_ORDER } from '../src/transforms/definition';
+import { DEFAULT_FILE_TIMEOUT_MS } from '../src/runner/time-limit';
+import { InterruptedCommitError, type ClearedCommit } from '../src/vcs/batch-commit';
 
 const EXIT = { done: 0, failed: 1, usage: 2, verifyFailed: 3 } as const;
 const VERSION: string = require('../../package.json').version;

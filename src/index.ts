@@ -1,13 +1,13 @@
-export { transformFile, type TransformFileOptions } from './pipeline';
-export { selectTransforms, TRANSFORM_DESCRIPTIONS } from './all-transforms';
-export { TRANSFORM_ORDER, type TransformDefinition, type TransformName } from './transform-api';
-export { loadRegistry, findRegistryFile, RegistryError } from './registry';
-export type { Registry } from './registry-types';
-export { parseSource, SourceParseError } from './parse';
-export type { Finding, FindingKind, FileResult, FileStatus } from './findings';
-export { ModuleResolver, moduleKey, type ModuleRef } from './resolve';
-export { discoverFiles, type DiscoveredFiles, type DiscoverOptions, type SkipNote } from './discover';
-export { readSource, DEFAULT_MAX_BYTES, type ReadSourceOptions, type SourceRead } from './read-source';
+export { transformFile, type TransformFileOptions } from './engine/pipeline';
+export { selectTransforms, TRANSFORM_DESCRIPTIONS } from './transforms';
+export { TRANSFORM_ORDER, type TransformDefinition, type TransformName } from './transforms/definition';
+export { loadRegistry, findRegistryFile, RegistryError } from './registry/load';
+export type { Registry } from './registry/types';
+export { parseSource, SourceParseError } from './languages/javascript/parse';
+export type { Finding, FindingKind, FileResult, FileStatus } from './engine/results';
+export { ModuleResolver, moduleKey, type ModuleRef } from './languages/javascript/resolve';
+export { discoverFiles, type DiscoveredFiles, type DiscoverOptions, type SkipNote } from './runner/discover';
+export { readSource, DEFAULT_MAX_BYTES, type ReadSourceOptions, type SourceRead } from './runner/read-source';
 export {
   buildCheckReport,
   formatText,
@@ -26,4 +26,4 @@ export {
   type TextOptions,
   type ViolationCategory,
   type ViolationCounts,
-} from './check-report';
+} from './report';

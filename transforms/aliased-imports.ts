@@ -2,10 +2,10 @@
  * aliased-imports: a registry symbol imported from its canonical module under another local name gets
  * its canonical name back, and every reference to that binding follows, scope-aware.
  */
-import type { FileContext } from '../src/file-context';
-import type { ModuleSpec } from '../src/import-model';
-import type { Reference } from '../src/scope';
-import { makeTransform } from '../src/jscodeshift-adapter';
+import type { FileContext } from '../src/engine/file-context';
+import type { ModuleSpec } from '../src/engine/import-model';
+import type { Reference } from '../src/languages/javascript/scope';
+import { makeTransform } from '../src/transforms/jscodeshift';
 
 export const name = 'aliased-imports';
 

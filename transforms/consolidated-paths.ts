@@ -2,13 +2,13 @@
  * consolidated-paths: every reference to a legacy module or legacy symbol points at the canonical module,
  * keeping the local name.
  */
-import type { FileContext } from '../src/file-context';
-import type { ModuleDecl, ModuleSpec } from '../src/import-model';
-import type { LegacySymbol } from '../src/registry-types';
-import type { AnyNode } from '../src/scope';
-import type { ModuleString } from '../src/module-strings';
-import { moduleRedirect } from '../src/redirects';
-import { makeTransform } from '../src/jscodeshift-adapter';
+import type { FileContext } from '../src/engine/file-context';
+import type { ModuleDecl, ModuleSpec } from '../src/engine/import-model';
+import type { LegacySymbol } from '../src/registry/types';
+import type { AnyNode } from '../src/languages/javascript/scope';
+import type { ModuleString } from '../src/languages/javascript/module-strings';
+import { moduleRedirect } from '../src/registry/redirects';
+import { makeTransform } from '../src/transforms/jscodeshift';
 
 export const name = 'consolidated-paths';
 

@@ -2,11 +2,11 @@
  * direct-instantiation: `new Legacy(args)` of a legacy class that has a `construct` rule becomes a call
  * of the canonical factory, whose import is added (or merged).
  */
-import type { FileContext } from '../src/file-context';
-import type { ModuleSpec } from '../src/import-model';
-import type { Binding, Reference, AnyNode } from '../src/scope';
-import type { LegacySymbol } from '../src/registry-types';
-import { makeTransform } from '../src/jscodeshift-adapter';
+import type { FileContext } from '../src/engine/file-context';
+import type { ModuleSpec } from '../src/engine/import-model';
+import type { Binding, Reference, AnyNode } from '../src/languages/javascript/scope';
+import type { LegacySymbol } from '../src/registry/types';
+import { makeTransform } from '../src/transforms/jscodeshift';
 
 export const name = 'direct-instantiation';
 

@@ -7,11 +7,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadRegistry } from '../../src/registry';
-import type { Registry } from '../../src/registry-types';
-import { transformFile } from '../../src/pipeline';
-import type { TransformDefinition } from '../../src/transform-api';
-import type { FileResult } from '../../src/findings';
+import { loadRegistry } from '../../src/registry/load';
+import type { Registry } from '../../src/registry/types';
+import { transformFile } from '../../src/engine/pipeline';
+import type { TransformDefinition } from '../../src/transforms/definition';
+import type { FileResult } from '../../src/engine/results';
 
 export const FIXTURES = path.join(__dirname, '..', '..', '__testfixtures__');
 export const PROJECT = path.join(FIXTURES, 'project');

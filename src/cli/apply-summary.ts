@@ -1,7 +1,7 @@
 /** The summary of an `apply` run, as text (for stderr), JSON or Markdown. */
-import type { ApplySummary, BatchOutcome } from './apply-command';
-import type { Finding } from '../findings';
-import type { TransformName } from '../transform-api';
+import type { ApplySummary, BatchOutcome } from './apply';
+import type { Finding } from '../engine/results';
+import type { TransformName } from '../transforms/definition';
 
 export type SummaryFormat = 'text' | 'json' | 'markdown';
 

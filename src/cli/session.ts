@@ -4,10 +4,10 @@
  * single source file.
  */
 import * as path from 'node:path';
-import { findRegistryFile, loadRegistry, RegistryError } from '../registry';
-import type { Registry } from '../registry-types';
-import { recoverJournal, type RecoveryResult } from '../journal';
-import { clearInterruptedCommit, type ClearedCommit } from '../interrupted-commit';
+import { findRegistryFile, loadRegistry, RegistryError } from '../registry/load';
+import type { Registry } from '../registry/types';
+import { recoverJournal, type RecoveryResult } from '../batches/journal';
+import { clearInterruptedCommit, type ClearedCommit } from '../vcs/batch-commit';
 
 export class UsageError extends Error {
   constructor(message: string) {

@@ -4,10 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SkipNote } from '../discover';
-import { isFileError, type FileResult, type Finding } from '../findings';
-import type { Registry } from '../registry-types';
-import { moduleKey } from '../resolve';
+import type { SkipNote } from '../runner/discover';
+import { isFileError, type FileResult, type Finding } from '../engine/results';
+import type { Registry } from '../registry/types';
+import { moduleKey } from '../languages/javascript/resolve';
 import {
   VIOLATION_CATEGORIES,
   type CheckReport,
@@ -18,7 +18,7 @@ import {
   type ViolationCategory,
   type ViolationCounts,
 } from './types';
-import { compareStrings as compare, isInside } from '../path-utils';
+import { compareStrings as compare, isInside } from '../shared/paths';
 
 export function buildCheckReport(registry: Registry, results: FileResult[], notes: SkipNote[]): CheckReport {
   const names = new PathNames(registry.root);

@@ -2,8 +2,8 @@
  * The shape of `check`'s report: what `--format json` prints, and what every other format and the CI
  * gates read. File paths in it are relative to the registry's folder, with forward slashes.
  */
-import type { SkipNote } from '../discover';
-import type { FileErrorKind } from '../findings';
+import type { SkipNote } from '../runner/discover';
+import type { FileErrorKind } from '../engine/results';
 
 /** The fragmentation `check` counts; `total` is their sum. */
 export const VIOLATION_CATEGORIES = ['legacy-path', 'aliased-import', 'direct-instantiation', 'singleton'] as const;

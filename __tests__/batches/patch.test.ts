@@ -1,0 +1,157 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { batchComment, colorizePatch, formatPatch, type FileChange } from '../../src/batches/patch';
+import type { Batch } from '../../src/batches/plan';
+import { git, makeTempRepo, removeTempDirs, writeFiles } from '../helpers/temp-repo';
+
+afterAll(removeTempDirs);
+
+const manyLines = Array.from({ length: 80 }, (_, i) => `export const value${i} = ${i};`);
+
+const CHANGES: FileChange[] = [
+  {
+    path: 'src/plain.ts',
+    before: "import { A } from './legacy';\nconst a = new A();\n",
+    after: "import { A } from './canonical';\nconst a = new A();\n",
+  },
+  {
+    path: 'src/crlf.ts',
+    before: "// header\r\nimport { A } from './legacy';\r\nexport { A };\r\n",
+    after: "// header\r\nimport { A } from './canonical';\r\nexport { A };\r\n",
+  },
+  {
+    path: 'src/bom.ts',
+    before: "\uFEFFimport { A } from './legacy';\nexport { A };\n",
+    after: "\uFEFFimport { A } from './canonical';\nexport { A };\n",
+  },
+  {
+    path: 'src/no-eol-both.ts',
+    before: "export * from './legacy'",
+    after: "export * from './canonical'",
+  },
+  {
+    path: 'src/eol-added.ts',
+    before: "export * from './legacy'",
+    after: "export * from './canonical'\n",
+  },
+  {
+    path: 'src/eol-removed.ts',
+    before: "line one\nexport * from './legacy'\n",
+    after: "line one\nexport * from './canonical'",
+  },
+  {
+    path: 'src/mixed-endings.ts',
+    before: "a\r\nb\nimport x from './legacy';\r\nc\n",
+    after: "a\r\nb\nimport x from './canonical';\nc\r\n",
+  },
+  {
+    path: 'src/many.ts',
+    before: manyLines.join('\n') + '\n',
+    after: manyLines.map((line, i) => (i % 9 === 0 ? line.replace('value', 'renamed') : line)).join('\n') + '\n',
+  },
+  { path: 'src/dir with space/é.ts', before: "import './legacy';\n", after: "import './canonical';\n" },
+  { path: 'app/[id]/page.tsx', before: "import './legacy';\n", after: "import './canonical';\n" },
+  { path: 'src/unchanged.ts', before: 'same\n', after: 'same\n' },
+];
+
+function repoWith(changes: FileChange[]): string {
+  const repo = makeTempRepo();
+  for (const change of changes) if (change.before !== null) writeFiles(repo, { [change.path]: change.before });
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '--quiet', '-m', 'before');
+  return repo;
+}
+
+function gitApply(repo: string, patch: string, ...args: string[]): void {
+  const patchFile = path.join(repo, '.git', 'ssot-test.patch');
+  fs.writeFileSync(patchFile, patch);
+  execFileSync('git', ['apply', '--whitespace=nowarn', ...args, patchFile], { cwd: repo, stdio: 'pipe' });
+}
+
+function expectFilesAreAfter(repo: string, changes: FileChange[]): void {
+  for (const change of changes) {
+    const actual = fs.readFileSync(path.join(repo, change.path));
+    expect({ path: change.path, bytes: actual.toString('hex') }).toEqual({
+      path: change.path,
+      bytes: Buffer.from(change.after, 'utf8').toString('hex'),
+    });
+  }
+}
+
+describe('formatPatch', () => {
+  it('is a git-style diff that git apply turns into exactly the new bytes', () => {
+    const repo = repoWith(CHANGES);
+    const patch = formatPatch(CHANGES);
+    gitApply(repo, patch, '--check');
+    gitApply(repo, patch);
+    expectFilesAreAfter(repo, CHANGES);
+  });
+
+  it('writes git headers, 3 lines of context and no-newline markers', () => {
+    const patch = formatPatch(CHANGES);
+    expect(patch).toContain("diff --git a/src/plain.ts b/src/plain.ts\n--- a/src/plain.ts\n+++ b/src/plain.ts\n");
+    expect(patch).toContain("@@ -1,1 +1,1 @@\n-export * from './legacy'\n\\ No newline at end of file\n+export * from './canonical'\n\\ No newline at end of file\n");
+    expect(patch).toContain("-import { A } from './legacy';\r\n+import { A } from './canonical';\r\n");
+    expect(patch).toContain("+\uFEFFimport { A } from './canonical';\n");
+    expect(patch).not.toContain('src/unchanged.ts');
+    const manyHunks = patch.slice(patch.indexOf('a/src/many.ts')).split('\ndiff --git')[0];
+    expect(manyHunks.match(/^@@ /gm)).toHaveLength(9);
+    expect(manyHunks).toContain('@@ -7,7 +7,7 @@\n export const value6 = 6;\n');
+  });
+
+  it('creates a file that does not exist yet', () => {
+    const repo = makeTempRepo();
+    const changes: FileChange[] = [{ path: 'src/new.ts', before: null, after: "export * from './canonical';\r\n" }];
+    const patch = formatPatch(changes);
+    expect(patch).toContain('new file mode 100644\n--- /dev/null\n+++ b/src/new.ts\n');
+    gitApply(repo, patch);
+    expectFilesAreAfter(repo, changes);
+  });
+
+  it('is empty when nothing changed', () => {
+    expect(formatPatch([{ path: 'a.ts', before: 'x\n', after: 'x\n' }])).toBe('');
+  });
+});
+
+describe('batchComment', () => {
+  const batches: Batch[] = [
+    { index: 1, label: 'src', files: ['src/plain.ts', 'src/crlf.ts', 'src/bom.ts', 'src/no-eol-both.ts'] },
+    { index: 2, label: '@team-engine', files: ['src/many.ts'] },
+  ];
+
+  it('names the batch on one line', () => {
+    expect(batchComment(batches[0], 'consolidated-paths: 3')).toBe(
+      '# ssot-codemod batch 1: src (4 files) - consolidated-paths: 3\n',
+    );
+    expect(batchComment(batches[1], 'line\nbreak')).toBe('# ssot-codemod batch 2: @team-engine (1 file) - line break\n');
+  });
+
+  it('is ignored by git apply, between and before file sections', () => {
+    const changes = CHANGES.filter((change) => batches.some((batch) => batch.files.includes(change.path)));
+    const patch = batches
+      .map((batch) => batchComment(batch, 'aliased-imports: 1') + formatPatch(changes.filter((c) => batch.files.includes(c.path))))
+      .join('');
+    // Batch 1 ends with a no-newline marker, right before batch 2's comment.
+    expect(patch).toContain('\\ No newline at end of file\n# ssot-codemod batch 2');
+    expect(patch.startsWith('# ssot-codemod batch 1')).toBe(true);
+    const repo = repoWith(changes);
+    gitApply(repo, patch);
+    expectFilesAreAfter(repo, changes);
+    expect(git(repo, 'status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual(
+      changes.map((change) => ` M ${change.path}`).sort(),
+    );
+  });
+});
+
+describe('colorizePatch', () => {
+  it('colours additions, removals and hunk headers, keeping a CRLF line’s \\r last', () => {
+    const coloured = colorizePatch(formatPatch(CHANGES.slice(0, 2)));
+    expect(coloured).toContain("\x1b[31m-import { A } from './legacy';\x1b[0m\n");
+    expect(coloured).toContain("\x1b[32m+import { A } from './canonical';\x1b[0m\n");
+    expect(coloured).toContain("\x1b[32m+import { A } from './canonical';\x1b[0m\r\n");
+    expect(coloured).toMatch(/\x1b\[36m@@ -1,3 \+1,3 @@\x1b\[0m/);
+    expect(coloured).toContain('\x1b[1mdiff --git a/src/crlf.ts b/src/crlf.ts\x1b[0m');
+    expect(coloured.replace(/\x1b\[\d+m/g, '')).toBe(formatPatch(CHANGES.slice(0, 2)));
+  });
+});

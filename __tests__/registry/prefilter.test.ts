@@ -1,0 +1,108 @@
+/**
+ * The pre-filter may only save work: over every fixture, the example codebase and the fixture project,
+ * the pipeline gives identical results with and without it, for all transforms together and each alone.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PROJECT, fixtureCases, fixtureRegistry } from '../helpers/fixtures';
+import { transformFile } from '../../src/engine/pipeline';
+import { selectTransforms } from '../../src/transforms';
+import { TRANSFORM_ORDER } from '../../src/transforms/definition';
+import { loadRegistry } from '../../src/registry/load';
+import { prefilterNeedles } from '../../src/registry/prefilter';
+import type { Registry } from '../../src/registry/types';
+import { makeTempDir, removeTempDirs, writeFiles } from '../helpers/temp-repo';
+
+const SELECTIONS = [TRANSFORM_ORDER, ...TRANSFORM_ORDER.map((name) => [name])];
+
+function comparable(registry: Registry, file: string, source: string, names: string[], prefilter: boolean): unknown {
+  const { status, output, findings, changedBy, sites, canonicalSites } = transformFile({
+    path: file, source, registry, transforms: selectTransforms(names), prefilter,
+  });
+  // A file the pre-filter skips is 'unchanged'; one parsed and left alone is too.
+  return { status, output, findings, changedBy, sites, canonicalSites };
+}
+
+function expectSameWithAndWithout(registry: Registry, file: string, source: string): void {
+  for (const names of SELECTIONS) {
+    expect([file, names, comparable(registry, file, source, names, true)]).toEqual([file, names, comparable(registry, file, source, names, false)]);
+  }
+}
+
+function sourceFiles(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
+      else if (/\.(c|m)?(t|j)sx?$/.test(entry.name)) found.push(full);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+afterAll(removeTempDirs);
+
+describe('the pre-filter', () => {
+  it('changes no result over the fixture cases (inputs and expected outputs)', () => {
+    const registry = fixtureRegistry();
+    let compared = 0;
+    for (const folder of ['consolidated-paths', 'aliased-imports', 'direct-instantiation']) {
+      for (const c of fixtureCases(folder)) {
+        const file = path.join(PROJECT, 'src', 'app', c.fileName);
+        expectSameWithAndWithout(registry, file, c.input);
+        expectSameWithAndWithout(registry, file, c.output);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('changes no result over the example codebase and the fixture project', () => {
+    for (const root of [path.join(__dirname, '..', '..', 'examples', 'netra-engine'), PROJECT]) {
+      const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+      for (const file of sourceFiles(path.join(root, 'src'))) expectSameWithAndWithout(registry, file, fs.readFileSync(file, 'utf8'));
+    }
+  });
+
+  it('skips a file that names no registry module without parsing it', () => {
+    const registry = fixtureRegistry();
+    const file = path.join(PROJECT, 'src', 'app', 'unrelated.ts');
+    const broken = 'export const = ; // does not parse, and mentions nothing of the registry\n';
+    expect(transformFile({ path: file, source: broken, registry, transforms: selectTransforms(), prefilter: true }).status).toBe('unchanged');
+    expect(transformFile({ path: file, source: broken, registry, transforms: selectTransforms(), prefilter: false }).status).toBe('failed');
+  });
+
+  it('derives its strings from the registry: module file names, folder names of index modules, packages', () => {
+    const needles = prefilterNeedles(fixtureRegistry());
+    expect(needles).toEqual(expect.arrayContaining([
+      'execution_engine_consolidated', 'user_execution_engine', 'execution_engine_factory', 'errors', 'agent_errors',
+    ]));
+  });
+
+  it('never skips a file that reaches a module through "..", or through an alias that hides the file name', () => {
+    const root = makeTempDir();
+    writeFiles(root, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@old/*': ['src/*_consolidated'] } } }),
+      'ssot.config.json': JSON.stringify({
+        symbols: [{ name: 'Engine', from: 'src/canonical', legacy: [
+          { name: 'Engine', from: 'src/engine_consolidated' },
+          { name: 'Engine', from: 'src/legacy' },
+        ] }],
+      }),
+      'src/canonical.ts': 'export class Engine {}\n',
+      'src/engine_consolidated.ts': "export { Engine } from './canonical';\n",
+      'src/legacy/index.ts': "export { Engine } from '../canonical';\n",
+      'src/legacy/inner/user.ts': "import { Engine } from '..';\nexport const e: Engine | null = null;\n",
+      'src/aliased_user.ts': "import { Engine } from '@old/engine';\nexport const e: Engine | null = null;\n",
+    });
+    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+    for (const name of ['src/legacy/inner/user.ts', 'src/aliased_user.ts']) {
+      const file = path.join(root, name);
+      const result = transformFile({ path: file, source: fs.readFileSync(file, 'utf8'), registry, transforms: selectTransforms() });
+      expect([name, result.status]).toEqual([name, 'changed']);
+      expectSameWithAndWithout(registry, file, fs.readFileSync(file, 'utf8'));
+    }
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * discoverFiles on real temporary trees: include/exclude globs, folders that are never source,
+ * .gitignore files (root, nested, above the registry), links, and narrowing to paths.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { discoverFiles } from '../../src/runner/discover';
+import { loadRegistry } from '../../src/registry/load';
+import type { Registry } from '../../src/registry/types';
+import { makeTempDir, removeTempDirs, tempTree } from '../helpers/temp-repo';
+
+const tree = (files: Record<string, string>): string => tempTree(files, 'ssot-discover-');
+afterAll(removeTempDirs);
+
+function registryAt(root: string): Registry {
+  return loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+}
+
+function relative(root: string, files: string[]): string[] {
+  return files.map((file) => path.relative(root, file).split(path.sep).join('/'));
+}
+
+describe('discoverFiles: what is included', () => {
+  const root = tree({
+    'ssot.config.json': JSON.stringify({ exclude: ['**/generated/**'] }),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { outDir: 'compiled' } }),
+    'src/a.ts': '',
+    'src/b.tsx': '',
+    'src/c.mjs': '',
+    'src/notes.md': '',
+    'src/generated/g.ts': '',
+    'src/build/tool.ts': '',
+    'src/x.gen.ts': '',
+    'src/sub/.gitignore': 'local.ts\n!keep.gen.ts\n',
+    'src/sub/local.ts': '',
+    'src/sub/keep.gen.ts': '',
+    'src/sub/other.ts': '',
+    'tmp/.gitignore': '!t.ts\n',
+    'tmp/t.ts': '',
+    '.gitignore': 'tmp/\n*.gen.ts\n',
+    'node_modules/pkg/index.js': '',
+    'src/node_modules/inner/index.js': '',
+    'dist/d.js': '',
+    'build/b.js': '',
+    'out/o.js': '',
+    'coverage/c.js': '',
+    'compiled/o.js': '',
+    '.ssot-codemod/journal.js': '',
+    '.git/hooks/h.js': '',
+    'packages/p/package.json': '{}',
+    'packages/p/dist/x.js': '',
+    'packages/p/src/index.ts': '',
+  });
+
+  it('keeps included sources and skips excluded, ignored, dependency and build-output files', () => {
+    const { files, notes } = discoverFiles(registryAt(root));
+    expect(relative(root, files)).toEqual([
+      'packages/p/src/index.ts',
+      'src/a.ts',
+      'src/b.tsx',
+      'src/build/tool.ts', // a source folder named build, not a package's output
+      'src/c.mjs',
+      'src/sub/keep.gen.ts', // the nested .gitignore re-includes it
+      'src/sub/other.ts',
+    ]);
+    expect(notes).toEqual([]);
+    expect(files.every((file) => path.isAbsolute(file))).toBe(true);
+  });
+
+  it('gives the same answer every time', () => {
+    expect(discoverFiles(registryAt(root))).toEqual(discoverFiles(registryAt(root)));
+  });
+
+  it('honours the registry include globs', () => {
+    fs.writeFileSync(path.join(root, 'ssot.config.json'), JSON.stringify({ include: ['src/sub/**/*.ts'] }));
+    try {
+      expect(relative(root, discoverFiles(registryAt(root)).files)).toEqual(['src/sub/keep.gen.ts', 'src/sub/other.ts']);
+    } finally {
+      fs.writeFileSync(path.join(root, 'ssot.config.json'), JSON.stringify({ exclude: ['**/generated/**'] }));
+    }
+  });
+});
+
+describe('discoverFiles: .gitignore above the registry', () => {
+  it('applies the rules of the repository top folder to a registry in a subfolder', () => {
+    const top = tree({
+      '.gitignore': 'secret.ts\n',
+      '.git/info/exclude': 'local-only.ts\n',
+      'app/ssot.config.json': '{}',
+      'app/src/main.ts': '',
+      'app/src/secret.ts': '',
+      'app/src/local-only.ts': '',
+    });
+    const root = path.join(top, 'app');
+    expect(relative(root, discoverFiles(registryAt(root)).files)).toEqual(['src/main.ts']);
+  });
+});
+
+describe('discoverFiles: links', () => {
+  const outside = tree({ 'o.ts': '', 'dir/d.ts': '' });
+  const root = tree({
+    'ssot.config.json': JSON.stringify({ exclude: ['**/generated/**'] }),
+    'src/a.ts': '',
+    'src/sub/s.ts': '',
+    'src/generated/g.ts': '',
+  });
+  fs.symlinkSync(path.join(root, 'src/a.ts'), path.join(root, 'src/link-in.ts'));
+  fs.symlinkSync(path.join(outside, 'o.ts'), path.join(root, 'src/link-out.ts'));
+  fs.symlinkSync(path.join(outside, 'dir'), path.join(root, 'src/linked-outside-dir'));
+  fs.symlinkSync(path.join(root, 'src/sub'), path.join(root, 'src/linked-inside-dir'));
+  fs.symlinkSync(path.join(root, 'src/generated/g.ts'), path.join(root, 'src/link-excluded.ts'));
+  fs.symlinkSync(path.join(root, 'src/nowhere.ts'), path.join(root, 'src/broken.ts'));
+
+  it('processes each file once, by its real path, and never follows a link out or into a folder', () => {
+    const { files, notes } = discoverFiles(registryAt(root));
+    expect(relative(root, files)).toEqual(['src/a.ts', 'src/sub/s.ts']);
+    expect(notes.map((n) => [path.relative(root, n.file), n.reason])).toEqual([
+      ['src/link-excluded.ts', expect.stringContaining('which the registry does not include')],
+      ['src/link-in.ts', expect.stringMatching(/link to src\/a\.ts.*processed once, by its real path/)],
+      ['src/link-out.ts', expect.stringContaining("link leads outside the registry's folder")],
+    ]);
+  });
+
+  it('names files under the registry folder as given, even when that folder is reached through a link', () => {
+    const via = path.join(makeTempDir('ssot-via-'), 'project');
+    fs.symlinkSync(root, via);
+    const registry = loadRegistry({ configPath: path.join(via, 'ssot.config.json') });
+    const { files, notes } = discoverFiles(registry);
+    expect(files).toEqual([path.join(via, 'src/a.ts'), path.join(via, 'src/sub/s.ts')]);
+    expect(notes.map((n) => path.relative(via, n.file))).toEqual(['src/link-excluded.ts', 'src/link-in.ts', 'src/link-out.ts']);
+  });
+
+  it('resolves a link named on the command line to the file it stands for', () => {
+    const { files, notes } = discoverFiles(registryAt(root), ['src/link-in.ts'], { cwd: root });
+    expect(relative(root, files)).toEqual(['src/a.ts']);
+    expect(notes).toHaveLength(1);
+    expect(notes[0].reason).toContain('processed once');
+  });
+});
+
+describe('discoverFiles: narrowed to paths', () => {
+  const root = tree({
+    'ssot.config.json': '{}',
+    'src/a.ts': '',
+    'src/sub/s1.ts': '',
+    'src/sub/deeper/s2.ts': '',
+    'src/empty/readme.md': '',
+    'node_modules/pkg/index.js': '',
+  });
+  const outside = tree({ 'elsewhere.ts': '' });
+
+  it('keeps the files under a folder, relative to cwd', () => {
+    const { files, notes } = discoverFiles(registryAt(root), ['sub'], { cwd: path.join(root, 'src') });
+    expect(relative(root, files)).toEqual(['src/sub/deeper/s2.ts', 'src/sub/s1.ts']);
+    expect(notes).toEqual([]);
+  });
+
+  it('accepts files and absolute paths, each file once', () => {
+    const { files } = discoverFiles(registryAt(root), [path.join(root, 'src/a.ts'), 'src/a.ts', 'src/sub/s1.ts'], { cwd: root });
+    expect(relative(root, files)).toEqual(['src/a.ts', 'src/sub/s1.ts']);
+  });
+
+  it('notes paths outside the registry, missing, or not included, and processes none of them', () => {
+    const { files, notes } = discoverFiles(
+      registryAt(root),
+      [path.join(outside, 'elsewhere.ts'), 'src/missing.ts', 'node_modules/pkg/index.js', 'src/empty'],
+      { cwd: root },
+    );
+    expect(files).toEqual([]);
+    const reasons = new Map(notes.map((n) => [n.file, n.reason]));
+    expect(reasons.get(path.join(outside, 'elsewhere.ts'))).toMatch(/outside the registry's folder/);
+    expect(reasons.get(path.join(root, 'src/missing.ts'))).toBe('no such file or folder');
+    expect(reasons.get(path.join(root, 'node_modules/pkg/index.js'))).toMatch(/not included by the registry/);
+    expect(reasons.get(path.join(root, 'src/empty'))).toMatch(/no file here is included/);
+    expect(notes).toHaveLength(4);
+  });
+});

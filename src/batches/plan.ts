@@ -1,0 +1,105 @@
+import * as path from 'node:path';
+import { ownerOf, type CodeownersRules } from './codeowners';
+import { groupBy } from '../shared/collections';
+
+export type BatchBy = 'files' | 'directory' | 'codeowners';
+
+export interface Batch {
+  /** 1-based position in the plan. */
+  index: number;
+  /** What the batch is: `files 1-50`, `src/agents`, `@team-engine`, `src/agents (files 51-100 of 120)`. */
+  label: string;
+  files: string[];
+}
+
+export interface PlanBatchesOptions {
+  by: BatchBy;
+  /** At most this many files per batch; default: a group is never split. */
+  size?: number;
+  /** Needed when `by` is `codeowners`; paths are matched as given, so they must be relative to the repository root. */
+  codeowners?: CodeownersRules | null;
+}
+
+export class BatchPlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BatchPlanError';
+  }
+}
+
+export const ROOT_DIRECTORY_LABEL = '(root)';
+
+/** Same files and options, same batches: files are sorted, groups ordered by label. */
+export function planBatches(files: string[], options: PlanBatchesOptions): Batch[] {
+  const { by, size } = options;
+  if (size !== undefined && !(Number.isInteger(size) && size > 0)) {
+    throw new BatchPlanError(`batch size must be a positive whole number, got ${size}`);
+  }
+  const sorted = [...new Set(files.map(toForwardSlashes))].sort(compareCodeUnits);
+
+  if (by === 'files') {
+    return numbered(chunk(sorted, size).map((part, i) => ({ label: fileRange(i, part.length, size, sorted.length), files: part })));
+  }
+
+  const groupOf = groupingFor(options);
+  const groups = groupBy(sorted, groupOf);
+  const planned: Omit<Batch, 'index'>[] = [];
+  for (const key of [...groups.keys()].sort(compareCodeUnits)) {
+    const members = groups.get(key)!;
+    const parts = chunk(members, size);
+    parts.forEach((part, i) => {
+      const label = parts.length === 1 ? key : `${key} (${fileRange(i, part.length, size, members.length)} of ${members.length})`;
+      planned.push({ label, files: part });
+    });
+  }
+  return numbered(planned);
+}
+
+function groupingFor(options: PlanBatchesOptions): (file: string) => string {
+  switch (options.by) {
+    case 'directory':
+      return (file) => {
+        const dir = path.posix.dirname(file);
+        return dir === '.' ? ROOT_DIRECTORY_LABEL : dir;
+      };
+    case 'codeowners': {
+      const rules = options.codeowners;
+      if (!rules) {
+        throw new BatchPlanError(
+          'batching by code owners needs a CODEOWNERS file; none was found in .github/, the repository root or docs/',
+        );
+      }
+      return (file) => ownerOf(rules, file);
+    }
+    default:
+      throw new BatchPlanError(`unknown batching "${String(options.by)}"; expected files, directory or codeowners`);
+  }
+}
+
+/** `files 1-50`, `files 51-57`, or `file 58` for a batch of one. */
+function fileRange(partIndex: number, partLength: number, size: number | undefined, total: number): string {
+  const first = size === undefined ? 1 : partIndex * size + 1;
+  const last = Math.min(first + partLength - 1, total);
+  return first === last ? `file ${first}` : `files ${first}-${last}`;
+}
+
+function chunk<T>(items: T[], size: number | undefined): T[][] {
+  if (items.length === 0) return [];
+  if (size === undefined) return [items];
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
+  return parts;
+}
+
+function numbered(batches: Omit<Batch, 'index'>[]): Batch[] {
+  return batches.map((batch, i) => ({ index: i + 1, ...batch }));
+}
+
+function toForwardSlashes(file: string): string {
+  return file.replace(/\\/g, '/');
+}
+
+/** Locale-independent, so every machine plans the same batches. */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

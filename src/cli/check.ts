@@ -1,0 +1,83 @@
+/**
+ * `check`: measure fragmentation without writing anything, format the dashboard, and evaluate the CI
+ * gates. Returns everything; the bin prints it and turns it into an exit code.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { discoverAndRun } from '../runner/file-runner';
+import { TRANSFORM_ORDER } from '../transforms/definition';
+import {
+  buildCheckReport, evaluateGates, formatJson, formatMarkdown, formatSarif, formatText, parseBaseline, toBaseline,
+  type CheckReport, type GateResult,
+} from '../report';
+import type { ClearedCommit } from '../vcs/batch-commit';
+import { openSession, UsageError } from './session';
+import type { RecoveryResult } from '../batches/journal';
+import type { FileResult } from '../engine/results';
+
+export type CheckFormat = 'text' | 'json' | 'markdown' | 'sarif';
+
+export interface CheckOptions {
+  cwd: string;
+  config?: string;
+  paths?: string[];
+  format: CheckFormat;
+  color: boolean;
+  maxViolations?: number;
+  baseline?: string;
+  writeBaseline?: string;
+  workers?: number;
+  /** Per-file time limit (default DEFAULT_FILE_TIMEOUT_MS). */
+  fileTimeoutMs?: number;
+  toolVersion: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface CheckOutcome {
+  report: CheckReport;
+  /** The report in the chosen format. */
+  output: string;
+  gate: GateResult;
+  recovered: RecoveryResult | null;
+  clearedCommit: ClearedCommit | null;
+}
+
+export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
+  const { registry, recovered, clearedCommit } = openSession(options.config, options.cwd);
+  const baseline = options.baseline ? readBaseline(path.resolve(options.cwd, options.baseline)) : undefined;
+  const { runs, notes } = await discoverAndRun(registry, {
+    paths: options.paths,
+    cwd: options.cwd,
+    transforms: TRANSFORM_ORDER,
+    measureUsage: true,
+    workers: options.workers,
+    fileTimeoutMs: options.fileTimeoutMs,
+    onProgress: options.onProgress,
+  });
+  const results = runs.filter((r) => r.result).map((r) => r.result as FileResult);
+  const skipped = [...notes, ...runs.filter((r) => r.skip).map((r) => ({ file: r.file, reason: r.skip! }))];
+  const report = buildCheckReport(registry, results, skipped);
+  const gate = evaluateGates(report, { maxViolations: options.maxViolations, baseline });
+  if (options.writeBaseline) {
+    fs.writeFileSync(path.resolve(options.cwd, options.writeBaseline), JSON.stringify(toBaseline(report), null, 2) + '\n');
+  }
+  return { report, output: format(report, options), gate, recovered, clearedCommit };
+}
+
+function readBaseline(file: string): ReturnType<typeof parseBaseline> {
+  if (!fs.existsSync(file)) throw new UsageError(`--baseline ${file}: no such file (create it with --write-baseline)`);
+  return parseBaseline(fs.readFileSync(file, 'utf8'), file);
+}
+
+function format(report: CheckReport, options: CheckOptions): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(report);
+    case 'markdown':
+      return formatMarkdown(report);
+    case 'sarif':
+      return formatSarif(report, options.toolVersion);
+    default:
+      return formatText(report, { color: options.color, target: options.maxViolations });
+  }
+}

@@ -1,0 +1,467 @@
+/**
+ * Loads ssot.config.json: JSON syntax, then the shipped JSON Schema, then what a schema cannot say
+ * (every module resolves, canonical modules export their names, nothing is listed twice). The first
+ * problem found is thrown as a RegistryError whose one-line message names the file and the JSON path.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isBuiltin } from 'node:module';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import schema from '../../schema/ssot.config.schema.json';
+import { positionAt } from '../engine/results';
+import { findPackageDirectory, ModuleReadError, packageEntryFile, readModuleExports, splitPackageSpecifier } from '../languages/javascript/module-exports';
+import { moduleKey, ModuleResolver, type ModuleRef } from '../languages/javascript/resolve';
+import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry } from './types';
+
+export const REGISTRY_FILE_NAME = 'ssot.config.json';
+
+/** Every JS/TS file under the registry's folder. */
+export const DEFAULT_INCLUDE = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'];
+
+const MODULE_EXPECTED =
+  "expected a module path relative to the registry's folder, without extension, or a package name";
+
+export class RegistryError extends Error {
+  /** What is wrong and what is expected, on one line. */
+  readonly expected: string;
+
+  constructor(
+    /** The registry file (or, when none was found, the folder searched from). */
+    readonly file: string,
+    /** `$`, `$.symbols[0].legacy[1].from`, … */
+    readonly jsonPath: string,
+    expected: string,
+  ) {
+    super(`${file}: ${jsonPath}: ${oneLine(expected)}`);
+    this.name = 'RegistryError';
+    this.expected = oneLine(expected);
+  }
+}
+
+/** The nearest ssot.config.json in startDir or a folder above it. */
+export function findRegistryFile(startDir: string): string | null {
+  for (let dir = path.resolve(startDir); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, REGISTRY_FILE_NAME);
+    if (isFile(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+export function loadRegistry(options: { configPath?: string; cwd?: string } = {}): Registry {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const file = options.configPath ? path.resolve(cwd, options.configPath) : findRegistryFile(cwd);
+  if (!file) {
+    throw new RegistryError(cwd, '$', `no ${REGISTRY_FILE_NAME} here or in any folder above (expected one, or --config FILE)`);
+  }
+  if (!isFile(file)) throw new RegistryError(file, '$', 'no such file (expected a registry file, ssot.config.json)');
+  const config = parseJson(file);
+  validateShape(file, config);
+  return new RegistryBuilder(file, config as RawConfig).build();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The file as written.
+
+interface RawConstruct {
+  factory: string;
+  from: string;
+  minArgs?: number;
+}
+interface RawLegacy {
+  name: string;
+  from: string;
+  construct?: RawConstruct;
+}
+interface RawSymbol {
+  name: string;
+  from: string;
+  legacy?: RawLegacy[];
+}
+interface RawMove {
+  from: string;
+  to: string;
+}
+interface RawConfig {
+  include?: string[];
+  exclude?: string[];
+  tsconfig?: string;
+  modules?: RawMove[];
+  symbols?: RawSymbol[];
+}
+
+function parseJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new RegistryError(file, '$', `cannot be read: ${(error as Error).message}`);
+  }
+  text = text.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = String((error as Error).message)
+      .replace(/,\s*(\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
+      .replace(/\s*in JSON at position \d+.*$/s, '')
+      .replace(/\s*\(line \d+ column \d+\)$/, '');
+    const { line, column } = positionAt(text, jsonSyntaxErrorOffset(text));
+    throw new RegistryError(file, '$', `invalid JSON at ${line}:${column}: ${reason} (expected a JSON object)`);
+  }
+}
+
+/**
+ * Where the first syntax error of a JSON text is. JSON.parse does not always say (`Unexpected token`
+ * messages carry no position in Node 20), so a minimal strict scanner finds it.
+ */
+function jsonSyntaxErrorOffset(text: string): number {
+  let at = 0;
+  const fail = (): never => {
+    throw new JsonSyntaxStop(at);
+  };
+  const skipSpace = () => {
+    while (at < text.length && ' \t\n\r'.includes(text[at])) at++;
+  };
+  const expect = (pattern: RegExp) => {
+    pattern.lastIndex = at;
+    const match = pattern.exec(text);
+    if (!match) fail();
+    at += match![0].length;
+  };
+  const value = (): void => {
+    skipSpace();
+    const c = text[at];
+    if (c === '{') return members('}', () => (expect(STRING), skipSpace(), expect(/:/y), value()));
+    if (c === '[') return members(']', value);
+    if (c === '"') return expect(STRING);
+    if (c === 't' || c === 'f' || c === 'n') return expect(/true|false|null/y);
+    expect(NUMBER);
+  };
+  const members = (close: string, member: () => void): void => {
+    at++;
+    skipSpace();
+    if (text[at] === close) return void at++;
+    for (;;) {
+      skipSpace();
+      member();
+      skipSpace();
+      if (text[at] === ',') at++;
+      else if (text[at] === close) return void at++;
+      else fail();
+    }
+  };
+  try {
+    value();
+    skipSpace();
+    if (at < text.length) fail();
+  } catch (error) {
+    if (error instanceof JsonSyntaxStop) return error.offset;
+    throw error;
+  }
+  return text.length;
+}
+
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+class JsonSyntaxStop {
+  constructor(readonly offset: number) {}
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The schema.
+
+let schemaValidator: ValidateFunction | undefined;
+
+function validateShape(file: string, config: unknown): void {
+  schemaValidator ??= new Ajv({ allErrors: false, verbose: true }).compile(schema);
+  if (schemaValidator(config)) return;
+  const error = schemaValidator.errors![0];
+  const { jsonPath, expected } = describeSchemaError(error, config);
+  throw new RegistryError(file, jsonPath, expected);
+}
+
+function describeSchemaError(error: ErrorObject, root: unknown): { jsonPath: string; expected: string } {
+  const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
+  const at = jsonPathOf(segments, root);
+  const description = (error.parentSchema?.description as string | undefined) ?? undefined;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(error.params.additionalProperty);
+      const known = Object.keys(error.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
+      return { jsonPath: jsonPathOf([...segments, key], root), expected: `unknown key (expected one of: ${known.join(', ')})` };
+    }
+    case 'required': {
+      const key = String(error.params.missingProperty);
+      const property = resolveSchemaRef(error.parentSchema?.properties?.[key]);
+      const what = property?.description ? `expected ${property.description}` : 'required';
+      return { jsonPath: jsonPathOf([...segments, key], root), expected: `missing (${what})` };
+    }
+    case 'type': {
+      const wanted = typePhrase(String(error.params.type));
+      return { jsonPath: at, expected: `${describeValue(error.data)} is not ${wanted} (expected ${description ?? wanted})` };
+    }
+    case 'minimum':
+    case 'minLength':
+    case 'minItems':
+      return { jsonPath: at, expected: `${describeValue(error.data)} is too small (expected ${description ?? error.message})` };
+    default:
+      return { jsonPath: at, expected: `${describeValue(error.data)}: ${error.message}` };
+  }
+}
+
+function resolveSchemaRef(node: { $ref?: string; description?: string } | undefined): { description?: string } | undefined {
+  if (!node?.$ref) return node;
+  const name = node.$ref.replace('#/definitions/', '') as keyof typeof schema.definitions;
+  return schema.definitions[name];
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** `$.symbols[0].legacy[1].from`: indexes for arrays, dotted identifiers, quoted other keys. */
+function jsonPathOf(segments: (string | number)[], root: unknown): string {
+  let jsonPath = '$';
+  let value = root;
+  for (const segment of segments) {
+    if (Array.isArray(value)) jsonPath += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(String(segment))) jsonPath += `.${segment}`;
+    else jsonPath += `[${JSON.stringify(String(segment))}]`;
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+  }
+  return jsonPath;
+}
+
+function typePhrase(type: string): string {
+  const phrases: Record<string, string> = {
+    object: 'an object',
+    array: 'an array',
+    string: 'a string',
+    integer: 'an integer',
+    number: 'a number',
+    boolean: 'a boolean',
+  };
+  return phrases[type] ?? type;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value);
+  return `${typeof value} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What the schema cannot check, and the resolved Registry.
+
+class RegistryBuilder {
+  private readonly root: string;
+  private readonly resolver: ModuleResolver;
+  private readonly tsconfig?: string;
+
+  constructor(
+    private readonly file: string,
+    private readonly config: RawConfig,
+  ) {
+    this.root = path.dirname(file);
+    this.tsconfig = this.findTsconfig();
+    try {
+      this.resolver = new ModuleResolver({ root: this.root, tsconfigPath: this.tsconfig });
+    } catch (error) {
+      this.fail('$.tsconfig', `${this.tsconfig} cannot be used: ${(error as Error).message} (expected a valid tsconfig file)`);
+    }
+  }
+
+  build(): Registry {
+    const modules = this.buildModules();
+    const movedFrom = new Map(modules.map((move, i) => [moduleKey(move.from), i]));
+    const symbols = this.buildSymbols(movedFrom);
+    const legacyByModule = new Map<string, Map<string, LegacySymbol>>();
+    const canonicalByModule = new Map<string, Map<string, CanonicalSymbol>>();
+    for (const symbol of symbols) {
+      entryMap(canonicalByModule, moduleKey(symbol.module)).set(symbol.name, symbol);
+      for (const legacy of symbol.legacy) entryMap(legacyByModule, moduleKey(legacy.module)).set(legacy.name, legacy);
+    }
+    return {
+      file: this.file,
+      root: this.root,
+      include: this.config.include ?? DEFAULT_INCLUDE,
+      exclude: this.config.exclude ?? [],
+      tsconfig: this.tsconfig,
+      resolver: this.resolver,
+      modules,
+      symbols,
+      legacyByModule,
+      movesByModule: new Map(modules.map((move) => [moduleKey(move.from), move])),
+      canonicalByModule,
+      legacyModules: new Set([...legacyByModule.keys(), ...modules.map((m) => moduleKey(m.from))]),
+      canonicalModules: new Set([...canonicalByModule.keys(), ...modules.map((m) => moduleKey(m.to))]),
+    };
+  }
+
+  private findTsconfig(): string | undefined {
+    const named = this.config.tsconfig;
+    if (named === undefined) {
+      const beside = path.join(this.root, 'tsconfig.json');
+      return isFile(beside) ? beside : undefined;
+    }
+    const absolute = path.resolve(this.root, named);
+    if (isFile(absolute)) return absolute;
+    // Like `tsc -p`, a folder means the tsconfig.json in it.
+    if (isDirectory(absolute) && isFile(path.join(absolute, 'tsconfig.json'))) return path.join(absolute, 'tsconfig.json');
+    this.fail('$.tsconfig', `"${named}" does not exist (expected the path of a tsconfig file, relative to the registry's folder)`);
+  }
+
+  private buildModules(): ModuleMove[] {
+    const moves: ModuleMove[] = [];
+    const firstMoveOf = new Map<string, number>();
+    (this.config.modules ?? []).forEach((raw, i) => {
+      const at = `$.modules[${i}]`;
+      const from = this.resolveModule(raw.from, `${at}.from`);
+      const to = this.resolveModule(raw.to, `${at}.to`);
+      const key = moduleKey(from);
+      const earlier = firstMoveOf.get(key);
+      if (earlier !== undefined) this.fail(`${at}.from`, `"${raw.from}" is already moved by $.modules[${earlier}] (expected each module listed once)`);
+      if (key === moduleKey(to)) this.fail(`${at}.to`, `"${raw.to}" is the module being moved (expected a different module)`);
+      firstMoveOf.set(key, i);
+      moves.push({ from, to });
+    });
+    // A move onto a module that itself moves would need a second run to settle: ask for the final home.
+    moves.forEach((move, i) => {
+      const onward = firstMoveOf.get(moduleKey(move.to));
+      if (onward !== undefined) {
+        this.fail(`$.modules[${i}].to`, `"${this.config.modules![i].to}" is itself moved by $.modules[${onward}] (expected the module's final home, "${this.config.modules![onward].to}")`);
+      }
+    });
+    return moves;
+  }
+
+  private buildSymbols(movedFrom: Map<string, number>): CanonicalSymbol[] {
+    const symbols: CanonicalSymbol[] = [];
+    const canonicalAt = new Map<string, string>();
+    const legacyAt = new Map<string, string>();
+    const notMoved = (ref: ModuleRef, name: string, jsonPath: string) => {
+      const move = movedFrom.get(moduleKey(ref));
+      if (move !== undefined) {
+        this.fail(jsonPath, `"${name}" is moved by $.modules[${move}] (expected its new home, "${this.config.modules![move].to}")`);
+      }
+    };
+    (this.config.symbols ?? []).forEach((raw, i) => {
+      const at = `$.symbols[${i}]`;
+      const module = this.resolveModule(raw.from, `${at}.from`);
+      notMoved(module, raw.from, `${at}.from`);
+      const pair = pairKey(raw.name, module);
+      const earlier = canonicalAt.get(pair);
+      if (earlier) this.fail(at, `symbol "${raw.name}" from "${raw.from}" is already listed at ${earlier} (expected each symbol listed once)`);
+      canonicalAt.set(pair, at);
+      this.requireExport(module, raw.from, raw.name, `${at}.name`, 'the canonical module');
+      const symbol: CanonicalSymbol = { name: raw.name, module, legacy: [] };
+      (raw.legacy ?? []).forEach((rawLegacy, j) => {
+        const legacyPath = `${at}.legacy[${j}]`;
+        const legacyModule = this.resolveModule(rawLegacy.from, `${legacyPath}.from`);
+        const legacyPair = pairKey(rawLegacy.name, legacyModule);
+        if (legacyPair === pair) {
+          this.fail(legacyPath, `"${rawLegacy.name}" from "${rawLegacy.from}" is the canonical symbol itself (expected a different name or module)`);
+        }
+        const earlierLegacy = legacyAt.get(legacyPair);
+        if (earlierLegacy) {
+          this.fail(legacyPath, `legacy "${rawLegacy.name}" from "${rawLegacy.from}" is already listed at ${earlierLegacy} (expected each legacy name and module listed once)`);
+        }
+        legacyAt.set(legacyPair, legacyPath);
+        const legacy: LegacySymbol = { name: rawLegacy.name, module: legacyModule, canonical: symbol };
+        if (rawLegacy.construct) legacy.construct = this.buildConstruct(rawLegacy.construct, `${legacyPath}.construct`, notMoved);
+        symbol.legacy.push(legacy);
+      });
+      symbols.push(symbol);
+    });
+    // A name cannot be both the canonical form and a legacy one, even across symbols.
+    for (const [pair, legacyPath] of legacyAt) {
+      const canonical = canonicalAt.get(pair);
+      if (canonical) this.fail(legacyPath, `is the canonical symbol of ${canonical} (expected a legacy name and module, not a canonical one)`);
+    }
+    return symbols;
+  }
+
+  private buildConstruct(
+    raw: RawConstruct,
+    at: string,
+    notMoved: (ref: ModuleRef, name: string, jsonPath: string) => void,
+  ): ConstructRule {
+    const module = this.resolveModule(raw.from, `${at}.from`);
+    notMoved(module, raw.from, `${at}.from`);
+    this.requireExport(module, raw.from, raw.factory, `${at}.factory`, 'the factory module');
+    return { factory: raw.factory, module, minArgs: raw.minArgs ?? 0 };
+  }
+
+  private resolveModule(name: string, jsonPath: string): ModuleRef {
+    if (!isInside(this.root, path.resolve(this.root, name))) {
+      this.fail(jsonPath, `"${name}" leaves the registry's folder (${MODULE_EXPECTED}, inside ${this.root})`);
+    }
+    const ref = this.resolver.resolveRegistryName(name);
+    if (!ref) this.fail(jsonPath, `"${name}" resolves to no file (${MODULE_EXPECTED})`);
+    // A mistyped first folder reads as a package name: insist that such a package is installed.
+    if (ref.kind === 'package' && !isBuiltin(ref.name)) {
+      if (!findPackageDirectory(ref.name, this.root)) {
+        this.fail(jsonPath, `"${name}" is neither a file under the registry's folder nor an installed package (${MODULE_EXPECTED})`);
+      }
+      // A deep path into a package (`rxjs/internal/operators/map`) must name one of its files, as a path does.
+      const { packageName, subpath } = splitPackageSpecifier(ref.name);
+      if (subpath && !packageEntryFile(ref.name, this.root, this.resolver)) {
+        this.fail(jsonPath, `"${name}" names no file of the installed package "${packageName}" (${MODULE_EXPECTED})`);
+      }
+    }
+    return ref;
+  }
+
+  /**
+   * The module must export the name, directly or through re-export chains. Packages whose files cannot
+   * be found, and modules whose exports cannot all be listed, get the benefit of the doubt.
+   */
+  private requireExport(module: ModuleRef, written: string, name: string, jsonPath: string, role: string): void {
+    let exports;
+    try {
+      exports = readModuleExports(module, this.resolver);
+    } catch (error) {
+      if (!(error instanceof ModuleReadError) || module.kind === 'package') return;
+      const fromPath = jsonPath.replace(/\.(name|factory)$/, '.from');
+      this.fail(fromPath, `"${written}" cannot be parsed: ${error.reason} (expected ${role} to be valid JS/TS)`);
+    }
+    if (!exports || exports.names.has(name) || !exports.complete) return;
+    this.fail(jsonPath, `"${written}" does not export "${name}" (expected a name ${role} exports, directly or through export … from / export * chains)`);
+  }
+
+  private fail(jsonPath: string, expected: string): never {
+    throw new RegistryError(this.file, jsonPath, expected);
+  }
+}
+
+function pairKey(name: string, module: ModuleRef): string {
+  return `${moduleKey(module)}\u0000${name}`;
+}
+
+function entryMap<V>(maps: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let map = maps.get(key);
+  if (!map) {
+    map = new Map();
+    maps.set(key, map);
+  }
+  return map;
+}
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function isFile(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
+function isDirectory(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}

@@ -1,0 +1,59 @@
+/**
+ * The registry as the engine uses it: every module already resolved, every name checked.
+ * Produced by loadRegistry() (src/registry.ts) from ssot.config.json.
+ */
+import type { ModuleRef } from '../languages/javascript/resolve';
+import type { ModuleResolver } from '../languages/javascript/resolve';
+
+export interface ConstructRule {
+  /** Exported name of the factory. */
+  factory: string;
+  /** Module that exports the factory. */
+  module: ModuleRef;
+  /** Fewer arguments than this cannot be migrated automatically. */
+  minArgs: number;
+}
+
+export interface CanonicalSymbol {
+  /** Exported name in the canonical module; "default" for a default export. */
+  name: string;
+  module: ModuleRef;
+  legacy: LegacySymbol[];
+}
+
+export interface LegacySymbol {
+  /** Exported name in the legacy module; "default" for a default export. */
+  name: string;
+  module: ModuleRef;
+  canonical: CanonicalSymbol;
+  construct?: ConstructRule;
+}
+
+export interface ModuleMove {
+  from: ModuleRef;
+  to: ModuleRef;
+}
+
+export interface Registry {
+  /** Absolute path of ssot.config.json. */
+  file: string;
+  /** Absolute path of the registry's folder: every relative path in the registry is relative to it. */
+  root: string;
+  include: string[];
+  exclude: string[];
+  /** Absolute path of the tsconfig in use, if any. */
+  tsconfig?: string;
+  resolver: ModuleResolver;
+  modules: ModuleMove[];
+  symbols: CanonicalSymbol[];
+  /** moduleKey(legacy module) → legacy name → entry. */
+  legacyByModule: Map<string, Map<string, LegacySymbol>>;
+  /** moduleKey(module move's from) → move. */
+  movesByModule: Map<string, ModuleMove>;
+  /** moduleKey(canonical module) → canonical name → symbol. */
+  canonicalByModule: Map<string, Map<string, CanonicalSymbol>>;
+  /** Keys of every legacy module (a legacy[].from or a modules[].from). */
+  legacyModules: Set<string>;
+  /** Keys of every canonical module (a symbols[].from or a modules[].to). */
+  canonicalModules: Set<string>;
+}
