@@ -1,8 +1,8 @@
 import type { TransformDefinition, TransformName } from './definition';
 import { TRANSFORM_ORDER } from './definition';
-import { directInstantiation } from '../../transforms/direct-instantiation';
-import { consolidatedPaths } from '../../transforms/consolidated-paths';
-import { aliasedImports } from '../../transforms/aliased-imports';
+import { directInstantiation } from './direct-instantiation';
+import { consolidatedPaths } from './consolidated-paths';
+import { aliasedImports } from './aliased-imports';
 
 const BY_NAME: Record<TransformName, TransformDefinition> = {
   'direct-instantiation': { name: 'direct-instantiation', run: directInstantiation },
