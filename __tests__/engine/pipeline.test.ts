@@ -213,7 +213,7 @@ export const make = (userId: string): UserExecutionEngine => createUserExecution
 describe('the output safety net', () => {
   it('re-parses every rewritten file and returns a transform-bug finding instead of output that does not parse', () => {
     const broken = { name: 'direct-instantiation' as const, run: (ctx: import('../../src/engine/file-context').FileContext) => {
-      ctx.edits.insert(0, 'export const = ;\n');
+      ctx.edits.add([{ start: 0, end: 0, text: 'export const = ;\n' }], 'a broken transform');
       return true;
     } };
     const result = runAs('safety-net.ts', `import { ExecutionEngine } from '../agents/execution_engine_consolidated';\n`, [broken]);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_INCLUDE, findRegistryFile, loadRegistry, RegistryError } from '../../src/registry/load';
+import type { JavaScriptModules } from '../../src/languages/javascript/module-system';
 import { moduleKey } from '../../src/languages/javascript/resolve';
 import { removeTempDirs, tempTree } from '../helpers/temp-repo';
 
@@ -87,7 +88,7 @@ describe('a valid registry', () => {
     expect(registry.root).toBe(root);
     expect(registry.include).toEqual(VALID.include);
     expect(registry.exclude).toEqual(['**/generated/**']);
-    expect(registry.tsconfig).toBeUndefined();
+    expect((registry.resolver.systems[0] as JavaScriptModules).tsconfig).toBeUndefined();
   });
 
   test('symbols, legacy entries and construct rules are resolved', () => {
@@ -147,7 +148,7 @@ describe('defaults and other valid shapes', () => {
     expect(registry.include).toEqual(DEFAULT_INCLUDE);
     expect(registry.include).toEqual(['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}']);
     expect(registry.exclude).toEqual([]);
-    expect(registry.tsconfig).toBe(path.join(root, 'tsconfig.json'));
+    expect((registry.resolver.systems[0] as JavaScriptModules).tsconfig).toBe(path.join(root, 'tsconfig.json'));
     expect(registry.symbols[0].module).toEqual({ kind: 'file', path: path.join(root, 'src/error/index.ts') });
     expect(registry.symbols[0].legacy[0].construct!.minArgs).toBe(0);
   });
@@ -193,7 +194,7 @@ describe('defaults and other valid shapes', () => {
     };
     const { root, file } = registryTree(config, extra);
     const registry = loadRegistry({ configPath: file });
-    expect(registry.tsconfig).toBe(path.join(root, 'config/tsconfig.app.json'));
+    expect((registry.resolver.systems[0] as JavaScriptModules).tsconfig).toBe(path.join(root, 'config/tsconfig.app.json'));
     expect(registry.symbols[0].module).toEqual({ kind: 'file', path: path.join(root, 'src/error/index.ts') });
   });
 });

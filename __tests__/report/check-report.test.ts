@@ -179,7 +179,7 @@ export const = ;
 `,
   };
   const results = Object.entries(sources).map(([name, source]) =>
-    transformFile({ path: app(name), source, registry, transforms: selectTransforms(), measureUsage: true }),
+    transformFile({ path: app(name), source, registry, transforms: selectTransforms(), mode: 'measure' }),
   );
   const report = buildCheckReport(registry, results, []);
 

@@ -110,9 +110,9 @@ describe('a file past the limit, in a run', () => {
     const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
     const files = ['huge.ts', 'small.ts'].map((name) => path.join(root, 'src', name));
     // Warm the parser up on the small file, so that only the huge one is slow.
-    await new FileRunner(registry, { transforms: TRANSFORM_ORDER, keepText: true, workers: 0 }).run([files[1]]);
+    await new FileRunner(registry, { transforms: TRANSFORM_ORDER, workers: 0 }).run([files[1]]);
 
-    const runs = await new FileRunner(registry, { transforms: TRANSFORM_ORDER, keepText: true, workers: 0, fileTimeoutMs: 60 }).run(files);
+    const runs = await new FileRunner(registry, { transforms: TRANSFORM_ORDER, workers: 0, fileTimeoutMs: 60 }).run(files);
 
     expect(runs.map((r) => [path.basename(r.file), r.result?.status])).toEqual([['huge.ts', 'failed'], ['small.ts', 'changed']]);
     expect(runs[0].result!.findings).toEqual([{

@@ -377,12 +377,12 @@ describe('a hostile source file', () => {
     fs.writeFileSync(after, header);
     const before = fs.readFileSync(file);
 
-    const capped = await new FileRunner(registry, { transforms: TRANSFORM_ORDER, keepText: true, workers: 0 }).run([file, after]);
+    const capped = await new FileRunner(registry, { transforms: TRANSFORM_ORDER, workers: 0 }).run([file, after]);
     expect(capped[0]).toEqual({ file, skip: 'too large to be source: 9.5 MiB, over the 2.0 MiB limit' });
     expect(capped[1].result?.status).toBe('changed');
 
     const uncapped = await new FileRunner(registry, {
-      transforms: TRANSFORM_ORDER, keepText: true, workers: 0, maxBytes: 16 * 1024 * 1024, fileTimeoutMs: 50,
+      transforms: TRANSFORM_ORDER, workers: 0, maxBytes: 16 * 1024 * 1024, fileTimeoutMs: 50,
     }).run([file, after]);
     expect(uncapped[0].result?.findings.map((f) => f.kind)).toEqual(['timeout']);
     expect(uncapped[1].result?.status).toBe('changed');

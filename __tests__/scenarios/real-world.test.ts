@@ -113,7 +113,7 @@ describe('real-world sources: parse and print with nothing to rewrite', () => {
       for (const file of files) {
         const bytes = fs.readFileSync(file);
         const result = transformFile({
-          path: file, source: bytes.toString('utf8'), registry, transforms, prefilter: false, measureUsage: true,
+          path: file, source: bytes.toString('utf8'), registry, transforms, prefilter: false, mode: 'measure',
         });
         problems.push(...problemsOf(file, bytes, result));
       }

@@ -112,7 +112,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
       cwd: options.cwd,
       select: shard ? (files) => files.filter((_, i) => i % shard.count === shard.index - 1) : undefined,
       transforms,
-      keepText: true,
+      mode: 'rewrite',
       workers: options.workers,
       fileTimeoutMs: options.fileTimeoutMs,
       onProgress: options.onProgress,

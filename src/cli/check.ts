@@ -49,7 +49,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     paths: options.paths,
     cwd: options.cwd,
     transforms: TRANSFORM_ORDER,
-    measureUsage: true,
+    mode: 'measure',
     workers: options.workers,
     fileTimeoutMs: options.fileTimeoutMs,
     onProgress: options.onProgress,

@@ -1,17 +1,22 @@
 /**
- * Everything the transforms share for one file: one parse, one scope analysis, one import model,
- * one list of text edits. Transforms run in turn on the same context, each seeing what the previous
- * ones decided, and the file is printed once at the end.
+ * What the transforms share for one file: its parse (through its language), the import model, the
+ * registry's lookups, the findings, and the edits each transform makes. Transforms run in turn on the
+ * same context, each seeing what the previous ones decided; the imports are written once at the end.
+ * Nothing here knows a syntax: every edit is spelled by the file's language.
  */
-import type { File } from '@babel/types';
-import { analyzeScopes, type AnyNode, type Reference, type ScopeAnalysis } from '../languages/javascript/scope';
+import type {
+  Binding, ConstructCall, ModuleRef, ModuleString, Reference, Scopes, SourceFile, Span, TextEdit,
+} from '../languages/language';
+import { moduleKey } from '../languages/language';
+import type { CanonicalSymbol, LegacySymbol, ModuleMove, Registry } from '../registry/types';
+import { mayReachRegistry } from '../registry/prefilter';
+import { moduleRedirect } from '../registry/redirects';
+import { ImportModel } from './import-model';
 import { TextEdits } from './text-edits';
 import { isFileError, positionAt, type Finding, type FindingKind } from './results';
-import type { Registry, LegacySymbol, CanonicalSymbol, ModuleMove } from '../registry/types';
-import { moduleKey, type ModuleRef } from '../languages/javascript/resolve';
-import { ImportModel } from './import-model';
-import { escapeFor, scanModuleReferences, type ModuleReferences } from '../languages/javascript/module-strings';
-import { mayReachRegistry } from '../registry/prefilter';
+
+/** Who made an edit, for the message when two collide: the running transform, or the import writer. */
+const IMPORTS = 'the import writer';
 
 export class FileContext {
   readonly edits = new TextEdits();
@@ -20,35 +25,34 @@ export class FileContext {
   readonly sites: Finding[] = [];
   /** Import sites that already reach a registry symbol the canonical way. */
   canonicalSites = 0;
-  /** References a transform rewrote away (a `new Legacy()` now a factory call). */
-  readonly consumed = new Set<Reference>();
   readonly imports: ImportModel;
-  readonly eol: string;
-  /** Module strings outside import/export-from declarations, and `require` destructurings. */
-  readonly moduleReferences: ModuleReferences;
+  /** References a transform rewrote away (a `new Legacy()` now a factory call). */
+  private readonly consumed = new Set<Reference>();
   private readonly resolved = new Map<string, ModuleRef | null>();
+  private editor = IMPORTS;
 
   constructor(
-    readonly path: string,
-    readonly text: string,
-    readonly ast: File,
+    readonly file: SourceFile,
     readonly registry: Registry,
   ) {
-    this.eol = /\r\n/.test(text) ? '\r\n' : '\n';
-    // Without the word, there is no require() to find, whatever `require` is bound to.
-    const requireIsGlobal = !text.includes('require') || !this.scopes.program.lookup('require', 'value');
-    this.moduleReferences = scanModuleReferences(ast.program as unknown as AnyNode, text, requireIsGlobal);
-    this.imports = new ImportModel(this);
+    this.imports = new ImportModel(file.readImports((specifier) => this.resolve(specifier)), {
+      defaultForm: file.defaultImportForm,
+      movedTo: (module) => this.moduleMove(module)?.to ?? null,
+      liveReferences: (binding) => this.liveReferences(binding),
+      anyConsumed: () => this.consumed.size > 0,
+    });
   }
 
-  private scopeAnalysis: ScopeAnalysis | undefined;
+  get path(): string {
+    return this.file.path;
+  }
 
-  /**
-   * Computed when first asked for: a file whose imports are all canonical and unaliased (a third of the
-   * files the pre-filter lets through, typically) needs none.
-   */
-  get scopes(): ScopeAnalysis {
-    return (this.scopeAnalysis ??= analyzeScopes(this.ast.program));
+  get scopes(): Scopes {
+    return this.file.scopes;
+  }
+
+  get moduleStrings(): readonly ModuleString[] {
+    return this.file.moduleStrings;
   }
 
   /**
@@ -58,27 +62,24 @@ export class FileContext {
   resolve(specifier: string): ModuleRef | null {
     let ref = this.resolved.get(specifier);
     if (ref === undefined) {
-      ref = mayReachRegistry(this.registry, specifier) ? this.registry.resolver.resolve(specifier, this.path) : null;
+      ref = mayReachRegistry(this.registry, specifier, this.path) ? this.registry.resolver.resolve(specifier, this.path) : null;
       this.resolved.set(specifier, ref);
     }
     return ref;
   }
 
-  /** A module string's new content, inside its own quotes: only the path changes, never the quote style. */
-  replaceStringContent(literal: AnyNode, value: string): void {
-    this.edits.replace(literal.start + 1, literal.end - 1, escapeFor(value, this.text[literal.start]));
-  }
+  // ── the registry, as this file asks it ──────────────────────────────────
 
   legacySymbol(module: ModuleRef | null, name: string): LegacySymbol | undefined {
-    return module ? this.registry.legacyByModule.get(moduleKey(module))?.get(name) : undefined;
-  }
-
-  canonicalSymbol(module: ModuleRef | null, name: string): CanonicalSymbol | undefined {
-    return module ? this.registry.canonicalByModule.get(moduleKey(module))?.get(name) : undefined;
+    return this.legacySymbols(module)?.get(name);
   }
 
   legacySymbols(module: ModuleRef | null): Map<string, LegacySymbol> | undefined {
     return module ? this.registry.legacyByModule.get(moduleKey(module)) : undefined;
+  }
+
+  canonicalSymbol(module: ModuleRef | null, name: string): CanonicalSymbol | undefined {
+    return module ? this.registry.canonicalByModule.get(moduleKey(module))?.get(name) : undefined;
   }
 
   moduleMove(module: ModuleRef | null): ModuleMove | undefined {
@@ -89,29 +90,76 @@ export class FileContext {
     return !!module && this.registry.legacyModules.has(moduleKey(module));
   }
 
+  /** Where a legacy module lives as a whole, if it does (registry/redirects.ts). */
+  redirectOf(module: ModuleRef | null): ModuleRef | null {
+    return moduleRedirect(this.registry, module);
+  }
+
+  // ── references ──────────────────────────────────────────────────────────
+
   /** References of a binding that no transform has rewritten away. */
-  liveReferences(binding: { references: Reference[] }): Reference[] {
+  liveReferences(binding: Binding): Reference[] {
     return binding.references.filter((reference) => !this.consumed.has(reference));
   }
 
-  positionOf(node: { start?: number | null }): { line: number; column: number } {
-    return positionAt(this.text, node.start ?? 0, this.ast);
+  constructCall(reference: Reference): ConstructCall | null {
+    return this.file.constructCall(reference);
   }
 
-  private finding(node: AnyNode, kind: FindingKind, message: string): Finding {
-    const { line, column } = this.positionOf(node);
-    return { file: this.path, line, column, kind, message };
+  // ── edits, spelled by the file's language ───────────────────────────────
+
+  /** Names the transform whose edits follow, so that a collision can say who collided. */
+  startTransform(name: string): void {
+    this.editor = name;
+  }
+
+  renameReference(reference: Reference, name: string): void {
+    this.edit(this.file.renameReference(reference, name));
+  }
+
+  /** The call becomes a call of `factory`, and its callee is no longer a use of the class. */
+  rewriteConstructCall(call: ConstructCall, callee: Reference, factory: string): void {
+    this.edit(this.file.rewriteConstructCall(call, factory));
+    this.consumed.add(callee);
+  }
+
+  /** The string now names `module`, in the style the string was written in; its member becomes `member`. */
+  repointModuleString(string: ModuleString, module: ModuleRef, member?: string): void {
+    const specifier = this.registry.resolver.specifierFor(module, this.path, string.value);
+    this.edit(this.file.repointModuleString(string, specifier, member));
+  }
+
+  /** Every transform has run: the import model's changes become edits, once. */
+  writeImports(): void {
+    this.editor = IMPORTS;
+    this.edit(this.file.renderImports(this.imports, (module, styleOf) =>
+      this.registry.resolver.specifierFor(module, this.path, styleOf || undefined)));
+  }
+
+  private edit(edits: TextEdit[]): void {
+    this.edits.add(edits, this.editor);
+  }
+
+  // ── findings ────────────────────────────────────────────────────────────
+
+  positionOf(span: Span): { line: number; column: number } {
+    return positionAt(this.file.text, span.start, this.file);
   }
 
   /** A site that needs a human; also counted as a fragmented site unless it is a conflict. */
-  report(node: AnyNode, kind: FindingKind, message: string): void {
-    const finding = this.finding(node, kind, message);
+  report(span: Span, kind: FindingKind, message: string): void {
+    const finding = this.finding(span, kind, message);
     this.findings.push(finding);
     if (kind !== 'conflict' && !isFileError(kind)) this.sites.push(finding);
   }
 
   /** A fragmented site, counted by `check` (whether or not a transform fixes it). */
-  recordSite(node: AnyNode, kind: FindingKind, message: string): void {
-    this.sites.push(this.finding(node, kind, message));
+  recordSite(span: Span, kind: FindingKind, message: string): void {
+    this.sites.push(this.finding(span, kind, message));
+  }
+
+  private finding(span: Span, kind: FindingKind, message: string): Finding {
+    const { line, column } = this.positionOf(span);
+    return { file: this.path, line, column, kind, message };
   }
 }

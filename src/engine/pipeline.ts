@@ -1,45 +1,42 @@
 /**
- * One file through the transforms: pre-filter, parse once, run each transform on the shared context,
- * render the import edits once, splice, and re-parse the result before anyone writes it.
+ * One file through the transforms: pre-filter, parse once (through the file's language), run each
+ * transform on the shared context, write the import edits once, splice, and — when the output is meant
+ * to be written — parse the result again before anyone writes it. Whatever goes wrong in one file is
+ * that file's result: a parse error, two edits that collide, a transform that throws.
  */
-import { parseSource, SourceParseError } from '../languages/javascript/parse';
+import { basename } from 'node:path';
+import { moduleKey, SourceParseError, type SourceFile } from '../languages/language';
+import { languageOfFile } from '../languages';
+import type { Registry } from '../registry/types';
+import { mentionsRegistry } from '../registry/prefilter';
+import type { TransformDefinition } from '../transforms/definition';
 import { FileContext } from './file-context';
 import type { FileResult, Finding } from './results';
-import type { Registry } from '../registry/types';
-import type { TransformDefinition } from '../transforms/definition';
-import { moduleKey } from '../languages/javascript/resolve';
-import { basename } from 'node:path';
-import { mentionsRegistry } from '../registry/prefilter';
 import { collectUsage } from './usage';
+
+/**
+ * What a run is for. `rewrite` (apply, the jscodeshift face, the library): the output is kept and, as it
+ * may be written, parsed again first. `measure` (check): what the file reaches is measured before any
+ * rewrite, and the output, which nobody writes or shows, is neither kept nor parsed again.
+ */
+export type RunMode = 'rewrite' | 'measure';
 
 export interface TransformFileOptions {
   /** Absolute path of the file. */
   path: string;
   source: string;
   registry: Registry;
-  /** Run in this order; normally TRANSFORM_ORDER. */
-  transforms: TransformDefinition[];
+  /** Run in this order; normally every transform of the table (selectTransforms()). */
+  transforms: readonly TransformDefinition[];
   /** Skip files that cannot need work without parsing them (default true). */
   prefilter?: boolean;
-  /** Also measure which symbols and legacy modules the file reaches, for `check`. */
-  measureUsage?: boolean;
-  /**
-   * Re-parse the output, the safety net (default true). Only `check`, which writes nothing and shows no
-   * output, turns it off.
-   */
-  verifyOutput?: boolean;
+  /** Default `rewrite`. */
+  mode?: RunMode;
 }
-
-const registryFileNames = new WeakMap<Registry, Set<string>>();
 
 /** Whether a file is a legacy or canonical module; only a file named like one needs its real path looked up. */
 function isRegistryModuleFile(registry: Registry, file: string): boolean {
-  let names = registryFileNames.get(registry);
-  if (!names) {
-    names = new Set([...registry.legacyModules, ...registry.canonicalModules].map((key) => basename(key)));
-    registryFileNames.set(registry, names);
-  }
-  if (!names.has(basename(file))) return false;
+  if (!registry.moduleFileNames.has(basename(file))) return false;
   const key = moduleKey(registry.resolver.moduleOfFile(file));
   return registry.legacyModules.has(key) || registry.canonicalModules.has(key);
 }
@@ -48,6 +45,11 @@ function isRegistryModuleFile(registry: Registry, file: string): boolean {
 export function resultFor(path: string) {
   return (status: FileResult['status'], findings: Finding[] = [], extra: Partial<FileResult> = {}): FileResult =>
     ({ file: path, status, findings, changedBy: [], sites: [], canonicalSites: 0, ...extra });
+}
+
+/** A file left as it was because of a bug of ours: `transform-bug` at 1:1, naming what failed. */
+export function failedByBug(path: string, message: string): FileResult {
+  return resultFor(path)('failed', [{ file: path, line: 1, column: 1, kind: 'transform-bug', message }]);
 }
 
 /**
@@ -64,26 +66,54 @@ export function preflight(options: Omit<TransformFileOptions, 'transforms'>): Fi
 
 export function transformFile(options: TransformFileOptions): FileResult {
   const { path, source, registry, transforms } = options;
+  const mode = options.mode ?? 'rewrite';
   const result = resultFor(path);
   const early = preflight(options);
   if (early) return early;
 
-  let ast;
+  let file: SourceFile;
   try {
-    ast = parseSource(source, path);
+    file = languageOfFile(path).parse(path, source);
   } catch (error) {
-    if (!(error instanceof SourceParseError)) throw error;
+    if (!(error instanceof SourceParseError)) return crashed(path, 'the parser', error);
     return result('failed', [{ file: path, line: error.line, column: error.column, kind: 'parse-error', message: error.reason }]);
   }
-  const ctx = new FileContext(path, source, ast, registry);
-  const usage = options.measureUsage ? collectUsage(ctx) : undefined;
-  const changedBy = transforms.filter((transform) => transform.run(ctx)).map((t) => t.name);
-  ctx.imports.render();
-  const output = ctx.edits.apply(source);
+  let ctx: FileContext | undefined;
+  let stage = 'the engine';
+  const changedBy: string[] = [];
+  let usage;
+  try {
+    ctx = new FileContext(file, registry);
+    usage = mode === 'measure' ? collectUsage(ctx) : undefined;
+    for (const transform of transforms) {
+      stage = `the ${transform.name} transform`;
+      ctx.startTransform(transform.name);
+      if (transform.run(ctx)) changedBy.push(transform.name);
+    }
+    stage = 'the import writer';
+    ctx.writeImports();
+  } catch (error) {
+    return crashed(path, stage, error);
+  }
+
+  const spliced = ctx.edits.splice(source);
+  if ('overlap' in spliced) {
+    const [first, second] = spliced.overlap;
+    const where = ctx.positionOf(second);
+    const who = first.by === second.by ? first.by : `${first.by} and ${second.by}`;
+    return failedByBug(path, `edits by ${who} overlap at ${where.line}:${where.column}; the file was left as it was`);
+  }
+  const { output } = spliced;
   const done = { changedBy, sites: ctx.sites, canonicalSites: ctx.canonicalSites, usage };
   if (output === source) return result('unchanged', ctx.findings, done);
-  const changed = result('changed', ctx.findings, { ...done, output });
-  return options.verifyOutput === false ? changed : checkOutput(changed);
+  const changed = result('changed', ctx.findings, { ...done, output, edits: ctx.edits.ordered().map(({ start, end, text }) => ({ start, end, text })) });
+  return mode === 'measure' ? changed : checkOutput(changed);
+}
+
+/** Any exception while one file is processed is that file's failure, named as ESLint names a rule. */
+export function crashed(path: string, stage: string, error: unknown): FileResult {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return failedByBug(path, `${stage} failed on this file (${reason.replace(/\s*[\r\n]+\s*/g, ' ')}); it was left as it was`);
 }
 
 /**
@@ -91,17 +121,16 @@ export function transformFile(options: TransformFileOptions): FileResult {
  * with a `transform-bug` finding and no output, so it is never written.
  */
 function checkOutput(result: FileResult): FileResult {
-  if (result.status !== 'changed') return result;
   try {
-    parseSource(result.output!, result.file);
+    languageOfFile(result.file).parse(result.file, result.output!);
     return result;
   } catch (error) {
-    if (!(error instanceof SourceParseError)) throw error;
+    if (!(error instanceof SourceParseError)) return crashed(result.file, 'the parser', error);
     const bug: Finding = {
       file: result.file, line: error.line, column: error.column, kind: 'transform-bug',
       message: `the rewritten file does not parse (${error.reason}); it was left as it was`,
     };
-    const { output: _unused, ...rest } = result;
+    const { output: _output, edits: _edits, ...rest } = result;
     return { ...rest, status: 'failed', findings: [...result.findings, bug] };
   }
 }

@@ -1,4 +1,4 @@
-import type { FileUsage } from './usage';
+import type { TextEdit } from '../languages/language';
 
 /** What a human must look at. Findings are data: the CLI decides how to show them. */
 export type FindingKind =
@@ -37,6 +37,8 @@ export interface FileResult {
   status: FileStatus;
   /** The new text; present only when status is 'changed'. */
   output?: string;
+  /** The edits that made `output` from the file's text, in order, none overlapping; with `output`. */
+  edits?: TextEdit[];
   findings: Finding[];
   /** Names of the transforms that changed this file, in the order they ran. */
   changedBy: string[];
@@ -46,6 +48,22 @@ export interface FileResult {
   canonicalSites: number;
   /** With `measureUsage`: the symbols and legacy modules the file reaches, before any rewrite. */
   usage?: FileUsage;
+}
+
+export interface SymbolUsage {
+  /** Key of the canonical symbol: `<canonical module key>#<name>`. */
+  symbol: string;
+  /** How the file reaches it: `'<specifier>' <imported> as <local>`. */
+  form: string;
+  canonical: boolean;
+  line: number;
+}
+
+/** What `check` measures in a file before anything is rewritten (usage.ts). */
+export interface FileUsage {
+  symbols: SymbolUsage[];
+  /** Keys of the legacy modules this file references. */
+  legacyModules: string[];
 }
 
 const lineStartsCache = new WeakMap<object, number[]>();

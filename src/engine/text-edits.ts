@@ -1,48 +1,49 @@
 /**
  * Edits as character ranges of the original text, spliced in one pass: every byte outside an edit is
  * kept as it was (comments, quotes, semicolons, line endings, a BOM), which is what a reprint loses.
+ * Each edit remembers who made it, so that two that collide can be named instead of merged.
  */
-export interface TextEdit {
-  start: number;
-  end: number;
-  text: string;
+import type { TextEdit } from '../languages/language';
+
+export type { TextEdit };
+
+/** An edit and the transform (or engine step) that made it. */
+export interface MadeEdit extends TextEdit {
+  by: string;
 }
 
+export type Splice = { output: string } | { overlap: [MadeEdit, MadeEdit] };
+
 export class TextEdits {
-  private readonly edits: TextEdit[] = [];
+  private readonly edits: MadeEdit[] = [];
 
-  replace(start: number, end: number, text: string): void {
-    this.edits.push({ start, end, text });
-  }
-
-  insert(at: number, text: string): void {
-    this.edits.push({ start: at, end: at, text });
-  }
-
-  remove(start: number, end: number): void {
-    this.edits.push({ start, end, text: '' });
+  add(edits: readonly TextEdit[], by: string): void {
+    for (const { start, end, text } of edits) this.edits.push({ start, end, text, by });
   }
 
   get size(): number {
     return this.edits.length;
   }
 
-  /** Apply every edit to `original`. Overlapping edits are a bug in a transform, never silently merged. */
-  apply(original: string): string {
-    // Stable order: by start, insertions before replacements at the same offset, then in the order made.
-    const ordered = this.edits
+  /** In the order they apply: by start, insertions before replacements at the same offset, then as made. */
+  ordered(): MadeEdit[] {
+    return this.edits
       .map((edit, index) => ({ edit, index }))
       .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.index - b.index)
       .map(({ edit }) => edit);
+  }
+
+  /** Every edit applied to `original`; two that overlap are a transform's bug, reported, never merged. */
+  splice(original: string): Splice {
     let output = '';
     let cursor = 0;
-    for (const edit of ordered) {
-      if (edit.start < cursor) {
-        throw new Error(`overlapping edits at ${edit.start}-${edit.end} (previous edit ends at ${cursor})`);
-      }
+    let previous: MadeEdit | undefined;
+    for (const edit of this.ordered()) {
+      if (previous && edit.start < cursor) return { overlap: [previous, edit] };
       output += original.slice(cursor, edit.start) + edit.text;
       cursor = edit.end;
+      previous = edit;
     }
-    return output + original.slice(cursor);
+    return { output: output + original.slice(cursor) };
   }
 }

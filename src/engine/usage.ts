@@ -3,22 +3,8 @@
  * which form (specifier, name, alias), and which legacy modules it still imports.
  */
 import type { FileContext } from './file-context';
-import { moduleKey } from '../languages/javascript/resolve';
-
-export interface SymbolUsage {
-  /** Key of the canonical symbol: `<canonical module key>#<name>`. */
-  symbol: string;
-  /** How the file reaches it: `'<specifier>' <imported> as <local>`. */
-  form: string;
-  canonical: boolean;
-  line: number;
-}
-
-export interface FileUsage {
-  symbols: SymbolUsage[];
-  /** Keys of the legacy modules this file references. */
-  legacyModules: string[];
-}
+import type { FileUsage, SymbolUsage } from './results';
+import { moduleKey } from '../languages/language';
 
 export function collectUsage(ctx: FileContext): FileUsage {
   const symbols: SymbolUsage[] = [];
@@ -33,12 +19,12 @@ export function collectUsage(ctx: FileContext): FileUsage {
       symbols.push({
         symbol: `${moduleKey(canonical.module)}#${canonical.name}`,
         form: `'${decl.specifierText}' ${spec.imported}${alias}`,
-        canonical: !legacy && (decl.form === 'export' || spec.kind === 'default' || spec.local === canonical.name),
-        line: ctx.positionOf(spec.node!).line,
+        canonical: !legacy && (decl.reexport || spec.kind === 'default' || spec.local === canonical.name),
+        line: ctx.positionOf(spec.span!).line,
       });
     }
   }
-  for (const reference of ctx.moduleReferences.strings) {
+  for (const reference of ctx.moduleStrings) {
     const module = ctx.resolve(reference.value);
     if (module && ctx.isLegacyModule(module)) legacyModules.add(moduleKey(module));
   }

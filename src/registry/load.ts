@@ -5,21 +5,20 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isBuiltin } from 'node:module';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../schema/ssot.config.schema.json';
 import { positionAt } from '../engine/results';
-import { findPackageDirectory, ModuleReadError, packageEntryFile, readModuleExports, splitPackageSpecifier } from '../languages/javascript/module-exports';
-import { moduleKey, ModuleResolver, type ModuleRef } from '../languages/javascript/resolve';
+import { moduleKey, ModuleReadError, type ModuleRef } from '../languages/language';
+import { LANGUAGES } from '../languages';
+import { ProjectResolver } from './project-resolver';
+import { buildPrefilter } from './prefilter';
 import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry } from './types';
 
 export const REGISTRY_FILE_NAME = 'ssot.config.json';
 
-/** Every JS/TS file under the registry's folder. */
-export const DEFAULT_INCLUDE = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'];
+/** What `include` means when the registry gives none: every file of every language we serve. */
+export const DEFAULT_INCLUDE = [...new Set(LANGUAGES.flatMap((language) => language.defaultInclude))];
 
-const MODULE_EXPECTED =
-  "expected a module path relative to the registry's folder, without extension, or a package name";
 
 export class RegistryError extends Error {
   /** What is wrong and what is expected, on one line. */
@@ -257,20 +256,18 @@ function describeValue(value: unknown): string {
 
 class RegistryBuilder {
   private readonly root: string;
-  private readonly resolver: ModuleResolver;
-  private readonly tsconfig?: string;
+  private readonly resolver: ProjectResolver;
 
   constructor(
     private readonly file: string,
     private readonly config: RawConfig,
   ) {
     this.root = path.dirname(file);
-    this.tsconfig = this.findTsconfig();
-    try {
-      this.resolver = new ModuleResolver({ root: this.root, tsconfigPath: this.tsconfig });
-    } catch (error) {
-      this.fail('$.tsconfig', `${this.tsconfig} cannot be used: ${(error as Error).message} (expected a valid tsconfig file)`);
-    }
+    const fail = (jsonPath: string, expected: string): never => this.fail(jsonPath, expected);
+    const settingsOf = (key: string | undefined) => (key ? (config as Record<string, unknown>)[key] : undefined);
+    this.resolver = new ProjectResolver(
+      LANGUAGES.map((language) => language.moduleSystem({ root: this.root, settings: settingsOf(language.settingsKey), fail })),
+    );
   }
 
   build(): Registry {
@@ -283,34 +280,29 @@ class RegistryBuilder {
       entryMap(canonicalByModule, moduleKey(symbol.module)).set(symbol.name, symbol);
       for (const legacy of symbol.legacy) entryMap(legacyByModule, moduleKey(legacy.module)).set(legacy.name, legacy);
     }
+    const legacyModules = new Set([...legacyByModule.keys(), ...modules.map((m) => moduleKey(m.from))]);
+    const canonicalModules = new Set([...canonicalByModule.keys(), ...modules.map((m) => moduleKey(m.to))]);
+    const everyModule = [
+      ...modules.flatMap((m) => [m.from, m.to]),
+      ...symbols.flatMap((s) => [s.module, ...s.legacy.flatMap((l) => (l.construct ? [l.module, l.construct.module] : [l.module]))]),
+    ];
     return {
       file: this.file,
       root: this.root,
       include: this.config.include ?? DEFAULT_INCLUDE,
       exclude: this.config.exclude ?? [],
-      tsconfig: this.tsconfig,
       resolver: this.resolver,
       modules,
       symbols,
       legacyByModule,
       movesByModule: new Map(modules.map((move) => [moduleKey(move.from), move])),
       canonicalByModule,
-      legacyModules: new Set([...legacyByModule.keys(), ...modules.map((m) => moduleKey(m.from))]),
-      canonicalModules: new Set([...canonicalByModule.keys(), ...modules.map((m) => moduleKey(m.to))]),
+      legacyModules,
+      canonicalModules,
+      moduleFileNames: new Set([...legacyModules, ...canonicalModules].map((key) => path.basename(key))),
+      prefilter: buildPrefilter(this.resolver, everyModule),
+      redirects: new Map(),
     };
-  }
-
-  private findTsconfig(): string | undefined {
-    const named = this.config.tsconfig;
-    if (named === undefined) {
-      const beside = path.join(this.root, 'tsconfig.json');
-      return isFile(beside) ? beside : undefined;
-    }
-    const absolute = path.resolve(this.root, named);
-    if (isFile(absolute)) return absolute;
-    // Like `tsc -p`, a folder means the tsconfig.json in it.
-    if (isDirectory(absolute) && isFile(path.join(absolute, 'tsconfig.json'))) return path.join(absolute, 'tsconfig.json');
-    this.fail('$.tsconfig', `"${named}" does not exist (expected the path of a tsconfig file, relative to the registry's folder)`);
   }
 
   private buildModules(): ModuleMove[] {
@@ -395,23 +387,9 @@ class RegistryBuilder {
   }
 
   private resolveModule(name: string, jsonPath: string): ModuleRef {
-    if (!isInside(this.root, path.resolve(this.root, name))) {
-      this.fail(jsonPath, `"${name}" leaves the registry's folder (${MODULE_EXPECTED}, inside ${this.root})`);
-    }
-    const ref = this.resolver.resolveRegistryName(name);
-    if (!ref) this.fail(jsonPath, `"${name}" resolves to no file (${MODULE_EXPECTED})`);
-    // A mistyped first folder reads as a package name: insist that such a package is installed.
-    if (ref.kind === 'package' && !isBuiltin(ref.name)) {
-      if (!findPackageDirectory(ref.name, this.root)) {
-        this.fail(jsonPath, `"${name}" is neither a file under the registry's folder nor an installed package (${MODULE_EXPECTED})`);
-      }
-      // A deep path into a package (`rxjs/internal/operators/map`) must name one of its files, as a path does.
-      const { packageName, subpath } = splitPackageSpecifier(ref.name);
-      if (subpath && !packageEntryFile(ref.name, this.root, this.resolver)) {
-        this.fail(jsonPath, `"${name}" names no file of the installed package "${packageName}" (${MODULE_EXPECTED})`);
-      }
-    }
-    return ref;
+    const found = this.resolver.registryModule(name);
+    if ('problem' in found) this.fail(jsonPath, found.problem);
+    return found.module;
   }
 
   /**
@@ -421,7 +399,7 @@ class RegistryBuilder {
   private requireExport(module: ModuleRef, written: string, name: string, jsonPath: string, role: string): void {
     let exports;
     try {
-      exports = readModuleExports(module, this.resolver);
+      exports = this.resolver.exports(module);
     } catch (error) {
       if (!(error instanceof ModuleReadError) || module.kind === 'package') return;
       const fromPath = jsonPath.replace(/\.(name|factory)$/, '.from');
@@ -449,17 +427,8 @@ function entryMap<V>(maps: Map<string, Map<string, V>>, key: string): Map<string
   return map;
 }
 
-function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
 function isFile(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
-}
-
-function isDirectory(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 function oneLine(text: string): string {

@@ -1,8 +1,5 @@
 import type { Registry } from './types';
-import { moduleKey, type ModuleRef } from '../languages/javascript/resolve';
-import { exportedNames } from '../languages/javascript/module-exports';
-
-const cache = new WeakMap<Registry, Map<string, ModuleRef | null>>();
+import { moduleKey, ModuleReadError, type ModuleRef } from '../languages/language';
 
 /**
  * Where a legacy module as a whole now lives: the `to` of a module move, or — for a legacy module whose
@@ -13,10 +10,9 @@ const cache = new WeakMap<Registry, Map<string, ModuleRef | null>>();
 export function moduleRedirect(registry: Registry, module: ModuleRef | null): ModuleRef | null {
   if (!module) return null;
   const key = moduleKey(module);
-  let known = cache.get(registry);
-  if (!known) cache.set(registry, (known = new Map()));
-  if (!known.has(key)) known.set(key, computeRedirect(registry, module, key));
-  return known.get(key)!;
+  // Computed on first use: it reads the legacy module's exports, which most runs never need.
+  if (!registry.redirects.has(key)) registry.redirects.set(key, computeRedirect(registry, module, key));
+  return registry.redirects.get(key)!;
 }
 
 function computeRedirect(registry: Registry, module: ModuleRef, key: string): ModuleRef | null {
@@ -24,7 +20,7 @@ function computeRedirect(registry: Registry, module: ModuleRef, key: string): Mo
   if (move) return move.to;
   const legacy = registry.legacyByModule.get(key);
   if (!legacy) return null;
-  const names = exportedNames(module, registry.resolver);
+  const names = exportedNames(registry, module);
   if (!names || names.size === 0) return null;
   let target: ModuleRef | null = null;
   for (const name of names) {
@@ -34,4 +30,14 @@ function computeRedirect(registry: Registry, module: ModuleRef, key: string): Mo
     target = entry.canonical.module;
   }
   return target;
+}
+
+/** Null when the module's files cannot be found, read or parsed: it then maps as a whole to nothing. */
+function exportedNames(registry: Registry, module: ModuleRef): Set<string> | null {
+  try {
+    return registry.resolver.exports(module)?.names ?? null;
+  } catch (error) {
+    if (error instanceof ModuleReadError) return null;
+    throw error;
+  }
 }

@@ -1,9 +1,10 @@
 /**
- * The registry as the engine uses it: every module already resolved, every name checked.
- * Produced by loadRegistry() (src/registry.ts) from ssot.config.json.
+ * The registry as the engine uses it: every module already resolved, every name checked, and the
+ * indexes the engine looks things up in. Produced by loadRegistry() (load.ts) from ssot.config.json.
  */
-import type { ModuleRef } from '../languages/javascript/resolve';
-import type { ModuleResolver } from '../languages/javascript/resolve';
+import type { ModuleRef } from '../languages/language';
+import type { ProjectResolver } from './project-resolver';
+import type { Prefilter } from './prefilter';
 
 export interface ConstructRule {
   /** Exported name of the factory. */
@@ -41,9 +42,8 @@ export interface Registry {
   root: string;
   include: string[];
   exclude: string[];
-  /** Absolute path of the tsconfig in use, if any. */
-  tsconfig?: string;
-  resolver: ModuleResolver;
+  /** The project's modules, through the module system of each language. */
+  resolver: ProjectResolver;
   modules: ModuleMove[];
   symbols: CanonicalSymbol[];
   /** moduleKey(legacy module) → legacy name → entry. */
@@ -56,4 +56,10 @@ export interface Registry {
   legacyModules: Set<string>;
   /** Keys of every canonical module (a symbols[].from or a modules[].to). */
   canonicalModules: Set<string>;
+  /** Base names of the files of legacy and canonical modules: only a file named so can be one. */
+  moduleFileNames: Set<string>;
+  /** The strings a file must contain to be parsed. */
+  prefilter: Prefilter;
+  /** moduleKey(legacy module) → where it lives as a whole, or null; filled in as files ask (redirects.ts). */
+  redirects: Map<string, ModuleRef | null>;
 }

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { SkipNote } from '../runner/discover';
 import { isFileError, type FileResult, type Finding } from '../engine/results';
 import type { Registry } from '../registry/types';
-import { moduleKey } from '../languages/javascript/resolve';
+import { moduleKey } from '../languages/language';
 import {
   VIOLATION_CATEGORIES,
   type CheckReport,

@@ -6,8 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { escapePath, globSync, type GlobOptions } from 'tinyglobby';
-import { parseTsconfig } from 'get-tsconfig';
+import { globSync, type GlobOptions } from 'tinyglobby';
 import { GitignoreRules } from './gitignore';
 import type { Registry } from '../registry/types';
 import { compareStrings as compare, isInside, toPosix } from '../shared/paths';
@@ -54,7 +53,7 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   const links = new Map<string, string>();
   const listed = globSync(registry.include, {
     cwd: root,
-    ignore: [...registry.exclude, ...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...outDirPatterns(registry)],
+    ignore: [...registry.exclude, ...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...registry.resolver.systems.flatMap((system) => system.ignoredGlobs())],
     fs: linkAwareFs(links),
   });
   const gitignore = new GitignoreRules(root);
@@ -145,21 +144,6 @@ function linkAwareFs(links: Map<string, string>): GlobOptions['fs'] {
     return link;
   };
   return { realpathSync } as unknown as GlobOptions['fs'];
-}
-
-/** The tsconfig's outDir, when it is a folder inside the registry's (other than the folder itself). */
-function outDirPatterns(registry: Registry): string[] {
-  if (!registry.tsconfig) return [];
-  try {
-    const outDir = parseTsconfig(registry.tsconfig).compilerOptions?.outDir;
-    if (!outDir) return [];
-    const relative = path.relative(registry.root, path.resolve(path.dirname(registry.tsconfig), outDir));
-    if (relative === '' || !isInside(registry.root, path.resolve(registry.root, relative))) return [];
-    return [`${escapePath(toPosix(relative))}/**`];
-  } catch {
-    // An unreadable tsconfig is reported by the registry loader; here it only means no outDir to skip.
-    return [];
-  }
 }
 
 /** Whether a file lies in a build output folder of a nested package (`packages/x/dist/…`). */

@@ -7,19 +7,25 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Registry } from '../registry/types';
 import type { FileResult } from '../engine/results';
-import type { TransformName } from '../transforms/definition';
+import type { TransformDefinition, TransformName } from '../transforms/definition';
 import { readSource } from './read-source';
-import { preflight, resultFor, transformFile } from '../engine/pipeline';
+import { crashed, preflight, resultFor, transformFile, type RunMode } from '../engine/pipeline';
 import { selectTransforms } from '../transforms';
 import { discoverFiles, type SkipNote } from './discover';
 import { DEFAULT_FILE_TIMEOUT_MS, eachWithTimeLimit } from './time-limit';
 
 export interface RunOptions {
   transforms: TransformName[];
-  /** Measure symbol usage for `check`. */
-  measureUsage?: boolean;
-  /** Keep the original and rewritten text of changed files (for patches and writes). */
-  keepText?: boolean;
+  /**
+   * `measure` (check) keeps no text; `rewrite` (apply) keeps each changed file's original and rewritten
+   * text, for patches and writes. Default `rewrite`.
+   */
+  mode?: RunMode;
+  /**
+   * A CommonJS module whose `transforms` export (TransformDefinition[]) runs instead of `transforms`:
+   * how a transform that is not in the table reaches the worker threads (tests inject one that throws).
+   */
+  transformModule?: string;
   /** Worker threads that parse; 0 runs everything in this thread. Default: the machine's cores less one. */
   workers?: number;
   prefilter?: boolean;
@@ -36,15 +42,15 @@ export interface FileRun {
   /** Why the file was not read (binary, too large, not UTF-8, unreadable). */
   skip?: string;
   result?: FileResult;
-  /** The text it was planned from; kept for changed files when `keepText`. */
+  /** The text it was planned from; kept for changed files in `rewrite` mode. */
   before?: string;
 }
 
 export interface WorkerSettings {
   configPath: string;
   transforms: TransformName[];
-  measureUsage: boolean;
-  keepText: boolean;
+  transformModule?: string;
+  mode: RunMode;
   prefilter: boolean;
   maxBytes?: number;
   fileTimeoutMs: number;
@@ -62,12 +68,18 @@ function readAndPreflight(file: string, registry: Registry, settings: WorkerSett
 
 /** Parse and transform files that passed the pre-flight, each within the time limit: what a worker does with each chunk. */
 export function transformTexts(items: readonly ParseItem[], registry: Registry, settings: WorkerSettings): FileRun[] {
+  const transforms = transformsOf(settings);
   return eachWithTimeLimit(
     items,
     settings.fileTimeoutMs,
-    ({ file, text }) => transformText(file, text, registry, settings),
+    ({ file, text }) => transformText(file, text, registry, transforms, settings),
     ({ file }) => ({ file, result: timedOut(file, settings.fileTimeoutMs) }),
   );
+}
+
+function transformsOf(settings: WorkerSettings): readonly TransformDefinition[] {
+  if (!settings.transformModule) return selectTransforms(settings.transforms);
+  return (require(settings.transformModule) as { transforms: TransformDefinition[] }).transforms;
 }
 
 export interface ParseItem {
@@ -75,19 +87,17 @@ export interface ParseItem {
   text: string;
 }
 
-function transformText(file: string, text: string, registry: Registry, settings: WorkerSettings): FileRun {
-  const result = transformFile({
-    path: file,
-    source: text,
-    registry,
-    transforms: selectTransforms(settings.transforms),
-    prefilter: false,
-    measureUsage: settings.measureUsage,
-    // `check` measures; it neither writes nor shows the output, so it needs no re-parse of it.
-    verifyOutput: settings.keepText,
-  });
-  if (result.status !== 'changed' || !settings.keepText) {
+function transformText(file: string, text: string, registry: Registry, transforms: readonly TransformDefinition[], settings: WorkerSettings): FileRun {
+  let result: FileResult;
+  try {
+    result = transformFile({ path: file, source: text, registry, transforms, prefilter: false, mode: settings.mode });
+  } catch (error) {
+    // transformFile keeps a transform's exception to its file; this is the last guard, for the engine's own.
+    result = crashed(file, 'the engine', error);
+  }
+  if (result.status !== 'changed' || settings.mode === 'measure') {
     delete result.output;
+    delete result.edits;
     return { file, result };
   }
   return { file, result, before: text };
@@ -132,8 +142,8 @@ export class FileRunner {
     this.settings = {
       configPath: registry.file,
       transforms: options.transforms,
-      measureUsage: !!options.measureUsage,
-      keepText: !!options.keepText,
+      transformModule: options.transformModule,
+      mode: options.mode ?? 'rewrite',
       prefilter: options.prefilter !== false,
       maxBytes: options.maxBytes,
       fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
@@ -215,9 +225,8 @@ export class FileRunner {
       return new Promise<void>((resolve) => (wake = resolve)).then(() => until(ready));
     };
     for (const worker of this.pool) {
-      worker.on('message', (message: { items: { index: number; run: FileRun }[] } | { error: string }) => {
-        if ('error' in message) failure ??= new Error(message.error);
-        else for (const { index, run } of message.items) land(index, run);
+      worker.on('message', (message: { items: { index: number; run: FileRun }[] }) => {
+        for (const { index, run } of message.items) land(index, run);
         inFlight--;
         signal();
       });

@@ -1,17 +1,19 @@
 /** A worker thread of FileRunner: loads the registry once, then parses and transforms what it is sent. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRegistry } from '../registry/load';
-import { transformTexts, type WorkerSettings } from './file-runner';
+import { crashed } from '../engine/pipeline';
+import { transformTexts, type FileRun, type WorkerSettings } from './file-runner';
 
 const settings = workerData as WorkerSettings;
 const registry = loadRegistry({ configPath: settings.configPath });
 
 parentPort!.on('message', (message: { items: { index: number; file: string; text: string }[] }) => {
+  let runs: FileRun[];
   try {
-    const runs = transformTexts(message.items, registry, settings);
-    const items = message.items.map(({ index }, i) => ({ index, run: runs[i] }));
-    parentPort!.postMessage({ items });
+    runs = transformTexts(message.items, registry, settings);
   } catch (error) {
-    parentPort!.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    // Each file already keeps its own failures; what escapes is the chunk's, and each of its files says so.
+    runs = message.items.map(({ file }) => ({ file, result: crashed(file, 'the engine', error) }));
   }
+  parentPort!.postMessage({ items: message.items.map(({ index }, i) => ({ index, run: runs[i] })) });
 });

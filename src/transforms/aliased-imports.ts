@@ -3,8 +3,7 @@
  * its canonical name back, and every reference to that binding follows, scope-aware.
  */
 import type { FileContext } from '../engine/file-context';
-import type { ModuleSpec } from '../engine/import-model';
-import type { Reference } from '../languages/javascript/scope';
+import type { ImportSpec } from '../engine/import-model';
 
 export const name = 'aliased-imports';
 
@@ -24,11 +23,11 @@ export function aliasedImports(ctx: FileContext): boolean {
     }
     const message = `${canonical.name} imported as ${spec.local}`;
     if (ctx.scopes.isNameTaken(canonical.name) || claimed.has(canonical.name)) {
-      ctx.report(spec.node!, 'conflict', `${canonical.name} is already a name in this file: ${spec.local} keeps its alias`);
-      if (original) ctx.recordSite(spec.node!, 'aliased-import', message);
+      ctx.report(spec.span!, 'conflict', `${canonical.name} is already a name in this file: ${spec.local} keeps its alias`);
+      if (original) ctx.recordSite(spec.span!, 'aliased-import', message);
       continue;
     }
-    if (original) ctx.recordSite(spec.node!, 'aliased-import', message);
+    if (original) ctx.recordSite(spec.span!, 'aliased-import', message);
     claimed.add(canonical.name);
     renameBinding(ctx, spec, canonical.name);
     changed = true;
@@ -36,34 +35,12 @@ export function aliasedImports(ctx: FileContext): boolean {
   return changed;
 }
 
-function renameBinding(ctx: FileContext, spec: ModuleSpec, canonicalName: string): void {
-  const alias = spec.local;
-  // import { UserExecutionEngine as IsolatedExecutionEngine } ➔ import { UserExecutionEngine }
+/**
+ * import { UserExecutionEngine as IsolatedExecutionEngine } ➔ import { UserExecutionEngine }, and every
+ * IsolatedExecutionEngine that means this binding ➔ UserExecutionEngine (the language keeps a shorthand
+ * key or an exported name as it was: `{ Alias: Canonical }`, `export { Canonical as Alias }`).
+ */
+function renameBinding(ctx: FileContext, spec: ImportSpec, canonicalName: string): void {
   ctx.imports.rename(spec, canonicalName);
-  for (const reference of spec.binding ? ctx.liveReferences(spec.binding) : []) {
-    renameReference(ctx, reference, alias, canonicalName);
-  }
-}
-
-function renameReference(ctx: FileContext, reference: Reference, alias: string, canonicalName: string): void {
-  const { node, parent } = reference;
-  const end = node.start! + alias.length;
-  switch (reference.context) {
-    case 'shorthand-property':
-      // { IsolatedExecutionEngine } ➔ { IsolatedExecutionEngine: UserExecutionEngine }
-      ctx.edits.replace(node.start!, end, `${alias}: ${canonicalName}`);
-      return;
-    case 'export-specifier':
-      if (parent.exported.start === parent.local.start) {
-        // export { IsolatedExecutionEngine } ➔ export { UserExecutionEngine as IsolatedExecutionEngine }
-        ctx.edits.replace(node.start!, end, `${canonicalName} as ${alias}`);
-      } else {
-        // export { IsolatedExecutionEngine as Engine } ➔ export { UserExecutionEngine as Engine }
-        ctx.edits.replace(node.start!, end, canonicalName);
-      }
-      return;
-    default:
-      // IsolatedExecutionEngine ➔ UserExecutionEngine, in values, types, typeof, JSX tags and heritage clauses
-      ctx.edits.replace(node.start!, end, canonicalName);
-  }
+  for (const reference of spec.binding ? ctx.liveReferences(spec.binding) : []) ctx.renameReference(reference, canonicalName);
 }

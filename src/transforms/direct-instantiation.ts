@@ -3,11 +3,14 @@
  * of the canonical factory, whose import is added (or merged).
  */
 import type { FileContext } from '../engine/file-context';
-import type { ModuleSpec } from '../engine/import-model';
-import type { Binding, Reference, AnyNode } from '../languages/javascript/scope';
+import type { ImportSpec } from '../engine/import-model';
+import type { Binding, ConstructCall, Reference } from '../languages/language';
 import type { LegacySymbol } from '../registry/types';
 
 export const name = 'direct-instantiation';
+
+/** How many `const A = B` steps are followed back from a `new` to an import. */
+const ALIAS_HOPS = 5;
 
 export function directInstantiation(ctx: FileContext): boolean {
   // Only an import of a legacy class with a construct rule can be constructed the legacy way.
@@ -15,67 +18,47 @@ export function directInstantiation(ctx: FileContext): boolean {
   if (!constructible) return false;
   let changed = false;
   for (const reference of ctx.scopes.references) {
-    if (reference.context !== 'new-callee' || !reference.binding) continue;
-    const origin = importOrigin(ctx, reference.binding);
+    const call = reference.binding ? ctx.constructCall(reference) : null;
+    if (!call) continue;
+    const origin = importOrigin(ctx, reference.binding!);
     const legacy = origin ? ctx.legacySymbol(ctx.imports.moduleOf(origin), origin.imported) : undefined;
     if (!origin || !legacy?.construct) continue;
-    changed = rewriteConstruction(ctx, reference, origin, legacy) || changed;
+    changed = rewriteConstruction(ctx, reference, call, origin, legacy) || changed;
   }
   return changed;
 }
 
 /** The import behind a binding: itself, or what a `const Alias = Imported` stands for. */
-function importOrigin(ctx: FileContext, binding: Binding, depth = 0): ModuleSpec | null {
+function importOrigin(ctx: FileContext, binding: Binding, depth = 0): ImportSpec | null {
   const spec = ctx.imports.bindingSpecs().find((s) => s.binding === binding);
   if (spec) return spec.kind === 'namespace' ? null : spec;
-  const declarator = binding.declaration;
-  if (depth > 4 || declarator.type !== 'VariableDeclarator' || declarator.id !== binding.id) return null;
-  const declaration = ctx.scopes.references.find((r) => r.node === declarator.init);
-  return binding.declarationKind === 'const' && declaration?.binding ? importOrigin(ctx, declaration.binding, depth + 1) : null;
+  const aliased = depth < ALIAS_HOPS ? ctx.scopes.aliasedBinding(binding) : null;
+  return aliased ? importOrigin(ctx, aliased, depth + 1) : null;
 }
 
-function rewriteConstruction(ctx: FileContext, reference: Reference, origin: ModuleSpec, legacy: LegacySymbol): boolean {
+function rewriteConstruction(ctx: FileContext, callee: Reference, call: ConstructCall, origin: ImportSpec, legacy: LegacySymbol): boolean {
   const construct = legacy.construct!;
-  const newExpression: AnyNode = reference.parent;
-  const calleeName = reference.node.name;
-  if (!reference.deferred) {
-    ctx.report(newExpression, 'singleton', `new ${calleeName}() at module scope creates one shared instance: give each caller its own`);
+  const calleeName = call.calleeName;
+  if (!callee.deferred) {
+    ctx.report(call, 'singleton', `new ${calleeName}() at module scope creates one shared instance: give each caller its own`);
   }
-  const args: AnyNode[] = newExpression.arguments;
-  if (args.some((a) => a.type === 'SpreadElement') || args.length < construct.minArgs) {
-    const count = args.some((a) => a.type === 'SpreadElement') ? 'spread arguments' : `${args.length} argument(s)`;
-    ctx.report(newExpression, 'direct-instantiation',
+  if (call.hasSpread || call.argumentCount < construct.minArgs) {
+    // new ExecutionEngine() with too few arguments: left for a human
+    const count = call.hasSpread ? 'spread arguments' : `${call.argumentCount} argument(s)`;
+    ctx.report(call, 'direct-instantiation',
       `new ${calleeName}() with ${count}; ${construct.factory}() needs at least ${construct.minArgs}: migrate by hand`);
     return false;
   }
   const alreadyImported = ctx.imports.findImport(construct.module, construct.factory);
   if (!alreadyImported && ctx.scopes.isNameTaken(construct.factory)) {
-    ctx.report(newExpression, 'conflict', `${construct.factory} is already a name in this file: new ${calleeName}() left as it is`);
-    ctx.recordSite(newExpression, 'direct-instantiation', `new ${calleeName}() bypasses ${construct.factory}()`);
+    // the factory's name means something else here: left as it is
+    ctx.report(call, 'conflict', `${construct.factory} is already a name in this file: new ${calleeName}() left as it is`);
+    ctx.recordSite(call, 'direct-instantiation', `new ${calleeName}() bypasses ${construct.factory}()`);
     return false;
   }
   const factory = alreadyImported ?? ctx.imports.ensureImport(construct.module, construct.factory, origin.decl);
-  ctx.recordSite(newExpression, 'direct-instantiation', `new ${calleeName}() bypasses ${construct.factory}()`);
-  const calleeEnd = endOfParenthesized(ctx.text, newExpression.callee);
-  const typeArguments: AnyNode | undefined = newExpression.typeParameters ?? newExpression.typeArguments;
-  const headEnd = typeArguments ? typeArguments.end : calleeEnd;
-  const hasParentheses = ctx.text.slice(headEnd, newExpression.end).includes('(');
-  // new ExecutionEngine(ctx) ➔ createUserExecutionEngine(ctx); type arguments, arguments and any
-  // parentheses stay as written: new (ExecutionEngine)<Ctx>(ctx) ➔ (createUserExecutionEngine)<Ctx>(ctx)
-  const callee: AnyNode = newExpression.callee;
-  ctx.edits.remove(newExpression.start, callee.extra?.parenthesized ? callee.extra.parenStart : callee.start);
-  ctx.edits.replace(callee.start, callee.end, factory);
-  // new ExecutionEngine ➔ createUserExecutionEngine()
-  if (!hasParentheses) ctx.edits.insert(newExpression.end, '()');
-  ctx.consumed.add(reference);
+  ctx.recordSite(call, 'direct-instantiation', `new ${calleeName}() bypasses ${construct.factory}()`);
+  // new ExecutionEngine(ctx) ➔ createUserExecutionEngine(ctx), the factory imported beside the class
+  ctx.rewriteConstructCall(call, callee, factory);
   return true;
-}
-
-/** Where `(Callee)` ends, its wrapping parentheses included: the arguments' `(` comes after. */
-function endOfParenthesized(text: string, callee: AnyNode): number {
-  let end = callee.end;
-  if (!callee.extra?.parenthesized) return end;
-  const opening = (text.slice(callee.extra.parenStart, callee.start).match(/\(/g) ?? []).length;
-  for (let closed = 0; closed < opening && end < text.length; end++) if (text[end] === ')') closed++;
-  return end;
 }

@@ -1,7 +1,7 @@
 /**
  * The jscodeshift face of a transform: `(file, api, options)`. The registry comes from `--config`,
  * else from the ssot.config.json found upward from the file. jscodeshift's own AST is not used: the
- * transform parses once with @babel/parser and splices edits into the original text.
+ * transform parses once, through the file's language, and splices edits into the original text.
  */
 import * as path from 'node:path';
 import { loadRegistry, findRegistryFile } from '../registry/load';

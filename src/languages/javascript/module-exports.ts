@@ -7,43 +7,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isBuiltin } from 'node:module';
 import type * as t from '@babel/types';
+import { ModuleReadError, type ModuleExports, type ModuleRef } from '../language';
 import { languageOf, parseSource } from './parse';
-import type { ModuleRef, ModuleResolver } from './resolve';
+import type { ModuleResolver } from './resolve';
 
-export interface ModuleExports {
-  names: Set<string>;
-  /**
-   * False when some exports could not be enumerated (an `export *` from a module that cannot be found,
-   * `module.exports = someValue`, `export = Namespace`): a name missing from `names` may still exist.
-   */
-  complete: boolean;
-}
-
-/** The module's own file could not be read or parsed. */
-export class ModuleReadError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${reason}`);
-    this.name = 'ModuleReadError';
-  }
-}
+export { ModuleReadError, type ModuleExports };
 
 /** What one file exports by itself, its `export *` sources resolved to files. */
-interface OwnExports {
+export interface OwnExports {
   names: Set<string>;
   starSources: string[];
   complete: boolean;
 }
 
-interface ExportsCache {
+/** Each resolver keeps its own: what a specifier means (tsconfig paths, the registry's root) depends on it. */
+export interface ExportsCache {
   own: Map<string, OwnExports | ModuleReadError>;
   full: Map<string, ModuleExports>;
 }
-
-// Keyed by resolver: what a specifier means (tsconfig paths, the registry's root) depends on it.
-const caches = new WeakMap<ModuleResolver, ExportsCache>();
 
 /** Exported names of a module; null if its file cannot be found, read or parsed. */
 export function exportedNames(ref: ModuleRef, resolver: ModuleResolver): Set<string> | null {
@@ -63,22 +44,13 @@ export function exportedNames(ref: ModuleRef, resolver: ModuleResolver): Set<str
 export function readModuleExports(ref: ModuleRef, resolver: ModuleResolver): ModuleExports | null {
   const file = ref.kind === 'file' ? ref.path : packageEntryFile(ref.name, resolver.options.root, resolver);
   if (!file) return null;
-  const cache = cacheFor(resolver);
+  const cache = resolver.exportsCache;
   let result = cache.full.get(file);
   if (!result) {
     result = collectExports(file, resolver, cache);
     cache.full.set(file, result);
   }
   return result;
-}
-
-function cacheFor(resolver: ModuleResolver): ExportsCache {
-  let cache = caches.get(resolver);
-  if (!cache) {
-    cache = { own: new Map(), full: new Map() };
-    caches.set(resolver, cache);
-  }
-  return cache;
 }
 
 /**

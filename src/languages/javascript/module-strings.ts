@@ -3,8 +3,9 @@
  * `export * from`, `import()`, `typeof import()`, `require()`, `require.resolve()`, `import x = require()`,
  * `declare module '…'`, and the module strings of jest/vitest mocks.
  */
-import type { AnyNode } from './scope';
 import { VISITOR_KEYS } from '@babel/types';
+import type { ModuleMember, ModuleString } from '../language';
+import type { AnyNode } from './scope';
 
 export type ModuleStringForm =
   | 'export-all'
@@ -16,16 +17,20 @@ export type ModuleStringForm =
   | 'declare-module'
   | 'mock';
 
-export interface ModuleString {
+/** A module string as the engine sees it, with the nodes a rewrite of it needs. */
+export interface JsModuleString extends ModuleString {
   form: ModuleStringForm;
   /** The string (or plain template) literal that holds the path. */
   literal: AnyNode;
   /** The construct it belongs to (an `import()` call, a `TSImportType`, a `jest.mock` call…). */
   owner: AnyNode;
-  /** The node that holds the owner (a `typeof` query around an import type…). */
-  ownerParent: AnyNode | null;
-  value: string;
 }
+
+const LABELS: Record<ModuleStringForm, string> = {
+  'export-all': 'export *', 'dynamic-import': 'import()', 'import-type': 'import type', require: 'require()',
+  'require-resolve': 'require.resolve()', 'import-equals': 'import = require()', 'declare-module': 'declare module',
+  mock: 'mock',
+};
 
 const MOCK_OBJECTS = new Set(['jest', 'vi']);
 const MOCK_METHODS = new Set([
@@ -73,7 +78,7 @@ export interface ModuleReferences {
   /** `const { A, B: C } = require('x')` declarations: the import model edits them as declarations. */
   requireDeclarations: AnyNode[];
   /** Every other module string. */
-  strings: ModuleString[];
+  strings: JsModuleString[];
 }
 
 /** Only these forms can hide below the top level, and each spells one of these words. */
@@ -97,11 +102,13 @@ function isPlainProperty(property: AnyNode): boolean {
  */
 export function scanModuleReferences(program: AnyNode, text: string, requireIsGlobal: boolean): ModuleReferences {
   const requireDeclarations: AnyNode[] = [];
-  const strings: ModuleString[] = [];
+  const strings: JsModuleString[] = [];
   let parent: AnyNode | null = null;
   const add = (form: ModuleStringForm, literal: AnyNode | null | undefined, owner: AnyNode): void => {
     const value = stringValue(literal);
-    if (literal && value !== null) strings.push({ form, literal, owner, ownerParent: parent, value });
+    if (!literal || value === null) return;
+    const member = form === 'import-type' ? importTypeMember(owner, parent) : undefined;
+    strings.push({ form, label: LABELS[form], literal, owner, value, ...(member ? { member } : {}) });
   };
   const visit = (node: AnyNode): void => {
     const saved = parent;
@@ -170,6 +177,17 @@ export function scanModuleReferences(program: AnyNode, text: string, requireIsGl
     for (const statement of program.body) topLevel(statement, visit);
   }
   return { requireDeclarations, strings };
+}
+
+/** `import('./m').A.B` reaches `A`; under `typeof`, what it reaches may be a class to construct. */
+function importTypeMember(owner: AnyNode, parent: AnyNode | null): ModuleMember {
+  return { name: leftmostQualifier(owner)?.name ?? null, constructs: parent?.type === 'TSTypeQuery' };
+}
+
+export function leftmostQualifier(importType: AnyNode): AnyNode | null {
+  let node: AnyNode | null | undefined = importType.qualifier;
+  while (node?.type === 'TSQualifiedName') node = node.left;
+  return node?.type === 'Identifier' ? node : null;
 }
 
 /** The forms that need no nested walk: `export *`, `import x = require`, `declare module` (also in a namespace). */

@@ -1,5 +1,8 @@
 import { parse, type ParserPlugin } from '@babel/parser';
 import type { File } from '@babel/types';
+import { SourceParseError } from '../language';
+
+export { SourceParseError };
 
 /** Syntax that real codebases use and that every file may contain, whatever its extension. */
 const COMMON_PLUGINS: ParserPlugin[] = [
@@ -36,18 +39,6 @@ function pluginsFor(language: SourceLanguage, decorators: ParserPlugin): ParserP
       return ['typescript', 'jsx', decorators, ...COMMON_PLUGINS];
     case 'js':
       return ['jsx', decorators, 'exportDefaultFrom', ...COMMON_PLUGINS];
-  }
-}
-
-export class SourceParseError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly column: number,
-    readonly reason: string,
-  ) {
-    super(`${file}:${line}:${column}: ${reason}`);
-    this.name = 'SourceParseError';
   }
 }
 

@@ -6,13 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPathsMatcher, parseTsconfig } from 'get-tsconfig';
+import { moduleKey, type ModuleRef } from '../language';
+import type { ExportsCache } from './module-exports';
 
-export type ModuleRef = { kind: 'file'; path: string } | { kind: 'package'; name: string };
-
-/** A stable identity for a module: the absolute file path, or `pkg:` + the bare specifier. */
-export function moduleKey(ref: ModuleRef): string {
-  return ref.kind === 'file' ? ref.path : `pkg:${ref.name}`;
-}
+export { moduleKey, type ModuleRef };
 
 export interface ResolverOptions {
   /** Absolute path of the registry's folder. */
@@ -173,6 +170,8 @@ export class ModuleResolver {
   private readonly realPaths = new Map<string, string>();
   private readonly probed = new Map<string, string | null>();
   private readonly resolutions = new Map<string, Resolution>();
+  /** What readModuleExports learnt through this resolver. */
+  readonly exportsCache: ExportsCache = { own: new Map(), full: new Map() };
 
   /** Throws if the tsconfig cannot be read or its `paths` are malformed. */
   constructor(readonly options: ResolverOptions) {

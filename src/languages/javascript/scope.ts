@@ -6,21 +6,14 @@
  */
 import type { Node, Identifier, JSXIdentifier } from '@babel/types';
 import { VISITOR_KEYS } from '@babel/types';
+import type * as seam from '../language';
+import type { ReferenceContext } from '../language';
+
+export type { ReferenceContext };
 
 export type Space = 'value' | 'type';
 
-export type ReferenceContext =
-  | 'value'
-  | 'new-callee'
-  | 'extends'
-  | 'instanceof'
-  | 'shorthand-property'
-  | 'export-specifier'
-  | 'type'
-  | 'typeof-type'
-  | 'jsx';
-
-export interface Binding {
+export interface Binding extends seam.Binding {
   name: string;
   /** The identifier that declares it. */
   id: Identifier;
@@ -33,7 +26,7 @@ export interface Binding {
   declarationKind?: 'var' | 'let' | 'const' | 'using' | 'await using';
 }
 
-export interface Reference {
+export interface Reference extends seam.Reference {
   node: Identifier | JSXIdentifier;
   /** The node that holds `node` (a shorthand property, an export specifier, a `new` expression…). */
   parent: AnyNode;
@@ -75,7 +68,7 @@ export class Scope {
   }
 }
 
-export interface ScopeAnalysis {
+export interface ScopeAnalysis extends seam.Scopes {
   program: Scope;
   references: Reference[];
   /** Every binding of every scope, in source order. */
@@ -84,6 +77,8 @@ export interface ScopeAnalysis {
   bindingDeclaredBy(id: AnyNode): Binding | undefined;
   /** Names that are declared anywhere in the file, or referenced without a declaration (globals). */
   isNameTaken(name: string): boolean;
+  /** `const Alias = Imported`: the binding of `Imported`. */
+  aliasedBinding(binding: Binding): Binding | null;
 }
 
 const VALUE_AND_TYPE = { value: true, type: true };
@@ -230,7 +225,8 @@ class Analyzer {
     let binding = scope.lookup(node.name, space);
     // `export { T }` may export a type-only binding.
     if (!binding && context === 'export-specifier') binding = scope.lookup(node.name, 'type');
-    this.references.push({ node, parent, context, space, scope, binding, deferred: this.deferredDepth > 0 });
+    const { name, start, end } = node as { name: string; start: number; end: number };
+    this.references.push({ node, parent, context, space, scope, binding, deferred: this.deferredDepth > 0, name, start, end });
   }
 
   private visitChildren(node: AnyNode, scope: Scope, skip?: Set<string>): void {
@@ -523,11 +519,18 @@ export function analyzeScopes(program: Node): ScopeAnalysis {
   }
   const byId = new Map<AnyNode, Binding>();
   for (const binding of analyzer.bindings) byId.set(binding.id as AnyNode, binding);
+  let referenceAt: Map<AnyNode, Reference> | undefined;
   return {
     program: analyzer.program,
     references: analyzer.references,
     bindings: analyzer.bindings,
     bindingDeclaredBy: (id) => byId.get(id),
     isNameTaken: (name) => taken.has(name),
+    aliasedBinding: (binding) => {
+      const declarator = binding.declaration;
+      if (binding.declarationKind !== 'const' || declarator.type !== 'VariableDeclarator' || declarator.id !== binding.id) return null;
+      referenceAt ??= new Map(analyzer.references.map((r) => [r.node as AnyNode, r]));
+      return referenceAt.get(declarator.init)?.binding ?? null;
+    },
   };
 }

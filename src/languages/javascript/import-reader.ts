@@ -1,0 +1,94 @@
+/**
+ * The import model's declarations, read from a Babel tree: `import … from`, `export … from` and
+ * `const { … } = require(…)`. A specifier's binding is looked up (and the scopes analysed) only when a
+ * transform asks for it.
+ */
+import type { ImportDecl, ImportSpec } from '../../engine/import-model';
+import type { ModuleRef } from '../language';
+import type { AnyNode, Binding } from './scope';
+import { requireSource, stringValue } from './module-strings';
+
+/** The declaration forms JavaScript writes; the import model keeps them as the language's names. */
+export type DeclForm = 'import' | 'export' | 'require';
+
+export interface ImportReading {
+  program: AnyNode;
+  requireDeclarations: AnyNode[];
+  resolve(specifier: string): ModuleRef | null;
+  bindingDeclaredBy(id: AnyNode): Binding | undefined;
+}
+
+export function readImports(reading: ImportReading): ImportDecl[] {
+  const decls: ImportDecl[] = [];
+  for (const statement of reading.program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      const decl = readImport(statement, reading);
+      if (decl) decls.push(decl);
+    } else if (statement.type === 'ExportNamedDeclaration' && statement.source) {
+      decls.push(readExportFrom(statement, reading));
+    }
+  }
+  for (const node of reading.requireDeclarations) decls.push(readRequire(node, reading));
+  return decls.sort((a, b) => a.span!.start - b.span!.start);
+}
+
+function newDecl(form: DeclForm, node: AnyNode, source: AnyNode | null, typeOnly: boolean, reading: ImportReading): ImportDecl {
+  const specifierText = source ? stringValue(source) ?? '' : '';
+  return {
+    form, reexport: form === 'export', span: node, source, specifierText, typeOnly, specs: [], retarget: null, added: [],
+    anchor: null, syntax: node, module: source ? reading.resolve(specifierText) : null,
+  };
+}
+
+function withLazyBinding(spec: ImportSpec, id: AnyNode, reading: ImportReading): ImportSpec {
+  let binding: Binding | null | undefined;
+  return Object.defineProperty(spec, 'binding', {
+    get: () => (binding === undefined ? (binding = reading.bindingDeclaredBy(id) ?? null) : binding),
+    enumerable: true,
+  });
+}
+
+function readImport(node: AnyNode, reading: ImportReading): ImportDecl | null {
+  // `import typeof` (Flow) and source-phase imports name no module's exports.
+  if (node.importKind === 'typeof' || node.phase) return null;
+  const decl = newDecl('import', node, node.source, node.importKind === 'type', reading);
+  for (const s of node.specifiers) {
+    const kind = s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? 'namespace' : 'named';
+    const imported = kind === 'default' ? 'default' : kind === 'namespace' ? '*' : nameOf(s.imported);
+    decl.specs.push(withLazyBinding({
+      span: s, decl, kind, imported, local: s.local.name, typeOnly: s.importKind === 'type',
+      binding: null, target: null, removed: false,
+    }, s.local, reading));
+  }
+  return decl;
+}
+
+function readExportFrom(node: AnyNode, reading: ImportReading): ImportDecl {
+  const decl = newDecl('export', node, node.source, node.exportKind === 'type', reading);
+  for (const s of node.specifiers) {
+    const kind = s.type === 'ExportNamespaceSpecifier' ? 'namespace' : s.type === 'ExportDefaultSpecifier' ? 'default' : 'named';
+    const imported = kind === 'namespace' ? '*' : kind === 'default' ? 'default' : nameOf(s.local);
+    decl.specs.push({
+      span: s, decl, kind, imported, local: nameOf(s.exported), typeOnly: s.exportKind === 'type',
+      binding: null, target: null, removed: false,
+    });
+  }
+  return decl;
+}
+
+/** `const { A, B: C } = require('x')`, anywhere, when it is exactly that shape. */
+function readRequire(node: AnyNode, reading: ImportReading): ImportDecl {
+  const declarator = node.declarations[0];
+  const decl = newDecl('require', node, requireSource(declarator.init), false, reading);
+  for (const p of declarator.id.properties) {
+    decl.specs.push(withLazyBinding({
+      span: p, decl, kind: 'named', imported: nameOf(p.key), local: p.value.name, typeOnly: false,
+      binding: null, target: null, removed: false,
+    }, p.value, reading));
+  }
+  return decl;
+}
+
+function nameOf(node: AnyNode): string {
+  return node.type === 'StringLiteral' ? node.value : node.name;
+}

@@ -1,0 +1,14 @@
+/** JavaScript and TypeScript, in every flavour of file they come in: the first language behind the seam. */
+import type { Language } from '../language';
+import { JavaScriptModules } from './module-system';
+import { parseSource } from './parse';
+import { JavaScriptFile } from './source-file';
+
+export const javascript: Language = {
+  id: 'javascript',
+  settingsKey: 'tsconfig',
+  defaultInclude: ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'],
+  handles: (file) => /\.(?:[cm]?[jt]s|[jt]sx)$/i.test(file),
+  moduleSystem: (setup) => new JavaScriptModules(javascript, setup),
+  parse: (path, text) => new JavaScriptFile(path, text, parseSource(text, path)),
+};
