@@ -6,7 +6,7 @@ import { parseSource, SourceParseError } from '../languages/javascript/parse';
 import { FileContext } from './file-context';
 import type { FileResult, Finding } from './results';
 import type { Registry } from '../registry/types';
-import type { TransformDefinition } from '../transforms/definition';
+import type { TransformDefinition } from '../transforms';
 import { moduleKey } from '../languages/javascript/resolve';
 import { basename } from 'node:path';
 import { mentionsRegistry } from '../registry/prefilter';

@@ -1,21 +1,35 @@
 import type { FileUsage } from './usage';
+import type { TransformFindingKind } from '../transforms';
+
+/** What a kind of finding means to a reader: as code-scanning UIs show it (SARIF's rule level and description). */
+export interface FindingRule {
+  kind: string;
+  level: 'error' | 'warning' | 'note';
+  description: string;
+}
+
+/**
+ * The kinds that are no one transform's own: a conflict, which any transform that renames may meet, and the
+ * file errors, which mark a file left as it was without being measured or rewritten. Each transform's own
+ * kinds are in its row of TRANSFORMS; this table's order is the order SARIF lists them in, after those.
+ */
+export const ENGINE_FINDINGS = [
+  { kind: 'conflict', level: 'note', description: 'A site left as it is because the canonical name is already taken in the file.' },
+  { kind: 'parse-error', fileError: true, level: 'error', description: 'The file does not parse: it was neither measured nor rewritten.' },
+  { kind: 'transform-bug', fileError: true, level: 'error', description: 'The rewritten file would not parse: it was left as it was. Please report it.' },
+  { kind: 'timeout', fileError: true, level: 'error', description: 'The file took longer than the per-file time limit: it was neither measured nor rewritten.' },
+] as const satisfies readonly (FindingRule & { fileError?: true })[];
 
 /** What a human must look at. Findings are data: the CLI decides how to show them. */
-export type FindingKind =
-  | 'legacy-path'
-  | 'aliased-import'
-  | 'direct-instantiation'
-  | 'singleton'
-  | 'conflict'
-  | 'parse-error'
-  | 'transform-bug'
-  | 'timeout';
+export type FindingKind = TransformFindingKind | (typeof ENGINE_FINDINGS)[number]['kind'];
 
 /** The kinds that mean a file was left as it was without being measured or rewritten. */
-export type FileErrorKind = Extract<FindingKind, 'parse-error' | 'transform-bug' | 'timeout'>;
+export type FileErrorKind = Extract<(typeof ENGINE_FINDINGS)[number], { fileError: true }>['kind'];
+
+const FILE_ERRORS: ReadonlySet<string> = new Set(ENGINE_FINDINGS.filter((rule) => 'fileError' in rule).map((rule) => rule.kind));
 
 export function isFileError(kind: FindingKind): kind is FileErrorKind {
-  return kind === 'parse-error' || kind === 'transform-bug' || kind === 'timeout';
+  return FILE_ERRORS.has(kind);
 }
 
 export interface Finding {

@@ -67,7 +67,7 @@ function collectFindings(results: FileResult[], names: PathNames): ReportFinding
   const unique = new Map<string, ReportFinding>();
   for (const result of results) {
     for (const finding of [...result.sites, ...result.findings]) {
-      if (!isViolation(finding.kind) && finding.kind !== 'conflict') continue;
+      if (isFileError(finding.kind)) continue;
       const entry = { ...located(finding, names), kind: finding.kind, message: finding.message };
       unique.set(JSON.stringify(entry), entry);
     }

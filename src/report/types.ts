@@ -3,11 +3,22 @@
  * gates read. File paths in it are relative to the registry's folder, with forward slashes.
  */
 import type { SkipNote } from '../runner/discover';
-import type { FileErrorKind } from '../engine/results';
+import type { FileErrorKind, FindingKind } from '../engine/results';
+import { TRANSFORM_FINDINGS, type TransformFinding, type TransformFindingRule } from '../transforms';
 
-/** The fragmentation `check` counts; `total` is their sum. */
-export const VIOLATION_CATEGORIES = ['legacy-path', 'aliased-import', 'direct-instantiation', 'singleton'] as const;
-export type ViolationCategory = (typeof VIOLATION_CATEGORIES)[number];
+/** The kinds a transform row marks as a `violation`. */
+export type ViolationCategory = Extract<TransformFinding, { violation: string }>['kind'];
+
+function categoriesOf(sites: NonNullable<TransformFindingRule['violation']>): ViolationCategory[] {
+  return TRANSFORM_FINDINGS.filter((rule: TransformFindingRule) => rule.violation === sites).map((rule) => rule.kind as ViolationCategory);
+}
+
+/**
+ * The fragmentation `check` counts; `total` is their sum. Every format, the baseline and SARIF list them
+ * in this order: import sites first, beside canonical usage which is measured against them, then use
+ * sites; within each, in the order the transforms run.
+ */
+export const VIOLATION_CATEGORIES: readonly ViolationCategory[] = [...categoriesOf('import-site'), ...categoriesOf('use-site')];
 export type ViolationCounts = Record<ViolationCategory, number>;
 
 /** A site to fix or a finding that needs a human (`conflict` explains why a site was left as it is). */
@@ -15,7 +26,7 @@ export interface ReportFinding {
   file: string;
   line: number;
   column: number;
-  kind: ViolationCategory | 'conflict';
+  kind: Exclude<FindingKind, FileErrorKind>;
   message: string;
 }
 

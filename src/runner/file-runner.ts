@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Registry } from '../registry/types';
 import type { FileResult } from '../engine/results';
-import type { TransformName } from '../transforms/definition';
+import type { TransformName } from '../transforms';
 import { readSource } from './read-source';
 import { preflight, resultFor, transformFile } from '../engine/pipeline';
 import { selectTransforms } from '../transforms';
