@@ -10,6 +10,7 @@ import type { Registry } from '../registry/types';
 import { moduleKey } from '../languages/javascript/resolve';
 import {
   VIOLATION_CATEGORIES,
+  countImportSites,
   type CheckReport,
   type LegacyModuleReport,
   type ReportError,
@@ -56,9 +57,9 @@ function countViolations(results: FileResult[]): ViolationCounts {
   return counts;
 }
 
-/** The share of import sites already canonical; legacy paths and aliases are the import sites that are not. */
+/** The share of import sites already canonical; the import-site categories count those that are not. */
 function canonicalUsage(canonicalSites: number, violations: ViolationCounts): number {
-  const importSites = canonicalSites + violations['legacy-path'] + violations['aliased-import'];
+  const importSites = countImportSites(canonicalSites, violations);
   return importSites === 0 ? 1 : canonicalSites / importSites;
 }
 

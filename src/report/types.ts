@@ -13,13 +13,20 @@ function categoriesOf(sites: NonNullable<TransformFindingRule['violation']>): Vi
   return TRANSFORM_FINDINGS.filter((rule: TransformFindingRule) => rule.violation === sites).map((rule) => rule.kind as ViolationCategory);
 }
 
+const IMPORT_SITE_CATEGORIES = categoriesOf('import-site');
+
 /**
  * The fragmentation `check` counts; `total` is their sum. Every format, the baseline and SARIF list them
  * in this order: import sites first, beside canonical usage which is measured against them, then use
  * sites; within each, in the order the transforms run.
  */
-export const VIOLATION_CATEGORIES: readonly ViolationCategory[] = [...categoriesOf('import-site'), ...categoriesOf('use-site')];
+export const VIOLATION_CATEGORIES: readonly ViolationCategory[] = [...IMPORT_SITE_CATEGORIES, ...categoriesOf('use-site')];
 export type ViolationCounts = Record<ViolationCategory, number>;
+
+/** Import sites, canonical or not: what canonical usage is the share of. */
+export function countImportSites(canonicalSites: number, violations: ViolationCounts): number {
+  return IMPORT_SITE_CATEGORIES.reduce((sum, category) => sum + violations[category], canonicalSites);
+}
 
 /** A site to fix or a finding that needs a human (`conflict` explains why a site was left as it is). */
 export interface ReportFinding {
