@@ -76,6 +76,10 @@ describe('the table of transforms', () => {
     expect(rules.map((r) => r.id)).toEqual([
       'legacy-path', 'aliased-import', 'direct-instantiation', 'singleton', 'conflict', 'parse-error', 'transform-bug', 'timeout',
     ]);
+    // A transform's exception on one file is a transform-bug too, not only a rewrite that does not parse.
+    expect(rules.find((r) => r.id === 'transform-bug')!.shortDescription.text).toBe(
+      'A transform failed on this file, or its rewrite would not parse: the file was left as it was. Please report it.',
+    );
   });
 
   describe.each(TRANSFORMS.map((t) => [t.name, t] as const))('%s', (name, transform) => {

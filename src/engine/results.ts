@@ -16,7 +16,7 @@ export interface FindingRule {
 export const ENGINE_FINDINGS = [
   { kind: 'conflict', level: 'note', description: 'A site left as it is because the canonical name is already taken in the file.' },
   { kind: 'parse-error', fileError: true, level: 'error', description: 'The file does not parse: it was neither measured nor rewritten.' },
-  { kind: 'transform-bug', fileError: true, level: 'error', description: 'The rewritten file would not parse: it was left as it was. Please report it.' },
+  { kind: 'transform-bug', fileError: true, level: 'error', description: 'A transform failed on this file, or its rewrite would not parse: the file was left as it was. Please report it.' },
   { kind: 'timeout', fileError: true, level: 'error', description: 'The file took longer than the per-file time limit: it was neither measured nor rewritten.' },
 ] as const satisfies readonly (FindingRule & { fileError?: true })[];
 
