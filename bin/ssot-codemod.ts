@@ -15,8 +15,7 @@ import { BaselineError } from '../src/report';
 import { JournalPresentError, LockHeldError, RecoveryConflictError, type RecoveryResult } from '../src/batches/journal';
 import { BatchPlanError, type BatchBy } from '../src/batches/plan';
 import { colorizePatch } from '../src/batches/patch';
-import { TRANSFORM_DESCRIPTIONS } from '../src/transforms';
-import { TRANSFORM_ORDER } from '../src/transforms/definition';
+import { TRANSFORM_DESCRIPTIONS, TRANSFORM_ORDER } from '../src/transforms';
 import { DEFAULT_FILE_TIMEOUT_MS } from '../src/runner/time-limit';
 import { InterruptedCommitError, type ClearedCommit } from '../src/vcs/batch-commit';
 

@@ -7,7 +7,7 @@ import { PROJECT, fixtureRegistry, runAs } from '../helpers/fixtures';
 import * as path from 'node:path';
 import { transformFile } from '../../src/engine/pipeline';
 import type { FileContext } from '../../src/engine/file-context';
-import type { TransformDefinition } from '../../src/transforms/definition';
+import type { TransformDefinition } from '../../src/transforms';
 import { selectTransforms } from '../../src/transforms';
 
 const LEGACY_USE = `import { ExecutionEngine } from '../agents/execution_engine_consolidated';

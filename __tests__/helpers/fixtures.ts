@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { loadRegistry } from '../../src/registry/load';
 import type { Registry } from '../../src/registry/types';
 import { transformFile } from '../../src/engine/pipeline';
-import type { TransformDefinition } from '../../src/transforms/definition';
+import type { TransformDefinition } from '../../src/transforms';
 import type { FileResult } from '../../src/engine/results';
 
 export const FIXTURES = path.join(__dirname, '..', '..', '__testfixtures__');

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { PROJECT, fixtureCases, fixtureRegistry } from '../helpers/fixtures';
 import { transformFile } from '../../src/engine/pipeline';
 import { selectTransforms } from '../../src/transforms';
-import { TRANSFORM_ORDER } from '../../src/transforms/definition';
+import { TRANSFORM_ORDER } from '../../src/transforms';
 import { loadRegistry } from '../../src/registry/load';
 import { prefilterNeedles } from '../../src/registry/prefilter';
 import type { Registry } from '../../src/registry/types';

@@ -22,7 +22,8 @@ import { percent } from '../../src/report/wording';
 import { transformFile } from '../../src/engine/pipeline';
 import { selectTransforms } from '../../src/transforms';
 import { moduleKey } from '../../src/languages/javascript/resolve';
-import type { FileResult, Finding, FindingKind } from '../../src/engine/results';
+import type { FileResult, Finding } from '../../src/engine/results';
+import type { FindingKind } from '../../src/transforms';
 import type { SkipNote } from '../../src/runner/discover';
 
 const registry = fixtureRegistry();

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { eachWithTimeLimit, withTimeLimit } from '../../src/runner/time-limit';
 import { FileRunner } from '../../src/runner/file-runner';
 import { loadRegistry } from '../../src/registry/load';
-import { TRANSFORM_ORDER } from '../../src/transforms/definition';
+import { TRANSFORM_ORDER } from '../../src/transforms';
 import { makeTempDir, removeTempDirs, writeFiles } from '../helpers/temp-repo';
 import { cli } from '../helpers/cli';
 

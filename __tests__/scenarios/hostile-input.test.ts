@@ -20,7 +20,7 @@ import { selectTransforms } from '../../src/transforms';
 import { parseSource } from '../../src/languages/javascript/parse';
 import { readSource } from '../../src/runner/read-source';
 import { FileRunner } from '../../src/runner/file-runner';
-import { TRANSFORM_ORDER } from '../../src/transforms/definition';
+import { TRANSFORM_ORDER } from '../../src/transforms';
 import type { FileResult } from '../../src/engine/results';
 import { FIXTURES, PROJECT } from '../helpers/fixtures';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-repo';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { SkipNote } from '../runner/discover';
 import { discoverAndRun, type FileRun } from '../runner/file-runner';
 import { selectTransforms } from '../transforms';
-import type { TransformName } from '../transforms/definition';
+import type { TransformName } from '../transforms';
 import { planBatches, type Batch, type BatchBy } from '../batches/plan';
 import { loadCodeowners } from '../batches/codeowners';
 import { batchComment, formatPatch } from '../batches/patch';

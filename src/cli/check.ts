@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverAndRun } from '../runner/file-runner';
-import { TRANSFORM_ORDER } from '../transforms/definition';
+import { TRANSFORM_ORDER } from '../transforms';
 import {
   buildCheckReport, evaluateGates, formatJson, formatMarkdown, formatSarif, formatText, parseBaseline, toBaseline,
   type CheckReport, type GateResult,

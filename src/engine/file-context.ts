@@ -13,7 +13,7 @@ import { mayReachRegistry } from '../registry/prefilter';
 import { moduleRedirect } from '../registry/redirects';
 import { ImportModel } from './import-model';
 import { TextEdits } from './text-edits';
-import { isFileError, positionAt, type Finding, type FindingKind } from './results';
+import { isFileError, positionAt, type Finding } from './results';
 
 /** Who made an edit, for the message when two collide: the running transform, or the import writer. */
 const IMPORTS = 'the import writer';
@@ -147,18 +147,18 @@ export class FileContext {
   }
 
   /** A site that needs a human; also counted as a fragmented site unless it is a conflict. */
-  report(span: Span, kind: FindingKind, message: string): void {
+  report(span: Span, kind: string, message: string): void {
     const finding = this.finding(span, kind, message);
     this.findings.push(finding);
     if (kind !== 'conflict' && !isFileError(kind)) this.sites.push(finding);
   }
 
   /** A fragmented site, counted by `check` (whether or not a transform fixes it). */
-  recordSite(span: Span, kind: FindingKind, message: string): void {
+  recordSite(span: Span, kind: string, message: string): void {
     this.sites.push(this.finding(span, kind, message));
   }
 
-  private finding(span: Span, kind: FindingKind, message: string): Finding {
+  private finding(span: Span, kind: string, message: string): Finding {
     const { line, column } = this.positionOf(span);
     return { file: this.path, line, column, kind, message };
   }

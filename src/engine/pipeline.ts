@@ -9,7 +9,7 @@ import { moduleKey, SourceParseError, type SourceFile } from '../languages/langu
 import { languageOfFile } from '../languages';
 import type { Registry } from '../registry/types';
 import { mentionsRegistry } from '../registry/prefilter';
-import type { TransformDefinition } from '../transforms/definition';
+import type { Transform } from './transform';
 import { FileContext } from './file-context';
 import type { FileResult, Finding } from './results';
 import { collectUsage } from './usage';
@@ -27,7 +27,7 @@ export interface TransformFileOptions {
   source: string;
   registry: Registry;
   /** Run in this order; normally every transform of the table (selectTransforms()). */
-  transforms: readonly TransformDefinition[];
+  transforms: readonly Transform[];
   /** Skip files that cannot need work without parsing them (default true). */
   prefilter?: boolean;
   /** Default `rewrite`. */

@@ -1,21 +1,34 @@
 import type { TextEdit } from '../languages/language';
 
-/** What a human must look at. Findings are data: the CLI decides how to show them. */
-export type FindingKind =
-  | 'legacy-path'
-  | 'aliased-import'
-  | 'direct-instantiation'
-  | 'singleton'
-  | 'conflict'
-  | 'parse-error'
-  | 'transform-bug'
-  | 'timeout';
+/** What a kind of finding means to a reader: as code-scanning UIs show it (SARIF's rule level and description). */
+export interface FindingRule {
+  kind: string;
+  level: 'error' | 'warning' | 'note';
+  description: string;
+}
+
+/**
+ * The kinds that are no one transform's own: a conflict, which any transform that renames may meet, and the
+ * file errors, which mark a file left as it was without being measured or rewritten. Each transform's own
+ * kinds are in its row of TRANSFORMS; this table's order is the order SARIF lists them in, after those.
+ */
+export const ENGINE_FINDINGS = [
+  { kind: 'conflict', level: 'note', description: 'A site left as it is because the canonical name is already taken in the file.' },
+  { kind: 'parse-error', fileError: true, level: 'error', description: 'The file does not parse: it was neither measured nor rewritten.' },
+  { kind: 'transform-bug', fileError: true, level: 'error', description: 'A transform failed on this file, or its rewrite would not parse: the file was left as it was. Please report it.' },
+  { kind: 'timeout', fileError: true, level: 'error', description: 'The file took longer than the per-file time limit: it was neither measured nor rewritten.' },
+] as const satisfies readonly (FindingRule & { fileError?: true })[];
+
+/** The kinds the engine reports itself; the transforms' kinds are in their rows (src/transforms/table.ts). */
+export type EngineFindingKind = (typeof ENGINE_FINDINGS)[number]['kind'];
 
 /** The kinds that mean a file was left as it was without being measured or rewritten. */
-export type FileErrorKind = Extract<FindingKind, 'parse-error' | 'transform-bug' | 'timeout'>;
+export type FileErrorKind = Extract<(typeof ENGINE_FINDINGS)[number], { fileError: true }>['kind'];
 
-export function isFileError(kind: FindingKind): kind is FileErrorKind {
-  return kind === 'parse-error' || kind === 'transform-bug' || kind === 'timeout';
+const FILE_ERRORS: ReadonlySet<string> = new Set(ENGINE_FINDINGS.filter((rule) => 'fileError' in rule).map((rule) => rule.kind));
+
+export function isFileError(kind: string): kind is FileErrorKind {
+  return FILE_ERRORS.has(kind);
 }
 
 export interface Finding {
@@ -25,7 +38,11 @@ export interface Finding {
   line: number;
   /** 1-based column. */
   column: number;
-  kind: FindingKind;
+  /**
+   * One of the engine's kinds or a transform's (`FindingKind` in src/transforms, which knows them all).
+   * The engine runs transforms without knowing them, so it holds the kind as a name.
+   */
+  kind: string;
   message: string;
 }
 
@@ -46,7 +63,7 @@ export interface FileResult {
   sites: Finding[];
   /** Import sites that already reach a registry symbol the canonical way. */
   canonicalSites: number;
-  /** With `measureUsage`: the symbols and legacy modules the file reaches, before any rewrite. */
+  /** In `measure` mode: the symbols and legacy modules the file reaches, before any rewrite. */
   usage?: FileUsage;
 }
 

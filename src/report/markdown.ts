@@ -3,7 +3,7 @@
  * symbol, legacy modules, and the long lists folded into <details>.
  */
 import { percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
-import { VIOLATION_CATEGORIES, type CheckReport } from './types';
+import { VIOLATION_CATEGORIES, countImportSites, type CheckReport } from './types';
 
 /** GitHub refuses comments over 65,536 characters: long lists are cut, and say where the rest is. */
 export const MAX_MARKDOWN_ROWS = 200;
@@ -14,7 +14,7 @@ export function formatMarkdown(report: CheckReport): string {
   out.push('| Category | Sites |', '| --- | ---: |');
   for (const category of VIOLATION_CATEGORIES) out.push(`| ${category} | ${report.violations[category]} |`);
   out.push(`| **Total** | **${report.total}** |`, '');
-  const importSites = report.canonicalSites + report.violations['legacy-path'] + report.violations['aliased-import'];
+  const importSites = countImportSites(report.canonicalSites, report.violations);
   out.push(`Canonical usage: **${percent(report.canonicalUsage)}** (${report.canonicalSites} of ${plural(importSites, 'import site')}).`);
 
   const used = report.patterns.filter((p) => p.distinct > 0);

@@ -2,26 +2,22 @@
  * `check` as SARIF 2.1.0, the format code-scanning UIs (GitHub, Azure DevOps, IDEs) read: one rule per
  * finding kind, one result per finding or error, located by a URI relative to the registry's folder.
  */
-import type { CheckReport, ReportError, ReportFinding } from './types';
+import { ENGINE_FINDINGS, type FindingRule } from '../engine/results';
+import { TRANSFORM_FINDINGS } from '../transforms';
+import { VIOLATION_CATEGORIES, type CheckReport, type ReportError, type ReportFinding } from './types';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/ssot-codemods';
 
-type Level = 'error' | 'warning' | 'note';
-
-const RULES: { id: ReportFinding['kind'] | ReportError['kind']; level: Level; description: string }[] = [
-  { id: 'legacy-path', level: 'warning', description: 'A reference to a legacy module or legacy symbol instead of the canonical module.' },
-  { id: 'aliased-import', level: 'warning', description: 'A canonical symbol imported under another local name.' },
-  { id: 'direct-instantiation', level: 'warning', description: 'A legacy class constructed with new instead of its canonical factory.' },
-  { id: 'singleton', level: 'warning', description: 'A legacy class constructed at module scope: one instance shared by every caller.' },
-  { id: 'conflict', level: 'note', description: 'A site left as it is because the canonical name is already taken in the file.' },
-  { id: 'parse-error', level: 'error', description: 'The file does not parse: it was neither measured nor rewritten.' },
-  { id: 'transform-bug', level: 'error', description: 'The rewritten file would not parse: it was left as it was. Please report it.' },
-  { id: 'timeout', level: 'error', description: 'The file took longer than the per-file time limit: it was neither measured nor rewritten.' },
+/** One rule per kind: check's categories in the order it counts them, then every other kind as its table lists it. */
+const RULES: readonly FindingRule[] = [
+  ...VIOLATION_CATEGORIES.map((kind) => TRANSFORM_FINDINGS.find((rule) => rule.kind === kind)!),
+  ...TRANSFORM_FINDINGS.filter((rule) => !(VIOLATION_CATEGORIES as readonly string[]).includes(rule.kind)),
+  ...ENGINE_FINDINGS,
 ];
 
 export function formatSarif(report: CheckReport, toolVersion: string): string {
-  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const ruleIndex = new Map<string, number>(RULES.map((rule, index) => [rule.kind, index]));
   const result = (item: ReportFinding | ReportError) => ({
     ruleId: item.kind,
     ruleIndex: ruleIndex.get(item.kind),
@@ -40,8 +36,8 @@ export function formatSarif(report: CheckReport, toolVersion: string): string {
             informationUri: INFORMATION_URI,
             version: toolVersion,
             rules: RULES.map((rule) => ({
-              id: rule.id,
-              name: pascalCase(rule.id),
+              id: rule.kind,
+              name: pascalCase(rule.kind),
               shortDescription: { text: rule.description },
               defaultConfiguration: { level: rule.level },
             })),

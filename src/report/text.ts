@@ -3,7 +3,7 @@
  * forms per symbol, importers left per legacy module, then one `path:line:column kind message` line per
  * finding (a form editors and terminals turn into links).
  */
-import { VIOLATION_CATEGORIES, type CheckReport } from './types';
+import { VIOLATION_CATEGORIES, countImportSites, type CheckReport } from './types';
 import { percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
 
 export interface TextOptions {
@@ -38,7 +38,7 @@ export function formatText(report: CheckReport, options: TextOptions): string {
   }
   lines.push(paint.dim(`  ${'-'.repeat(29)}`));
   lines.push(label('total') + (overTarget ? paint.red : paint.green)(String(report.total).padStart(7)) + `   target ${target}`);
-  const importSites = report.canonicalSites + report.violations['legacy-path'] + report.violations['aliased-import'];
+  const importSites = countImportSites(report.canonicalSites, report.violations);
   lines.push(
     label('canonical usage') + percent(report.canonicalUsage).padStart(7) + paint.dim(`   ${report.canonicalSites} of ${plural(importSites, 'import site')}`),
   );

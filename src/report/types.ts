@@ -4,18 +4,37 @@
  */
 import type { SkipNote } from '../runner/discover';
 import type { FileErrorKind } from '../engine/results';
+import type { FindingKind } from '../transforms';
+import { TRANSFORM_FINDINGS, type TransformFinding, type TransformFindingRule } from '../transforms';
 
-/** The fragmentation `check` counts; `total` is their sum. */
-export const VIOLATION_CATEGORIES = ['legacy-path', 'aliased-import', 'direct-instantiation', 'singleton'] as const;
-export type ViolationCategory = (typeof VIOLATION_CATEGORIES)[number];
+/** The kinds a transform row marks as a `violation`. */
+export type ViolationCategory = Extract<TransformFinding, { violation: string }>['kind'];
+
+function categoriesOf(sites: NonNullable<TransformFindingRule['violation']>): ViolationCategory[] {
+  return TRANSFORM_FINDINGS.filter((rule: TransformFindingRule) => rule.violation === sites).map((rule) => rule.kind as ViolationCategory);
+}
+
+const IMPORT_SITE_CATEGORIES = categoriesOf('import-site');
+
+/**
+ * The fragmentation `check` counts; `total` is their sum. Every format, the baseline and SARIF list them
+ * in this order: import sites first, beside canonical usage which is measured against them, then use
+ * sites; within each, in the order the transforms run.
+ */
+export const VIOLATION_CATEGORIES: readonly ViolationCategory[] = [...IMPORT_SITE_CATEGORIES, ...categoriesOf('use-site')];
 export type ViolationCounts = Record<ViolationCategory, number>;
+
+/** Import sites, canonical or not: what canonical usage is the share of. */
+export function countImportSites(canonicalSites: number, violations: ViolationCounts): number {
+  return IMPORT_SITE_CATEGORIES.reduce((sum, category) => sum + violations[category], canonicalSites);
+}
 
 /** A site to fix or a finding that needs a human (`conflict` explains why a site was left as it is). */
 export interface ReportFinding {
   file: string;
   line: number;
   column: number;
-  kind: ViolationCategory | 'conflict';
+  kind: Exclude<FindingKind, FileErrorKind>;
   message: string;
 }
 

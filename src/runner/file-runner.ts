@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Registry } from '../registry/types';
 import type { FileResult } from '../engine/results';
-import type { TransformDefinition, TransformName } from '../transforms/definition';
+import type { Transform } from '../engine/transform';
+import type { TransformName } from '../transforms';
 import { readSource } from './read-source';
 import { crashed, preflight, resultFor, transformFile, type RunMode } from '../engine/pipeline';
 import { selectTransforms } from '../transforms';
@@ -22,7 +23,7 @@ export interface RunOptions {
    */
   mode?: RunMode;
   /**
-   * A CommonJS module whose `transforms` export (TransformDefinition[]) runs instead of `transforms`:
+   * A CommonJS module whose `transforms` export (Transform[]) runs instead of `transforms`:
    * how a transform that is not in the table reaches the worker threads (tests inject one that throws).
    */
   transformModule?: string;
@@ -77,9 +78,9 @@ export function transformTexts(items: readonly ParseItem[], registry: Registry, 
   );
 }
 
-function transformsOf(settings: WorkerSettings): readonly TransformDefinition[] {
+function transformsOf(settings: WorkerSettings): readonly Transform[] {
   if (!settings.transformModule) return selectTransforms(settings.transforms);
-  return (require(settings.transformModule) as { transforms: TransformDefinition[] }).transforms;
+  return (require(settings.transformModule) as { transforms: Transform[] }).transforms;
 }
 
 export interface ParseItem {
@@ -87,7 +88,7 @@ export interface ParseItem {
   text: string;
 }
 
-function transformText(file: string, text: string, registry: Registry, transforms: readonly TransformDefinition[], settings: WorkerSettings): FileRun {
+function transformText(file: string, text: string, registry: Registry, transforms: readonly Transform[], settings: WorkerSettings): FileRun {
   let result: FileResult;
   try {
     result = transformFile({ path: file, source: text, registry, transforms, prefilter: false, mode: settings.mode });

@@ -1,20 +1,20 @@
-import type { TransformDefinition, TransformName } from './definition';
-import { TRANSFORM_ORDER } from './definition';
-import { directInstantiation } from './direct-instantiation';
-import { consolidatedPaths } from './consolidated-paths';
-import { aliasedImports } from './aliased-imports';
+/** What is derived from the table of transforms, and the choice of which to run. */
+import { TRANSFORMS, type TransformDefinition, type TransformFinding, type TransformName } from './table';
 
-const BY_NAME: Record<TransformName, TransformDefinition> = {
-  'direct-instantiation': { name: 'direct-instantiation', run: directInstantiation },
-  'consolidated-paths': { name: 'consolidated-paths', run: consolidatedPaths },
-  'aliased-imports': { name: 'aliased-imports', run: aliasedImports },
-};
+export * from './table';
 
-export const TRANSFORM_DESCRIPTIONS: Record<TransformName, string> = {
-  'direct-instantiation': 'new Legacy(args) ➔ factory(args), the factory import added',
-  'consolidated-paths': 'references to legacy modules and symbols ➔ the canonical module, local names kept',
-  'aliased-imports': 'canonical symbols imported under another name ➔ their canonical name, references renamed',
-};
+/** Every transform's own finding kinds, in table order. */
+export const TRANSFORM_FINDINGS: readonly TransformFinding[] = TRANSFORMS.flatMap(
+  (transform): readonly TransformFinding[] => transform.findings,
+);
+
+export const TRANSFORM_ORDER: TransformName[] = TRANSFORMS.map((transform) => transform.name);
+
+export const TRANSFORM_DESCRIPTIONS = Object.fromEntries(
+  TRANSFORMS.map((transform) => [transform.name, transform.description]),
+) as Record<TransformName, string>;
+
+const BY_NAME: Record<string, TransformDefinition> = Object.fromEntries(TRANSFORMS.map((transform) => [transform.name, transform]));
 
 /** The named transforms, always in the order that gives the canonical form; all of them by default. */
 export function selectTransforms(names?: string[]): TransformDefinition[] {

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { loadRegistry, findRegistryFile } from '../registry/load';
 import type { Registry } from '../registry/types';
-import type { TransformDefinition } from './definition';
+import type { TransformDefinition } from './index';
 import { transformFile } from '../engine/pipeline';
 import { isFileError } from '../engine/results';
 

@@ -1,0 +1,71 @@
+/**
+ * The one table of transforms: adding a transform is its rule file, a row here, and its jscodeshift face
+ * in transforms/. Everything else that is per transform (order, the `transforms` listing, `-t` names,
+ * finding kinds, check's categories, SARIF rules) is derived from it, in ./index.ts and the report.
+ */
+import type { FileContext } from '../engine/file-context';
+import type { EngineFindingKind, FindingRule } from '../engine/results';
+import type { Transform } from '../engine/transform';
+import { directInstantiation } from './direct-instantiation';
+import { consolidatedPaths } from './consolidated-paths';
+import { aliasedImports } from './aliased-imports';
+
+/** A kind of finding a transform reports, and whether `check` counts it. */
+export interface TransformFindingRule extends FindingRule {
+  /**
+   * Makes the kind a violation category that `check` counts, of import sites (canonical usage is measured
+   * against those) or of use sites (such as a `new`). Without it, the kind is a finding, never counted.
+   */
+  violation?: 'import-site' | 'use-site';
+}
+
+/** A transform of this table, as the engine runs it. */
+export interface TransformDefinition extends Transform {
+  readonly name: TransformName;
+}
+
+/** A row of TRANSFORMS: a transform with what the CLI and the reports need to know of it. */
+export interface TransformRow {
+  name: string;
+  /** One line for `ssot-codemod transforms`. */
+  description: string;
+  run(ctx: FileContext): boolean;
+  /** Every kind it reports but those of the engine's own table (ENGINE_FINDINGS: conflicts, file errors). */
+  findings: readonly TransformFindingRule[];
+}
+
+/** Every transform, in the order that gives the canonical form: construct sites first, then paths, then names. */
+export const TRANSFORMS = [
+  {
+    name: 'direct-instantiation',
+    description: 'new Legacy(args) ➔ factory(args), the factory import added',
+    run: directInstantiation,
+    findings: [
+      { kind: 'direct-instantiation', violation: 'use-site', level: 'warning', description: 'A legacy class constructed with new instead of its canonical factory.' },
+      { kind: 'singleton', violation: 'use-site', level: 'warning', description: 'A legacy class constructed at module scope: one instance shared by every caller.' },
+    ],
+  },
+  {
+    name: 'consolidated-paths',
+    description: 'references to legacy modules and symbols ➔ the canonical module, local names kept',
+    run: consolidatedPaths,
+    findings: [
+      { kind: 'legacy-path', violation: 'import-site', level: 'warning', description: 'A reference to a legacy module or legacy symbol instead of the canonical module.' },
+    ],
+  },
+  {
+    name: 'aliased-imports',
+    description: 'canonical symbols imported under another name ➔ their canonical name, references renamed',
+    run: aliasedImports,
+    findings: [
+      { kind: 'aliased-import', violation: 'import-site', level: 'warning', description: 'A canonical symbol imported under another local name.' },
+    ],
+  },
+] as const satisfies readonly TransformRow[];
+
+export type TransformName = (typeof TRANSFORMS)[number]['name'];
+export type TransformFinding = (typeof TRANSFORMS)[number]['findings'][number];
+export type TransformFindingKind = TransformFinding['kind'];
+
+/** What a human must look at: every kind a transform of the table or the engine reports. */
+export type FindingKind = TransformFindingKind | EngineFindingKind;
