@@ -382,6 +382,18 @@ describe('remove', () => {
     expect(two).toBe(`import D from './m';\n`);
   });
 
+  it('takes a removed default import and its comma out of `import D, { a }` and `import D, * as ns`', () => {
+    expect(rewrite('case.ts', `import D, { a } from './m';\n`, ({ model, spec }) => model.remove(spec('D')))).toBe(`import { a } from './m';\n`);
+    expect(rewrite('case.ts', `import D,{a} from './m';\n`, ({ model, spec }) => model.remove(spec('D')))).toBe(`import {a} from './m';\n`);
+    expect(rewrite('case.ts', `import D, * as ns from './m';\n`, ({ model, spec }) => model.remove(spec('D')))).toBe(`import * as ns from './m';\n`);
+    expect(rewrite('case.ts', `import D, * as ns from './m';\n`, ({ model, spec }) => model.remove(spec('ns')))).toBe(`import D from './m';\n`);
+  });
+
+  it('moves a default import out of `import D, { a }` and keeps `a` where it was', () => {
+    const out = rewrite('case.ts', `import D, { a } from './old';\nrun(D, a);\n`, ({ model, spec }) => model.move(spec('D'), file('c'), 'default'));
+    expect(out).toBe(`import { a } from './old';\nimport D from './c';\nrun(D, a);\n`);
+  });
+
   it('removes an import only after a reference of it was consumed, and only when none is left', () => {
     const text = `import { Engine, Other } from './legacy';\nconst e = new Engine();\n`;
     const untouched = setUp('case.ts', text);

@@ -82,6 +82,7 @@ class ImportRenderer {
   private renderSpecList(decl: ImportDecl): void {
     const { model } = this;
     const { text, eol } = this.target;
+    this.removeGoneDefaultAndNamespace(decl);
     const list = decl.specs.filter((s) => s.kind === 'named');
     for (const spec of decl.specs) {
       // What no transform changed keeps its text: `a as a`, comments and quoted names included.
@@ -117,6 +118,26 @@ class ImportRenderer {
       const defaultSpec = decl.specs.find((s) => s.kind === 'default' && !model.isGone(s))!;
       this.edit(defaultSpec.span!.end, defaultSpec.span!.end, `, { ${added.join(', ')} }`);
     }
+  }
+
+  /**
+   * A default or namespace import that goes while another name stays takes its comma with it:
+   * import D, { a } from 'm' ➔ import { a } from 'm'; import D, * as ns from 'm' ➔ import D from 'm'
+   */
+  private removeGoneDefaultAndNamespace(decl: ImportDecl): void {
+    const { text } = this.target;
+    const specs = decl.specs;
+    specs.forEach((spec, i) => {
+      if (spec.kind === 'named' || !this.model.isGone(spec)) return;
+      if (spec.kind === 'default') {
+        // The default comes first: up to the next name (or the `{` of the list), its comma included.
+        const after = /^\s*,\s*/.exec(text.slice(spec.span!.end));
+        this.edit(spec.span!.start, spec.span!.end + (after?.[0].length ?? 0), '');
+      } else if (i > 0) {
+        // The namespace comes last: from the end of the name before it.
+        this.edit(specs[i - 1].span!.end, spec.span!.end, '');
+      }
+    });
   }
 
   /** `import D, { a } from 'm'` with `a` gone ➔ `import D from 'm'`. */

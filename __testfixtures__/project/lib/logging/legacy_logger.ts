@@ -2,3 +2,6 @@
 import { createLogger } from './logger';
 
 export default createLogger;
+
+/** Not migrated: still served by the stub. */
+export const LEVEL = 'info';
