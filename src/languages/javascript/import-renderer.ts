@@ -225,7 +225,9 @@ class ImportRenderer {
     switch (decl.form) {
       case 'import': {
         const clause = [defaultSpec?.local, namespace ? `* as ${namespace.local}` : '', list].filter(Boolean).join(', ');
-        const attributes = model?.form === 'import' && model.source ? attributesOf(text, model) : '';
+        // `with { type: 'json' }` belongs to the names read from the model, not to a factory asked for beside it.
+        const ownNames = specs.some((s) => s.span !== null);
+        const attributes = ownNames && model?.form === 'import' && model.source ? attributesOf(text, model) : '';
         return `import ${typeKeyword}${clause} from ${specifier}${attributes}${semicolon}`;
       }
       case 'export':
