@@ -9,7 +9,7 @@ import type { SkipNote } from '../runner/discover';
 import { discoverAndRun, type FileRun } from '../runner/file-runner';
 import { selectTransforms } from '../transforms';
 import type { TransformName } from '../transforms/definition';
-import { planBatches, type Batch, type BatchBy } from '../batches/plan';
+import { checkBatchSize, planBatches, type Batch, type BatchBy } from '../batches/plan';
 import { loadCodeowners } from '../batches/codeowners';
 import { batchComment, formatPatch } from '../batches/patch';
 import { acquireLock, applyBatchAtomically, type Lock, type RecoveryResult } from '../batches/journal';
@@ -168,12 +168,11 @@ function plannedChanges(root: string, runs: FileRun[]): PlannedChange[] {
 }
 
 function planAllBatches(root: string, changes: PlannedChange[], options: ApplyOptions): Batch[] {
-  if (options.batchSize !== undefined && !(Number.isInteger(options.batchSize) && options.batchSize > 0)) {
-    throw new UsageError(`--batch-size ${options.batchSize}: expected a positive whole number`);
-  }
   if (options.batchBy !== 'codeowners') {
     return planBatches(changes.map((c) => c.relative), { by: options.batchBy, size: options.batchSize });
   }
+  // Before the CODEOWNERS lookup, so a bad size is named first whatever the grouping.
+  checkBatchSize(options.batchSize);
   // CODEOWNERS patterns are relative to the repository's top, which may be above the registry's folder.
   const ownersRoot = [root, repositoryRoot(root)].find((dir) => dir && loadCodeowners(dir));
   if (!ownersRoot) {
