@@ -5,18 +5,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SkipNote } from '../runner/discover';
-import { discoverAndRun, type FileRun } from '../runner/file-runner';
-import { selectTransforms } from '../transforms';
-import type { TransformName } from '../transforms/definition';
-import { checkBatchSize, planBatches, type Batch, type BatchBy } from '../batches/plan';
-import { loadCodeowners } from '../batches/codeowners';
-import { batchComment, formatPatch } from '../batches/patch';
-import { acquireLock, applyBatchAtomically, type Lock, type RecoveryResult } from '../batches/journal';
-import { indexLockFile, isGitRepository, repositoryRoot, runVerify, uncommittedFiles } from '../vcs/git';
-import { isFileError, type Finding } from '../engine/results';
-import { commitBatch, type ClearedCommit } from '../vcs/batch-commit';
-import { openSession, relativeTo, UsageError } from './session';
+import type { SkipNote } from '../../runner/discover';
+import { discoverAndRun, type FileRun } from '../../runner/file-runner';
+import { selectTransforms } from '../../transforms';
+import type { TransformName } from '../../transforms/definition';
+import { checkBatchSize, planBatches, type Batch, type BatchBy } from '../../batches/plan';
+import { loadCodeowners } from '../../batches/codeowners';
+import { batchComment, formatPatch } from '../../batches/patch';
+import { acquireLock, applyBatchAtomically, type Lock, type RecoveryResult } from '../../batches/journal';
+import { indexLockFile, isGitRepository, repositoryRoot, runVerify, uncommittedFiles } from '../../vcs/git';
+import { isFileError, type Finding } from '../../engine/results';
+import { commitBatch, type ClearedCommit } from '../../vcs/batch-commit';
+import { openSession, relativeTo, UsageError } from '../session';
 
 export interface ApplyOptions {
   cwd: string;

@@ -1,7 +1,7 @@
 /** The summary of an `apply` run, as text (for stderr), JSON or Markdown. */
-import type { ApplySummary, BatchOutcome } from './apply';
-import type { Finding } from '../engine/results';
-import type { TransformName } from '../transforms/definition';
+import type { ApplySummary, BatchOutcome } from '.';
+import type { Finding } from '../../engine/results';
+import type { TransformName } from '../../transforms/definition';
 
 export type SummaryFormat = 'text' | 'json' | 'markdown';
 
