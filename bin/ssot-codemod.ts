@@ -7,8 +7,9 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runCheck, type CheckFormat } from '../src/cli/check';
-import { runApply, type ApplyOutcome } from '../src/cli/apply';
-import { batchLine, formatSummary, type SummaryFormat } from '../src/cli/apply-summary';
+// `/index`: a dist/ built before apply became a folder still holds cli/apply.js, which would shadow it.
+import { runApply, type ApplyOutcome } from '../src/cli/apply/index';
+import { batchLine, formatSummary, type SummaryFormat } from '../src/cli/apply/summary';
 import { openSession, UsageError } from '../src/cli/session';
 import { RegistryError } from '../src/registry/load';
 import { BaselineError } from '../src/report';

@@ -29,12 +29,17 @@ export class BatchPlanError extends Error {
 
 export const ROOT_DIRECTORY_LABEL = '(root)';
 
+/** The one check of a batch size, in the words of the option every size comes from. */
+export function checkBatchSize(size: number | undefined): void {
+  if (size !== undefined && !(Number.isInteger(size) && size > 0)) {
+    throw new BatchPlanError(`--batch-size ${size}: expected a positive whole number`);
+  }
+}
+
 /** Same files and options, same batches: files are sorted, groups ordered by label. */
 export function planBatches(files: string[], options: PlanBatchesOptions): Batch[] {
   const { by, size } = options;
-  if (size !== undefined && !(Number.isInteger(size) && size > 0)) {
-    throw new BatchPlanError(`batch size must be a positive whole number, got ${size}`);
-  }
+  checkBatchSize(size);
   const sorted = [...new Set(files.map(toForwardSlashes))].sort(compareCodeUnits);
 
   if (by === 'files') {

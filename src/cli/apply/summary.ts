@@ -1,9 +1,58 @@
-/** The summary of an `apply` run, as text (for stderr), JSON or Markdown. */
-import type { ApplySummary, BatchOutcome } from './apply';
-import type { Finding } from '../engine/results';
-import type { TransformName } from '../transforms';
+/** The summary of an `apply` run: data built from its plan and what became of each batch, and its formats. */
+import type { SkipNote } from '../../runner/discover';
+import type { Batch } from '../../batches/plan';
+import type { Finding } from '../../engine/results';
+import type { TransformName } from '../../transforms';
+import type { ApplyPlan, PlannedBatch, TransformCounts } from './plan';
+
+export type BatchStatus = 'planned' | 'written' | 'rolled-back' | 'failed';
+
+export interface BatchOutcome {
+  batch: Batch;
+  status: BatchStatus;
+  /** Files changed by each transform in this batch. */
+  perTransform: TransformCounts;
+  commit?: string;
+  verifyOutput?: string;
+  error?: string;
+}
+
+/** Its fields are in the order `--format json` prints them. */
+export interface ApplySummary {
+  dryRun: boolean;
+  transforms: TransformName[];
+  files: { scanned: number; changed: number; failed: number; skipped: number };
+  perTransform: TransformCounts;
+  /** What needs a human, paths relative to the registry's folder. */
+  findings: Finding[];
+  /** Parse errors and transform bugs: those files were left as they were. */
+  errors: Finding[];
+  skipped: SkipNote[];
+  batches: BatchOutcome[];
+  /** Batches in the whole plan (`--batch K` runs one of them). */
+  plannedBatches: number;
+}
 
 export type SummaryFormat = 'text' | 'json' | 'markdown';
+
+export function plannedOutcome(planned: PlannedBatch): BatchOutcome {
+  return { batch: planned.batch, status: 'planned', perTransform: planned.perTransform };
+}
+
+/** `outcomes`: of the batches executed, in order; the batches after them stay planned. */
+export function summarize(plan: ApplyPlan, outcomes: readonly BatchOutcome[]): ApplySummary {
+  return {
+    dryRun: plan.options.dryRun,
+    transforms: plan.transforms,
+    files: plan.files,
+    perTransform: plan.perTransform,
+    findings: plan.findings,
+    errors: plan.errors,
+    skipped: plan.skipped,
+    batches: plan.batches.map((planned, i) => outcomes[i] ?? plannedOutcome(planned)),
+    plannedBatches: plan.allBatches.length,
+  };
+}
 
 export function formatSummary(summary: ApplySummary, format: SummaryFormat): string {
   if (format === 'json') return JSON.stringify(summary, null, 2) + '\n';
@@ -15,7 +64,7 @@ export function findingLine(f: Finding): string {
   return `${f.file}:${f.line}:${f.column}: ${f.kind}: ${f.message}`;
 }
 
-function perTransformText(transforms: TransformName[], counts: BatchOutcome['perTransform']): string {
+function perTransformText(transforms: TransformName[], counts: TransformCounts): string {
   return transforms.map((name) => `${name} ${counts[name] ?? 0}`).join(', ');
 }
 

@@ -1,0 +1,82 @@
+/**
+ * The second half of a real `apply`: write the plan's batches one after the other, each atomically, then
+ * verify it and commit it, stopping at the first batch that does not make it.
+ */
+import { applyBatchAtomically } from '../../batches/journal';
+import { indexLockFile, isGitRepository, runVerify, uncommittedFiles } from '../../vcs/git';
+import { commitBatch } from '../../vcs/batch-commit';
+import { relativeTo, UsageError } from '../session';
+import type { ApplyPlan, PlannedBatch } from './plan';
+import type { BatchOutcome } from './summary';
+
+export interface Execution {
+  /** Of the batches executed, in order; the last one is the failure when the run stopped. */
+  outcomes: BatchOutcome[];
+  /** Why the run stopped before its last batch. */
+  stoppedBy?: 'verify' | 'write';
+}
+
+export async function executePlan(plan: ApplyPlan): Promise<Execution> {
+  if (plan.options.dryRun) throw new TypeError('executePlan: a dry-run plan keeps diffs only, no texts to write');
+  if (plan.options.commit) refuseDirtyFiles(plan);
+  const outcomes: BatchOutcome[] = [];
+  for (const planned of plan.batches) {
+    const outcome = await executeBatch(plan, planned);
+    outcomes.push(outcome);
+    plan.options.onBatch?.(outcome, plan.allBatches.length, plan.transforms);
+    if (outcome.status === 'rolled-back') return { outcomes, stoppedBy: 'verify' };
+    if (outcome.status === 'failed') return { outcomes, stoppedBy: 'write' };
+  }
+  return { outcomes };
+}
+
+/** `--commit` makes one commit per batch, so it must not sweep a user's own edits into one. */
+function refuseDirtyFiles(plan: ApplyPlan): void {
+  const { root } = plan;
+  if (!isGitRepository(root)) throw new UsageError('--commit: the registry\'s folder is not in a git repository');
+  const lock = indexLockFile(root);
+  if (lock) {
+    throw new UsageError(`--commit: git's index is locked (${lock}): wait for the git command that holds it, or, if none runs (a killed commit leaves the lock behind), remove the file`);
+  }
+  const dirty = uncommittedFiles(root, plan.changes.map((c) => c.file));
+  if (dirty.length > 0) {
+    const list = dirty.map((f) => relativeTo(root, f)).join(', ');
+    throw new UsageError(`--commit: these files have uncommitted changes; commit or stash them first: ${list}`);
+  }
+}
+
+async function executeBatch(plan: ApplyPlan, planned: PlannedBatch): Promise<BatchOutcome> {
+  const { root, options } = plan;
+  const { batch, changes } = planned;
+  const outcome: BatchOutcome = { batch, status: 'planned', perTransform: planned.perTransform };
+  try {
+    const result = await applyBatchAtomically(
+      root,
+      changes.map((c) => ({ path: c.file, before: c.texts!.before, after: c.texts!.after })),
+      { label: `batch ${batch.index}/${plan.allBatches.length}: ${batch.label}`, verify: options.verify ? () => runVerify(options.verify!, root) : undefined },
+    );
+    outcome.status = result.status;
+    outcome.verifyOutput = result.verifyOutput;
+  } catch (error) {
+    outcome.status = 'failed';
+    outcome.error = (error as Error).message;
+  }
+  if (outcome.status === 'written' && options.commit) {
+    try {
+      outcome.commit = await commitBatch(root, changes.map((c) => c.file), commitMessage(plan, planned));
+    } catch (error) {
+      outcome.status = 'failed';
+      outcome.error = `written, but the commit failed (the files stay changed, uncommitted): ${(error as Error).message}`;
+    }
+  }
+  return outcome;
+}
+
+function commitMessage(plan: ApplyPlan, planned: PlannedBatch): string {
+  const { batch, perTransform } = planned;
+  const counts = plan.transforms.map((name) => `${name}: ${perTransform[name] ?? 0}`).join(', ');
+  const files = `${batch.files.length} file${batch.files.length === 1 ? '' : 's'}`;
+  return `ssot-codemod: batch ${batch.index}/${plan.allBatches.length} (${batch.label})\n\n` +
+    `Transforms: ${plan.transforms.join(', ')}\nFiles: ${files} (${counts})\n\n` +
+    batch.files.map((f) => `- ${f}`).join('\n') + '\n';
+}
