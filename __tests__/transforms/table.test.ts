@@ -29,6 +29,12 @@ describe('the table of transforms', () => {
     expect(() => selectTransforms(['nope'])).toThrow(`unknown transform "nope" (expected one of: ${TRANSFORM_ORDER.join(', ')})`);
   });
 
+  it('knows no transform by a name every object has (`-t constructor` used to select nothing, then run them all)', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(() => selectTransforms([name])).toThrow(`unknown transform "${name}"`);
+    }
+  });
+
   it('is what `ssot-codemod transforms` lists, in table order', () => {
     const run = cli(REPO, 'transforms');
     expect(run.status).toBe(0);

@@ -20,7 +20,7 @@ const BY_NAME: Record<string, TransformDefinition> = Object.fromEntries(TRANSFOR
 export function selectTransforms(names?: string[]): TransformDefinition[] {
   const wanted = names && names.length > 0 ? names : TRANSFORM_ORDER;
   for (const name of wanted) {
-    if (!(name in BY_NAME)) throw new Error(`unknown transform "${name}" (expected one of: ${TRANSFORM_ORDER.join(', ')})`);
+    if (!Object.hasOwn(BY_NAME, name)) throw new Error(`unknown transform "${name}" (expected one of: ${TRANSFORM_ORDER.join(', ')})`);
   }
   return TRANSFORM_ORDER.filter((name) => wanted.includes(name)).map((name) => BY_NAME[name]);
 }
