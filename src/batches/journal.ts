@@ -11,6 +11,7 @@ import {
   temporarySibling,
   writeFileDurably,
 } from './state-dir';
+import { isInside } from '../shared/paths';
 
 export { acquireLock, LockHeldError, type Lock } from './lock';
 
@@ -239,7 +240,7 @@ function planWrite(realRoot: string, write: BatchWrite): PlannedWrite {
   if (!path.isAbsolute(write.path)) throw new TypeError(`batch paths must be absolute, got ${write.path}`);
   const target = realTarget(write.path);
   const relative = path.relative(realRoot, target);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) throw new OutsideRootError(write.path);
+  if (relative === '' || !isInside(realRoot, target)) throw new OutsideRootError(write.path);
 
   const stat = fs.statSync(target, { throwIfNoEntry: false });
   const originalBytes = stat ? fs.readFileSync(target) : null;

@@ -12,6 +12,7 @@ import { positionAt } from '../engine/results';
 import { findPackageDirectory, ModuleReadError, packageEntryFile, readModuleExports, splitPackageSpecifier } from '../languages/javascript/module-exports';
 import { moduleKey, ModuleResolver, type ModuleRef } from '../languages/javascript/resolve';
 import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry } from './types';
+import { isInside } from '../shared/paths';
 
 export const REGISTRY_FILE_NAME = 'ssot.config.json';
 
@@ -447,11 +448,6 @@ function entryMap<V>(maps: Map<string, Map<string, V>>, key: string): Map<string
     maps.set(key, map);
   }
   return map;
-}
-
-function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function isFile(p: string): boolean {

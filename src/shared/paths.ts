@@ -1,7 +1,11 @@
 /** Small path and ordering helpers shared by discovery and reporting. */
 import * as path from 'node:path';
 
-/** Whether `p` is `dir` or lies under it (lexically: links are the caller's business). */
+/**
+ * Whether `p` is `dir` or lies under it (lexically: links are the caller's business). Only a `..` segment
+ * leads out: `..foo` is a folder name like any other. A relative result that is absolute (another drive
+ * on Windows) is outside.
+ */
 export function isInside(dir: string, p: string): boolean {
   const relative = path.relative(dir, p);
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPathsMatcher, parseTsconfig } from 'get-tsconfig';
+import { isInside } from '../../shared/paths';
 
 export type ModuleRef = { kind: 'file'; path: string } | { kind: 'package'; name: string };
 
@@ -74,11 +75,6 @@ function realPathOf(p: string): string {
 function realPrefixOf(prefix: string): string {
   const dir = prefix.endsWith(path.sep) ? prefix.slice(0, -1) : path.dirname(prefix);
   return realPathOf(dir) + prefix.slice(dir.length);
-}
-
-function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** One `paths` entry of the tsconfig, its substitutions made absolute. */
