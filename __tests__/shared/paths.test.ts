@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isInside } from '../../src/shared/paths';
+import { compareStrings, isInside, relativePosix, toForwardSlashes, toPosix } from '../../src/shared/paths';
 import { applyBatchAtomically } from '../../src/batches/journal';
 import { loadRegistry } from '../../src/registry/load';
 import { moduleKey } from '../../src/languages/javascript/resolve';
@@ -48,6 +48,23 @@ describe('isInside', () => {
     expect(windowsIsInside('C:\\r', 'C:\\r\\..foo\\a.ts')).toBe(true);
     expect(windowsIsInside('C:\\r', 'C:\\r\\..\\x')).toBe(false);
     expect(windowsIsInside('C:\\r', 'C:\\rx')).toBe(false);
+  });
+});
+
+describe('slashes', () => {
+  it('names a file relative to a folder with / between its segments', () => {
+    expect(relativePosix(path.resolve('/r'), path.resolve('/r/src/a.ts'))).toBe('src/a.ts');
+    expect(relativePosix(path.resolve('/r/src'), path.resolve('/r/lib/a.ts'))).toBe('../lib/a.ts');
+    expect(toPosix(path.join('src', 'a.ts'))).toBe('src/a.ts');
+  });
+
+  it('leaves a backslash in a POSIX name to toPosix, and turns every one into / with toForwardSlashes', () => {
+    if (path.sep === '/') expect(toPosix('src/a\\b.ts')).toBe('src/a\\b.ts');
+    expect(toForwardSlashes('src\\agents\\a.ts')).toBe('src/agents/a.ts');
+  });
+
+  it('orders by code unit, whatever the locale', () => {
+    expect(['b', 'a', 'B', 'é', 'Z'].sort(compareStrings)).toEqual(['B', 'Z', 'a', 'b', 'é']);
   });
 });
 

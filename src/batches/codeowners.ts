@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { toForwardSlashes } from '../shared/paths';
 
 /**
  * GitHub's CODEOWNERS, as GitHub reads it.
@@ -64,7 +65,7 @@ export function parseCodeowners(text: string, file = 'CODEOWNERS'): CodeownersRu
 /** Owners of a path relative to the repository root: the last matching rule wins. */
 export function ownerOf(rules: CodeownersRules | null | undefined, relativePath: string): string {
   if (!rules) return UNOWNED;
-  const target = relativePath.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
+  const target = toForwardSlashes(relativePath).replace(/^\.\//, '').replace(/^\/+/, '');
   for (let i = rules.rules.length - 1; i >= 0; i--) {
     const rule = rules.rules[i];
     if (rule.matcher.test(target)) return rule.owners.length > 0 ? rule.owners.join(' ') : UNOWNED;

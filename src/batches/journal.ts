@@ -11,7 +11,7 @@ import {
   temporarySibling,
   writeFileDurably,
 } from './state-dir';
-import { isInside } from '../shared/paths';
+import { isInside, toPosix } from '../shared/paths';
 
 export { acquireLock, LockHeldError, type Lock } from './lock';
 
@@ -247,10 +247,10 @@ function planWrite(realRoot: string, write: BatchWrite): PlannedWrite {
   const expected = write.before === null ? null : sha256(Buffer.from(write.before, 'utf8'));
   const actual = originalBytes === null ? null : sha256(originalBytes);
   // Named like the other batch errors: relative to the root, as the user sees it in the plan.
-  if (expected !== actual) throw new StaleFileError(relative.split(path.sep).join('/'), staleReason(target, write.before, originalBytes));
+  if (expected !== actual) throw new StaleFileError(toPosix(relative), staleReason(target, write.before, originalBytes));
   return {
     target,
-    relative: relative.split(path.sep).join('/'),
+    relative: toPosix(relative),
     current: write.before,
     originalBytes,
     mode: stat ? stat.mode & 0o7777 : null,

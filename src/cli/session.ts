@@ -39,6 +39,4 @@ export function openSession(config: string | undefined, cwd: string, options: { 
 }
 
 /** Paths in reports and patches: relative to the registry's folder, forward slashes. */
-export function relativeTo(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
-}
+export { relativePosix as relativeTo } from '../shared/paths';

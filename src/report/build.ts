@@ -18,7 +18,7 @@ import {
   type ViolationCategory,
   type ViolationCounts,
 } from './types';
-import { compareStrings as compare, isInside } from '../shared/paths';
+import { compareStrings as compare, isInside, relativePosix } from '../shared/paths';
 
 export function buildCheckReport(registry: Registry, results: FileResult[], notes: SkipNote[]): CheckReport {
   const names = new PathNames(registry.root);
@@ -135,7 +135,7 @@ class PathNames {
   file(file: string): string {
     const absolute = path.resolve(this.root, file);
     const base = isInside(this.root, absolute) || !isInside(this.realRoot, absolute) ? this.root : this.realRoot;
-    return path.relative(base, absolute).split(path.sep).join('/');
+    return relativePosix(base, absolute);
   }
 
   /** A module key as the registry would name it: `src/errors` for src/errors/index.ts, `lodash/fp` for a package. */

@@ -10,7 +10,7 @@ import { escapePath, globSync, type GlobOptions } from 'tinyglobby';
 import { parseTsconfig } from 'get-tsconfig';
 import { GitignoreRules } from './gitignore';
 import type { Registry } from '../registry/types';
-import { compareStrings as compare, isInside, toPosix } from '../shared/paths';
+import { compareStrings as compare, isInside, relativePosix, toPosix } from '../shared/paths';
 
 /** A file (or a path asked for) that is not processed, and why. */
 export interface SkipNote {
@@ -72,7 +72,7 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
       return { listed: file, processAs: null, note: `link leads outside the registry's folder (to ${target}): not followed` };
     }
     const inRoot = path.join(root, path.relative(realRoot, target));
-    const shown = toPosix(path.relative(root, inRoot));
+    const shown = relativePosix(root, inRoot);
     return regular.has(inRoot)
       ? { listed: file, processAs: inRoot, note: `link to ${shown}: that file is processed once, by its real path` }
       : { listed: file, processAs: null, note: `link to ${shown}, which the registry does not include: not followed` };

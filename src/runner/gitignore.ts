@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { isInside } from '../shared/paths';
+import { isInside, relativePosix } from '../shared/paths';
 
 export class GitignoreRules {
   /** Where rules start applying: the repository's top folder, or the registry's folder outside git. */
@@ -51,7 +51,7 @@ export class GitignoreRules {
     for (const dir of dirs) {
       const rules = this.rulesIn(dir);
       if (!rules) continue;
-      const relative = path.relative(dir, target).split(path.sep).join('/') + (isDir ? '/' : '');
+      const relative = relativePosix(dir, target) + (isDir ? '/' : '');
       const result = rules.test(relative);
       if (result.ignored) ignored = true;
       else if (result.unignored) ignored = false;

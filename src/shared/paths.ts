@@ -11,8 +11,22 @@ export function isInside(dir: string, p: string): boolean {
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
+/** A path of this platform with `/` between its segments (a no-op on POSIX, where `\` is part of a name). */
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
+}
+
+/** `to` relative to `from`, with `/` between its segments: how reports, patches and git name a file. */
+export function relativePosix(from: string, to: string): string {
+  return toPosix(path.relative(from, to));
+}
+
+/**
+ * Every `\` made a `/`, whatever the platform. Unlike toPosix this also rewrites a `\` that POSIX allows
+ * inside a name, for paths that may have been written on Windows.
+ */
+export function toForwardSlashes(p: string): string {
+  return p.replace(/\\/g, '/');
 }
 
 /** Plain code-unit order: the same on every machine, whatever its locale. */

@@ -2,6 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { relativePosix } from '../shared/paths';
 
 export class GitError extends Error {
   constructor(
@@ -187,7 +188,7 @@ function topLevelOf(root: string): string {
 function relativeToTopLevel(topLevel: string, root: string, file: string): string {
   const absolute = path.resolve(root, file);
   const real = realpath(path.dirname(absolute));
-  return path.relative(topLevel, path.join(real, path.basename(absolute))).split(path.sep).join('/');
+  return relativePosix(topLevel, path.join(real, path.basename(absolute)));
 }
 
 function realpath(file: string): string {

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPathsMatcher, parseTsconfig } from 'get-tsconfig';
-import { isInside } from '../../shared/paths';
+import { isInside, relativePosix, toForwardSlashes, toPosix } from '../../shared/paths';
 
 export type ModuleRef = { kind: 'file'; path: string } | { kind: 'package'; name: string };
 
@@ -54,10 +54,6 @@ function outputExtensionOf(sourceExtension: string): string {
 
 function isRelativeSpecifier(specifier: string): boolean {
   return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }
 
 function realPathOf(p: string): string {
@@ -182,7 +178,7 @@ export class ModuleResolver {
 
   /** A registry module name: a path without extension relative to root, or a bare package specifier. */
   resolveRegistryName(name: string): ModuleRef | null {
-    const written = name.replace(/\\/g, '/');
+    const written = toForwardSlashes(name);
     const root = path.resolve(this.options.root);
     if (this.isRegistryPath(written)) {
       const absolute = path.resolve(root, written);
@@ -330,7 +326,7 @@ export class ModuleResolver {
     if (kind === 'baseUrl') {
       const baseUrl = this.tsconfig?.baseUrl;
       if (!baseUrl || !isInside(baseUrl, written) || written === baseUrl) return [];
-      return [toPosix(path.relative(baseUrl, written))];
+      return [relativePosix(baseUrl, written)];
     }
     return this.aliasSpecifiers(written, target, style.pattern);
   }
@@ -364,7 +360,7 @@ export class ModuleResolver {
   }
 
   private relativeSpecifier(fromDir: string, written: string): string {
-    const relative = toPosix(path.relative(fromDir, written));
+    const relative = relativePosix(fromDir, written);
     if (relative === '') return '.';
     if (relative === '..' || relative.startsWith('../') || path.isAbsolute(relative)) return relative;
     return `./${relative}`;
