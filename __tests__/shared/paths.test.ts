@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compareStrings, isInside, relativePosix, toForwardSlashes, toPosix } from '../../src/shared/paths';
+import { compareStrings, isInside, realParentPath, realPathOr, relativePosix, toForwardSlashes, toPosix } from '../../src/shared/paths';
 import { applyBatchAtomically } from '../../src/batches/journal';
 import { loadRegistry } from '../../src/registry/load';
 import { moduleKey } from '../../src/languages/javascript/resolve';
 import { removeTempDirs, tempTree } from '../helpers/temp-repo';
+
+afterAll(removeTempDirs);
 
 describe('isInside', () => {
   const root = path.resolve('/r');
@@ -69,8 +71,6 @@ describe('slashes', () => {
 });
 
 describe('a folder named ..foo, to the callers that had their own isInside', () => {
-  afterAll(removeTempDirs);
-
   it('is written by a batch like any folder under the root', async () => {
     const root = tempTree({ '..foo/a.ts': 'old\n' });
     const file = path.join(root, '..foo', 'a.ts');
@@ -88,5 +88,34 @@ describe('a folder named ..foo, to the callers that had their own isInside', () 
     expect(registry.modules.map((move) => [moduleKey(move.from), moduleKey(move.to)])).toEqual([
       [path.join(root, '..foo', 'old.ts'), path.join(root, '..foo', 'new.ts')],
     ]);
+  });
+});
+
+describe('realPathOr', () => {
+  it('follows a link to the real file', () => {
+    const root = tempTree({ 'real/a.ts': '' });
+    fs.symlinkSync(path.join(root, 'real'), path.join(root, 'link'));
+    expect(realPathOr(path.join(root, 'link', 'a.ts'))).toBe(path.join(root, 'real', 'a.ts'));
+    expect(realPathOr(path.join(root, 'link', 'a.ts'), { native: false })).toBe(path.join(root, 'real', 'a.ts'));
+  });
+
+  it('falls back to the path resolved, or to what the caller asks for, when there is no file', () => {
+    const root = tempTree({});
+    const missing = path.join(root, 'no', '..', 'such', 'a.ts');
+    expect(realPathOr(missing)).toBe(path.join(root, 'such', 'a.ts'));
+    expect(realPathOr(path.relative(process.cwd(), missing))).toBe(path.join(root, 'such', 'a.ts'));
+    expect(realPathOr(missing, { native: false })).toBe(path.join(root, 'such', 'a.ts'));
+    expect(realPathOr('', { fallback: (p) => p })).toBe('');
+    fs.symlinkSync(path.join(root, 'nowhere'), path.join(root, 'broken'));
+    expect(realPathOr(path.join(root, 'broken'), { fallback: () => 'fallback' })).toBe('fallback');
+  });
+
+  it('makes only the folder real in realParentPath: a link keeps its own name', () => {
+    const root = tempTree({ 'real/a.ts': '' });
+    fs.symlinkSync(path.join(root, 'real'), path.join(root, 'dir-link'));
+    fs.symlinkSync(path.join(root, 'real', 'a.ts'), path.join(root, 'real', 'file-link.ts'));
+    expect(realParentPath(path.join(root, 'dir-link', 'file-link.ts'))).toBe(path.join(root, 'real', 'file-link.ts'));
+    expect(realParentPath(path.join(root, 'dir-link', 'new.ts'), { native: false })).toBe(path.join(root, 'real', 'new.ts'));
+    expect(realParentPath(path.join(root, 'missing', 'new.ts'))).toBe(path.join(root, 'missing', 'new.ts'));
   });
 });

@@ -11,7 +11,7 @@ import {
   temporarySibling,
   writeFileDurably,
 } from './state-dir';
-import { isInside, toPosix } from '../shared/paths';
+import { isInside, realParentPath, realPathOr, toPosix } from '../shared/paths';
 
 export { acquireLock, LockHeldError, type Lock } from './lock';
 
@@ -268,15 +268,7 @@ function staleReason(target: string, before: string | null, current: Buffer | nu
 
 /** Writing through a link would land outside what was checked, so links are resolved first. */
 function realTarget(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    try {
-      return path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
-    } catch {
-      return path.resolve(file);
-    }
-  }
+  return realPathOr(file, { native: false, fallback: (missing) => realParentPath(missing, { native: false }) });
 }
 
 function assertNoDuplicates(paths: string[]): void {

@@ -2,7 +2,6 @@
  * Aggregates the engine's per-file results into `check`'s report: counts per category, canonical usage,
  * the findings, importers left per legacy module, and the import forms each symbol is reached by.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SkipNote } from '../runner/discover';
 import { isFileError, type FileResult, type Finding } from '../engine/results';
@@ -18,7 +17,7 @@ import {
   type ViolationCategory,
   type ViolationCounts,
 } from './types';
-import { compareStrings as compare, isInside, relativePosix } from '../shared/paths';
+import { compareStrings as compare, isInside, realPathOr, relativePosix } from '../shared/paths';
 
 export function buildCheckReport(registry: Registry, results: FileResult[], notes: SkipNote[]): CheckReport {
   const names = new PathNames(registry.root);
@@ -125,11 +124,7 @@ class PathNames {
 
   constructor(root: string) {
     this.root = path.resolve(root);
-    try {
-      this.realRoot = fs.realpathSync.native(this.root);
-    } catch {
-      this.realRoot = this.root;
-    }
+    this.realRoot = realPathOr(this.root);
   }
 
   file(file: string): string {

@@ -10,7 +10,7 @@ import { escapePath, globSync, type GlobOptions } from 'tinyglobby';
 import { parseTsconfig } from 'get-tsconfig';
 import { GitignoreRules } from './gitignore';
 import type { Registry } from '../registry/types';
-import { compareStrings as compare, isInside, relativePosix, toPosix } from '../shared/paths';
+import { compareStrings as compare, isInside, realPathOr, relativePosix, toPosix } from '../shared/paths';
 
 /** A file (or a path asked for) that is not processed, and why. */
 export interface SkipNote {
@@ -50,7 +50,7 @@ interface Entry {
 
 export function discoverFiles(registry: Registry, paths?: string[], options: DiscoverOptions = {}): DiscoveredFiles {
   const root = path.resolve(registry.root);
-  const realRoot = realPathOf(root);
+  const realRoot = realPathOr(root);
   const links = new Map<string, string>();
   const listed = globSync(registry.include, {
     cwd: root,
@@ -116,7 +116,7 @@ function scopesOf(paths: string[], cwd: string, root: string, realRoot: string, 
       notes.push({ file: asked, reason: 'no such file or folder' });
       continue;
     }
-    const real = realPathOf(asked);
+    const real = realPathOr(asked);
     if (!isInside(realRoot, real)) {
       notes.push({ file: asked, reason: `outside the registry's folder (${root}): not processed` });
       continue;
@@ -174,12 +174,4 @@ function packageBuildOutputTest(root: string): (file: string) => boolean {
     const segments = path.relative(root, file).split(path.sep).slice(0, -1);
     return segments.some((segment, i) => i > 0 && BUILD_FOLDERS.includes(segment) && hasManifest(path.join(root, ...segments.slice(0, i))));
   };
-}
-
-function realPathOf(p: string): string {
-  try {
-    return fs.realpathSync.native(p);
-  } catch {
-    return p;
-  }
 }

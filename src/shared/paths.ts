@@ -1,4 +1,5 @@
 /** Small path and ordering helpers shared by discovery and reporting. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -27,6 +28,34 @@ export function relativePosix(from: string, to: string): string {
  */
 export function toForwardSlashes(p: string): string {
   return p.replace(/\\/g, '/');
+}
+
+export interface RealPathOptions {
+  /**
+   * false: Node's own walk (fs.realpathSync) rather than the system's realpath (fs.realpathSync.native). The
+   * two can spell a path differently (letter case on a case-insensitive disk, Windows drive names), so the
+   * paths one module compares must all come from the same one.
+   */
+  native?: boolean;
+  /** What a path that cannot be made real stands for; default: itself, resolved. */
+  fallback?: (p: string) => string;
+}
+
+/** `p` with every link on its way followed; the fallback when that fails (missing, a broken link, no permission). */
+export function realPathOr(p: string, options: RealPathOptions = {}): string {
+  try {
+    return options.native === false ? fs.realpathSync(p) : fs.realpathSync.native(p);
+  } catch {
+    return options.fallback ? options.fallback(p) : path.resolve(p);
+  }
+}
+
+/**
+ * `p` with its folder made real and its own name kept: a link stays the link (a file of its own to git),
+ * and a file not yet written gets the place it will be written at.
+ */
+export function realParentPath(p: string, options: Pick<RealPathOptions, 'native'> = {}): string {
+  return path.join(realPathOr(path.dirname(p), options), path.basename(p));
 }
 
 /** Plain code-unit order: the same on every machine, whatever its locale. */

@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { relativePosix } from '../shared/paths';
+import { realParentPath, realPathOr, relativePosix } from '../shared/paths';
 
 export class GitError extends Error {
   constructor(
@@ -182,19 +182,9 @@ export function runVerify(command: string, cwd: string): VerifyResult {
 
 /** The real path of the work tree's top folder; throws outside git. */
 function topLevelOf(root: string): string {
-  return realpath(git(root, ['rev-parse', '--show-toplevel']).trim());
+  return realPathOr(git(root, ['rev-parse', '--show-toplevel']).trim(), { native: false });
 }
 
 function relativeToTopLevel(topLevel: string, root: string, file: string): string {
-  const absolute = path.resolve(root, file);
-  const real = realpath(path.dirname(absolute));
-  return relativePosix(topLevel, path.join(real, path.basename(absolute)));
-}
-
-function realpath(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return path.resolve(file);
-  }
+  return relativePosix(topLevel, realParentPath(path.resolve(root, file), { native: false }));
 }

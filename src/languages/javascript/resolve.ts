@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPathsMatcher, parseTsconfig } from 'get-tsconfig';
-import { isInside, relativePosix, toForwardSlashes, toPosix } from '../../shared/paths';
+import { isInside, realPathOr, relativePosix, toForwardSlashes, toPosix } from '../../shared/paths';
 
 export type ModuleRef = { kind: 'file'; path: string } | { kind: 'package'; name: string };
 
@@ -56,21 +56,14 @@ function isRelativeSpecifier(specifier: string): boolean {
   return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
 }
 
-function realPathOf(p: string): string {
-  try {
-    return fs.realpathSync.native(p);
-  } catch {
-    return p;
-  }
-}
-
 /**
  * Resolution yields real paths, so templates are made real too; only their directory part exists on
  * disk (the rest is a file-name prefix, or the wildcard marker).
  */
 function realPrefixOf(prefix: string): string {
   const dir = prefix.endsWith(path.sep) ? prefix.slice(0, -1) : path.dirname(prefix);
-  return realPathOf(dir) + prefix.slice(dir.length);
+  // Kept as written when it is not real: the folder of `/` is '', which must not become the working folder.
+  return realPathOr(dir, { fallback: (written) => written }) + prefix.slice(dir.length);
 }
 
 /** One `paths` entry of the tsconfig, its substitutions made absolute. */
@@ -92,7 +85,7 @@ class TsconfigPaths {
   constructor(tsconfigPath: string) {
     const config = parseTsconfig(tsconfigPath);
     const options = config.compilerOptions ?? {};
-    if (options.baseUrl) this.baseUrl = realPathOf(path.resolve(path.dirname(tsconfigPath), options.baseUrl));
+    if (options.baseUrl) this.baseUrl = realPathOr(path.resolve(path.dirname(tsconfigPath), options.baseUrl));
     const matcher = createPathsMatcher({ path: tsconfigPath, config });
     if (!matcher || !options.paths) return;
     // get-tsconfig knows where each substitution is relative to (baseUrl, the config that declared it,
@@ -425,11 +418,7 @@ export class ModuleResolver {
   private realPath(file: string): string {
     let real = this.realPaths.get(file);
     if (real === undefined) {
-      try {
-        real = fs.realpathSync.native(file);
-      } catch {
-        real = path.resolve(file);
-      }
+      real = realPathOr(file);
       this.realPaths.set(file, real);
     }
     return real;
