@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toForwardSlashes } from '../shared/paths';
+import { isFile } from '../shared/fs';
 
 /**
  * GitHub's CODEOWNERS, as GitHub reads it.
@@ -35,7 +36,7 @@ const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNE
 export function loadCodeowners(root: string): CodeownersRules | null {
   for (const location of CODEOWNERS_LOCATIONS) {
     const file = path.join(root, location);
-    if (fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    if (isFile(file)) {
       return parseCodeowners(fs.readFileSync(file, 'utf8'), location);
     }
   }

@@ -13,6 +13,7 @@ import { findPackageDirectory, ModuleReadError, packageEntryFile, readModuleExpo
 import { moduleKey, ModuleResolver, type ModuleRef } from '../languages/javascript/resolve';
 import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry } from './types';
 import { isInside } from '../shared/paths';
+import { isDirectory, isFile } from '../shared/fs';
 
 export const REGISTRY_FILE_NAME = 'ssot.config.json';
 
@@ -448,14 +449,6 @@ function entryMap<V>(maps: Map<string, Map<string, V>>, key: string): Map<string
     maps.set(key, map);
   }
   return map;
-}
-
-function isFile(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
-}
-
-function isDirectory(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 function oneLine(text: string): string {

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isInside, relativePosix } from '../shared/paths';
+import { isDirectory, readTextIfReadable } from '../shared/fs';
 
 export class GitignoreRules {
   /** Where rules start applying: the repository's top folder, or the registry's folder outside git. */
@@ -64,7 +65,7 @@ export class GitignoreRules {
     if (rules === undefined) {
       // info/exclude first: the top folder's .gitignore overrides it, as in git.
       const sources = [dir === this.top && this.gitDir ? path.join(this.gitDir, 'info', 'exclude') : '', path.join(dir, '.gitignore')];
-      const texts = sources.filter(Boolean).map(readIfFile).filter((text): text is string => text !== null);
+      const texts = sources.filter(Boolean).map(readTextIfReadable).filter((text): text is string => text !== null);
       rules = texts.length > 0 ? ignore().add(texts.join('\n')) : null;
       this.rulesByDir.set(dir, rules);
     }
@@ -78,16 +79,4 @@ function findRepositoryTop(dir: string): string | undefined {
     if (fs.existsSync(path.join(current, '.git'))) return current;
     if (path.dirname(current) === current) return undefined;
   }
-}
-
-function readIfFile(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-function isDirectory(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { commitFiles, GitError, gitPath, headRef, resetIndexEntries, topLevelPaths } from './git';
 import { ensureStateDir, isProcessAlive, replaceFileAtomically, stateDir } from '../batches/state-dir';
+import { readTextIfReadable } from '../shared/fs';
 
 interface CommitMarker {
   version: 1;
@@ -85,12 +86,8 @@ export function clearInterruptedCommit(root: string): ClearedCommit | null {
 }
 
 function readMarker(marker: string): CommitMarker | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(marker, 'utf8');
-  } catch {
-    return null;
-  }
+  const text = readTextIfReadable(marker);
+  if (text === null) return null;
   try {
     const record = JSON.parse(text) as CommitMarker;
     if (record.version === 1 && Number.isInteger(record.pid) && Array.isArray(record.files)) return record;

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPathsMatcher, parseTsconfig } from 'get-tsconfig';
 import { isInside, realPathOr, relativePosix, toForwardSlashes, toPosix } from '../../shared/paths';
+import { readJsonObject } from '../../shared/fs';
 
 export type ModuleRef = { kind: 'file'; path: string } | { kind: 'package'; name: string };
 
@@ -446,13 +447,10 @@ export class ModuleResolver {
 
 /** `types`, `typings` or `main` of a package.json, as TypeScript reads a directory import. */
 function readManifestEntry(manifest: string): string | undefined {
-  try {
-    const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<string, unknown>;
-    for (const field of ['types', 'typings', 'main']) {
-      if (typeof json[field] === 'string' && json[field]) return json[field] as string;
-    }
-  } catch {
-    // An unreadable package.json leaves the directory to its index file.
+  // An unreadable package.json leaves the directory to its index file.
+  const json = readJsonObject(manifest) ?? {};
+  for (const field of ['types', 'typings', 'main']) {
+    if (typeof json[field] === 'string' && json[field]) return json[field] as string;
   }
   return undefined;
 }
