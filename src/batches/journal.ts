@@ -1,16 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lockHolder, LockHeldError } from './lock';
-import {
-  ensureStateDir,
-  fsyncDirectory,
-  isProcessAlive,
-  replaceFileAtomically,
-  sha256,
-  stateDir,
-  temporarySibling,
-  writeFileDurably,
-} from './state-dir';
+import { ensureStateDir, stateDir } from './state-dir';
+import { fsyncDirectory, replaceFileAtomically, sha256, temporarySibling, writeFileDurably } from '../shared/fs';
+import { isProcessAlive } from '../shared/process';
 import { isInside, realParentPath, realPathOr, toPosix } from '../shared/paths';
 
 export { acquireLock, LockHeldError, type Lock } from './lock';

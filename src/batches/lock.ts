@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureStateDir, isProcessAlive, stateDir } from './state-dir';
+import { ensureStateDir, stateDir } from './state-dir';
+import { isProcessAlive } from '../shared/process';
 import { readTextIfPresent } from '../shared/fs';
 
 export interface Lock {

@@ -10,8 +10,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { commitFiles, GitError, gitPath, headRef, resetIndexEntries, topLevelPaths } from './git';
-import { ensureStateDir, isProcessAlive, replaceFileAtomically, stateDir } from '../batches/state-dir';
-import { readTextIfReadable } from '../shared/fs';
+import { ensureStateDir, stateDir } from '../batches/state-dir';
+import { readTextIfReadable, replaceFileAtomically } from '../shared/fs';
+import { isProcessAlive } from '../shared/process';
 
 interface CommitMarker {
   version: 1;
