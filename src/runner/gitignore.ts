@@ -3,11 +3,11 @@
  * file's folder (and the repository's .git/info/exclude), a deeper file overriding a shallower one, and
  * nothing inside an ignored folder coming back.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isInside, relativePosix } from '../shared/paths';
 import { isDirectory, readTextIfReadable } from '../shared/fs';
+import { findRepositoryTop } from '../vcs/git';
 
 export class GitignoreRules {
   /** Where rules start applying: the repository's top folder, or the registry's folder outside git. */
@@ -70,13 +70,5 @@ export class GitignoreRules {
       this.rulesByDir.set(dir, rules);
     }
     return rules;
-  }
-}
-
-/** The nearest folder at or above `dir` holding `.git` (a folder, or a file in a worktree or submodule). */
-function findRepositoryTop(dir: string): string | undefined {
-  for (let current = dir; ; current = path.dirname(current)) {
-    if (fs.existsSync(path.join(current, '.git'))) return current;
-    if (path.dirname(current) === current) return undefined;
   }
 }

@@ -180,9 +180,23 @@ export function runVerify(command: string, cwd: string): VerifyResult {
   }
 }
 
+/**
+ * The nearest folder at or above `dir` holding `.git` (a folder, or a file in a worktree or submodule), as
+ * `dir` spells it. Read off the disk rather than asked of git: discovery needs it on every command.
+ */
+export function findRepositoryTop(dir: string): string | undefined {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, '.git'))) return current;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
 /** The real path of the work tree's top folder; throws outside git. */
 function topLevelOf(root: string): string {
-  return realPathOr(git(root, ['rev-parse', '--show-toplevel']).trim(), { native: false });
+  // From the real path, as git climbs: a link into a work tree leads to its top, not to the link's parents.
+  const top = findRepositoryTop(realPathOr(root, { native: false }));
+  // With no `.git` above, only git can tell (GIT_DIR, GIT_WORK_TREE), or say in its words that there is none.
+  return top ?? realPathOr(git(root, ['rev-parse', '--show-toplevel']).trim(), { native: false });
 }
 
 function relativeToTopLevel(topLevel: string, root: string, file: string): string {
