@@ -1,6 +1,7 @@
 export { transformFile, type TransformFileOptions } from './engine/pipeline';
 export { selectTransforms, TRANSFORM_DESCRIPTIONS } from './transforms';
 export { TRANSFORM_ORDER, type TransformDefinition, type TransformName } from './transforms/definition';
+export { UserError } from './shared/errors';
 export { loadRegistry, findRegistryFile, RegistryError } from './registry/load';
 export type { Registry } from './registry/types';
 export { parseSource, SourceParseError } from './languages/javascript/parse';

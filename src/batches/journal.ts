@@ -4,6 +4,7 @@ import { lockHolder, LockHeldError } from './lock';
 import { ensureStateDir, stateDir } from './state-dir';
 import { fsyncDirectory, replaceFileAtomically, sha256, temporarySibling, writeFileDurably } from '../shared/fs';
 import { isProcessAlive } from '../shared/process';
+import { UserError } from '../shared/errors';
 import { isInside, realParentPath, realPathOr, toPosix } from '../shared/paths';
 
 export { acquireLock, LockHeldError, type Lock } from './lock';
@@ -89,14 +90,14 @@ export class RollbackFailedError extends Error {
   }
 }
 
-export class JournalPresentError extends Error {
+export class JournalPresentError extends UserError {
   constructor(readonly journal: string) {
     super(`an interrupted batch's journal is present (${journal}); run \`ssot-codemod recover\` before writing anything`);
     this.name = 'JournalPresentError';
   }
 }
 
-export class RecoveryConflictError extends Error {
+export class RecoveryConflictError extends UserError {
   constructor(readonly files: string[]) {
     super(
       `the interrupted batch cannot be undone without losing edits made since: ${files.join(', ')} ` +

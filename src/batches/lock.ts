@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ensureStateDir, stateDir } from './state-dir';
 import { isProcessAlive } from '../shared/process';
 import { readTextIfPresent } from '../shared/fs';
+import { UserError } from '../shared/errors';
 
 export interface Lock {
   readonly file: string;
@@ -11,7 +12,7 @@ export interface Lock {
   release(): void;
 }
 
-export class LockHeldError extends Error {
+export class LockHeldError extends UserError {
   constructor(
     readonly pid: number,
     readonly lockFile: string,

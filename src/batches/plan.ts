@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ownerOf, type CodeownersRules } from './codeowners';
 import { groupBy } from '../shared/collections';
 import { compareStrings, toForwardSlashes } from '../shared/paths';
+import { UserError } from '../shared/errors';
 
 export type BatchBy = 'files' | 'directory' | 'codeowners';
 
@@ -21,7 +22,7 @@ export interface PlanBatchesOptions {
   codeowners?: CodeownersRules | null;
 }
 
-export class BatchPlanError extends Error {
+export class BatchPlanError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'BatchPlanError';

@@ -14,6 +14,7 @@ import { moduleKey, ModuleResolver, type ModuleRef } from '../languages/javascri
 import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry } from './types';
 import { isInside } from '../shared/paths';
 import { isDirectory, isFile } from '../shared/fs';
+import { UserError } from '../shared/errors';
 
 export const REGISTRY_FILE_NAME = 'ssot.config.json';
 
@@ -23,7 +24,7 @@ export const DEFAULT_INCLUDE = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'];
 const MODULE_EXPECTED =
   "expected a module path relative to the registry's folder, without extension, or a package name";
 
-export class RegistryError extends Error {
+export class RegistryError extends UserError {
   /** What is wrong and what is expected, on one line. */
   readonly expected: string;
 

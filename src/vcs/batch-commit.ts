@@ -13,6 +13,7 @@ import { commitFiles, GitError, gitPath, headRef, resetIndexEntries, topLevelPat
 import { ensureStateDir, stateDir } from '../batches/state-dir';
 import { readTextIfReadable, replaceFileAtomically } from '../shared/fs';
 import { isProcessAlive } from '../shared/process';
+import { UserError } from '../shared/errors';
 
 interface CommitMarker {
   version: 1;
@@ -33,7 +34,7 @@ export interface ClearedCommit {
   resetFiles: string[];
 }
 
-export class InterruptedCommitError extends Error {
+export class InterruptedCommitError extends UserError {
   constructor(readonly marker: string, reason: string) {
     super(`a batch commit was interrupted and could not be cleared up (${reason}); fix that and run ssot-codemod recover (the marker ${marker} stays for the next run)`);
     this.name = 'InterruptedCommitError';
