@@ -1,4 +1,4 @@
-/** Small path and ordering helpers shared by discovery and reporting. */
+/** Path and ordering helpers, one copy each, so that every module decides "inside", spells and orders paths alike. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
