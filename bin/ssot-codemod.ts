@@ -11,14 +11,13 @@ import { runCheck, type CheckFormat } from '../src/cli/check';
 import { runApply, type ApplyOutcome } from '../src/cli/apply/index';
 import { batchLine, formatSummary, type SummaryFormat } from '../src/cli/apply/summary';
 import { openSession, UsageError } from '../src/cli/session';
-import { RegistryError } from '../src/registry/load';
-import { BaselineError } from '../src/report';
-import { JournalPresentError, LockHeldError, RecoveryConflictError, type RecoveryResult } from '../src/batches/journal';
-import { BatchPlanError, type BatchBy } from '../src/batches/plan';
+import { UserError } from '../src/shared/errors';
+import type { RecoveryResult } from '../src/batches/journal';
+import type { BatchBy } from '../src/batches/plan';
 import { colorizePatch } from '../src/batches/patch';
 import { TRANSFORM_DESCRIPTIONS, TRANSFORM_ORDER } from '../src/transforms';
 import { DEFAULT_FILE_TIMEOUT_MS } from '../src/runner/time-limit';
-import { InterruptedCommitError, type ClearedCommit } from '../src/vcs/batch-commit';
+import type { ClearedCommit } from '../src/vcs/batch-commit';
 
 const EXIT = { done: 0, failed: 1, usage: 2, verifyFailed: 3 } as const;
 const VERSION: string = require('../../package.json').version;
@@ -51,9 +50,7 @@ function sayRecovered(recovered: RecoveryResult | null, clearedCommit: ClearedCo
 
 /** Errors a user can act on get one line and exit 2; anything else is a bug and keeps its stack. */
 function fail(error: unknown): number {
-  if (error instanceof RegistryError || error instanceof UsageError || error instanceof BaselineError ||
-      error instanceof LockHeldError || error instanceof BatchPlanError || error instanceof RecoveryConflictError ||
-      error instanceof JournalPresentError || error instanceof InterruptedCommitError) {
+  if (error instanceof UserError) {
     write(process.stderr, `ssot-codemod: ${error.message}`);
     return EXIT.usage;
   }

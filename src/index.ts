@@ -1,5 +1,6 @@
 export { transformFile, type TransformFileOptions } from './engine/pipeline';
 export { selectTransforms, TRANSFORM_DESCRIPTIONS, TRANSFORM_ORDER, type TransformDefinition, type TransformName } from './transforms';
+export { UserError } from './shared/errors';
 export { loadRegistry, findRegistryFile, RegistryError } from './registry/load';
 export type { Registry } from './registry/types';
 export { parseSource, SourceParseError } from './languages/javascript/parse';

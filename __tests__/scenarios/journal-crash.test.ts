@@ -17,18 +17,28 @@ let libDir: string;
 
 beforeAll(() => {
   libDir = makeTempDir('ssot-journal-lib-');
-  for (const name of ['journal', 'lock', 'state-dir']) {
-    const source = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'batches', `${name}.ts`), 'utf8');
+  // The journal and every module of ours it requires at run time, each at its place under src/.
+  const src = path.join(__dirname, '..', '..', 'src');
+  const pending = ['batches/journal'];
+  const transpiled = new Set<string>();
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (transpiled.has(name)) continue;
+    transpiled.add(name);
+    const source = fs.readFileSync(path.join(src, `${name}.ts`), 'utf8');
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
     });
+    for (const [, specifier] of outputText.matchAll(/require\("(\.\.?\/[^"]+)"\)/g)) {
+      pending.push(path.posix.join(path.posix.dirname(name), specifier));
+    }
+    fs.mkdirSync(path.join(libDir, path.dirname(name)), { recursive: true });
     fs.writeFileSync(path.join(libDir, `${name}.js`), outputText);
   }
   fs.writeFileSync(
     path.join(libDir, 'child.js'),
     `
 const fs = require('node:fs');
-const { acquireLock, applyBatchAtomically } = require('./journal.js');
+const { acquireLock, applyBatchAtomically } = require('./batches/journal.js');
 const [root, pauseAfter] = [process.argv[2], Number(process.argv[3])];
 const writes = JSON.parse(fs.readFileSync(process.argv[4], 'utf8'));
 acquireLock(root);

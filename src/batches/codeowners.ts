@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { toForwardSlashes } from '../shared/paths';
+import { isFile } from '../shared/fs';
 
 /**
  * GitHub's CODEOWNERS, as GitHub reads it.
@@ -34,7 +36,7 @@ const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNE
 export function loadCodeowners(root: string): CodeownersRules | null {
   for (const location of CODEOWNERS_LOCATIONS) {
     const file = path.join(root, location);
-    if (fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    if (isFile(file)) {
       return parseCodeowners(fs.readFileSync(file, 'utf8'), location);
     }
   }
@@ -64,7 +66,7 @@ export function parseCodeowners(text: string, file = 'CODEOWNERS'): CodeownersRu
 /** Owners of a path relative to the repository root: the last matching rule wins. */
 export function ownerOf(rules: CodeownersRules | null | undefined, relativePath: string): string {
   if (!rules) return UNOWNED;
-  const target = relativePath.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
+  const target = toForwardSlashes(relativePath).replace(/^\.\//, '').replace(/^\/+/, '');
   for (let i = rules.rules.length - 1; i >= 0; i--) {
     const rule = rules.rules[i];
     if (rule.matcher.test(target)) return rule.owners.length > 0 ? rule.owners.join(' ') : UNOWNED;

@@ -1,16 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lockHolder, LockHeldError } from './lock';
-import {
-  ensureStateDir,
-  fsyncDirectory,
-  isProcessAlive,
-  replaceFileAtomically,
-  sha256,
-  stateDir,
-  temporarySibling,
-  writeFileDurably,
-} from './state-dir';
+import { ensureStateDir, stateDir } from './state-dir';
+import { fsyncDirectory, replaceFileAtomically, sha256, temporarySibling, writeFileDurably } from '../shared/fs';
+import { isProcessAlive } from '../shared/process';
+import { UserError } from '../shared/errors';
+import { isInside, realParentPath, realPathOr, toPosix } from '../shared/paths';
 
 export { acquireLock, LockHeldError, type Lock } from './lock';
 
@@ -95,14 +90,14 @@ export class RollbackFailedError extends Error {
   }
 }
 
-export class JournalPresentError extends Error {
+export class JournalPresentError extends UserError {
   constructor(readonly journal: string) {
     super(`an interrupted batch's journal is present (${journal}); run \`ssot-codemod recover\` before writing anything`);
     this.name = 'JournalPresentError';
   }
 }
 
-export class RecoveryConflictError extends Error {
+export class RecoveryConflictError extends UserError {
   constructor(readonly files: string[]) {
     super(
       `the interrupted batch cannot be undone without losing edits made since: ${files.join(', ')} ` +
@@ -239,17 +234,17 @@ function planWrite(realRoot: string, write: BatchWrite): PlannedWrite {
   if (!path.isAbsolute(write.path)) throw new TypeError(`batch paths must be absolute, got ${write.path}`);
   const target = realTarget(write.path);
   const relative = path.relative(realRoot, target);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) throw new OutsideRootError(write.path);
+  if (relative === '' || !isInside(realRoot, target)) throw new OutsideRootError(write.path);
 
   const stat = fs.statSync(target, { throwIfNoEntry: false });
   const originalBytes = stat ? fs.readFileSync(target) : null;
   const expected = write.before === null ? null : sha256(Buffer.from(write.before, 'utf8'));
   const actual = originalBytes === null ? null : sha256(originalBytes);
   // Named like the other batch errors: relative to the root, as the user sees it in the plan.
-  if (expected !== actual) throw new StaleFileError(relative.split(path.sep).join('/'), staleReason(target, write.before, originalBytes));
+  if (expected !== actual) throw new StaleFileError(toPosix(relative), staleReason(target, write.before, originalBytes));
   return {
     target,
-    relative: relative.split(path.sep).join('/'),
+    relative: toPosix(relative),
     current: write.before,
     originalBytes,
     mode: stat ? stat.mode & 0o7777 : null,
@@ -267,15 +262,7 @@ function staleReason(target: string, before: string | null, current: Buffer | nu
 
 /** Writing through a link would land outside what was checked, so links are resolved first. */
 function realTarget(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    try {
-      return path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
-    } catch {
-      return path.resolve(file);
-    }
-  }
+  return realPathOr(file, { native: false, fallback: (missing) => realParentPath(missing, { native: false }) });
 }
 
 function assertNoDuplicates(paths: string[]): void {

@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureStateDir, isProcessAlive, stateDir } from './state-dir';
+import { ensureStateDir, stateDir } from './state-dir';
+import { isProcessAlive } from '../shared/process';
+import { readTextIfPresent } from '../shared/fs';
+import { UserError } from '../shared/errors';
 
 export interface Lock {
   readonly file: string;
@@ -9,7 +12,7 @@ export interface Lock {
   release(): void;
 }
 
-export class LockHeldError extends Error {
+export class LockHeldError extends UserError {
   constructor(
     readonly pid: number,
     readonly lockFile: string,
@@ -25,7 +28,7 @@ export function lockFilePath(root: string): string {
 
 /** The pid written in the lock, if there is a lock. */
 export function lockHolder(root: string): number | null {
-  const content = readIfPresent(lockFilePath(root));
+  const content = readTextIfPresent(lockFilePath(root));
   return content === null ? null : parsePid(content);
 }
 
@@ -38,11 +41,11 @@ export function acquireLock(root: string): Lock {
   const lockFile = path.join(ensureStateDir(root), 'lock');
   for (let attempt = 0; attempt < 5; attempt++) {
     if (tryCreate(lockFile)) return ownedLock(lockFile);
-    const content = readIfPresent(lockFile);
+    const content = readTextIfPresent(lockFile);
     if (content === null) continue;
     const pid = parsePid(content);
     if (pid !== null && isProcessAlive(pid)) throw new LockHeldError(pid, lockFile);
-    if (readIfPresent(lockFile) === content) fs.rmSync(lockFile, { force: true });
+    if (readTextIfPresent(lockFile) === content) fs.rmSync(lockFile, { force: true });
   }
   const pid = lockHolder(root);
   throw new LockHeldError(pid ?? -1, lockFile);
@@ -84,19 +87,10 @@ function ownedLock(file: string): Lock {
     release() {
       if (released) return;
       released = true;
-      const content = readIfPresent(file);
+      const content = readTextIfPresent(file);
       if (content !== null && parsePid(content) === process.pid) fs.rmSync(file, { force: true });
     },
   };
-}
-
-function readIfPresent(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
 }
 
 function parsePid(content: string): number | null {

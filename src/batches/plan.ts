@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { ownerOf, type CodeownersRules } from './codeowners';
 import { groupBy } from '../shared/collections';
+import { compareStrings, toForwardSlashes } from '../shared/paths';
+import { UserError } from '../shared/errors';
 
 export type BatchBy = 'files' | 'directory' | 'codeowners';
 
@@ -20,7 +22,7 @@ export interface PlanBatchesOptions {
   codeowners?: CodeownersRules | null;
 }
 
-export class BatchPlanError extends Error {
+export class BatchPlanError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'BatchPlanError';
@@ -40,7 +42,7 @@ export function checkBatchSize(size: number | undefined): void {
 export function planBatches(files: string[], options: PlanBatchesOptions): Batch[] {
   const { by, size } = options;
   checkBatchSize(size);
-  const sorted = [...new Set(files.map(toForwardSlashes))].sort(compareCodeUnits);
+  const sorted = [...new Set(files.map(toForwardSlashes))].sort(compareStrings);
 
   if (by === 'files') {
     return numbered(chunk(sorted, size).map((part, i) => ({ label: fileRange(i, part.length, size, sorted.length), files: part })));
@@ -49,7 +51,7 @@ export function planBatches(files: string[], options: PlanBatchesOptions): Batch
   const groupOf = groupingFor(options);
   const groups = groupBy(sorted, groupOf);
   const planned: Omit<Batch, 'index'>[] = [];
-  for (const key of [...groups.keys()].sort(compareCodeUnits)) {
+  for (const key of [...groups.keys()].sort(compareStrings)) {
     const members = groups.get(key)!;
     const parts = chunk(members, size);
     parts.forEach((part, i) => {
@@ -98,13 +100,4 @@ function chunk<T>(items: T[], size: number | undefined): T[][] {
 
 function numbered(batches: Omit<Batch, 'index'>[]): Batch[] {
   return batches.map((batch, i) => ({ index: i + 1, ...batch }));
-}
-
-function toForwardSlashes(file: string): string {
-  return file.replace(/\\/g, '/');
-}
-
-/** Locale-independent, so every machine plans the same batches. */
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -8,8 +8,9 @@ import { findRegistryFile, loadRegistry, RegistryError } from '../registry/load'
 import type { Registry } from '../registry/types';
 import { recoverJournal, type RecoveryResult } from '../batches/journal';
 import { clearInterruptedCommit, type ClearedCommit } from '../vcs/batch-commit';
+import { UserError } from '../shared/errors';
 
-export class UsageError extends Error {
+export class UsageError extends UserError {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
@@ -39,6 +40,4 @@ export function openSession(config: string | undefined, cwd: string, options: { 
 }
 
 /** Paths in reports and patches: relative to the registry's folder, forward slashes. */
-export function relativeTo(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
-}
+export { relativePosix as relativeTo } from '../shared/paths';

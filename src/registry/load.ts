@@ -13,6 +13,8 @@ import { LANGUAGES } from '../languages';
 import { ProjectResolver } from './project-resolver';
 import { buildPrefilter } from './prefilter';
 import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry } from './types';
+import { isFile } from '../shared/fs';
+import { UserError } from '../shared/errors';
 
 export const REGISTRY_FILE_NAME = 'ssot.config.json';
 
@@ -20,7 +22,7 @@ export const REGISTRY_FILE_NAME = 'ssot.config.json';
 export const DEFAULT_INCLUDE = [...new Set(LANGUAGES.flatMap((language) => language.defaultInclude))];
 
 
-export class RegistryError extends Error {
+export class RegistryError extends UserError {
   /** What is wrong and what is expected, on one line. */
   readonly expected: string;
 
@@ -425,10 +427,6 @@ function entryMap<V>(maps: Map<string, Map<string, V>>, key: string): Map<string
     maps.set(key, map);
   }
   return map;
-}
-
-function isFile(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 function oneLine(text: string): string {

@@ -2,7 +2,6 @@
  * Aggregates the engine's per-file results into `check`'s report: counts per category, canonical usage,
  * the findings, importers left per legacy module, and the import forms each symbol is reached by.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SkipNote } from '../runner/discover';
 import { isFileError, type FileResult, type Finding } from '../engine/results';
@@ -19,7 +18,7 @@ import {
   type ViolationCategory,
   type ViolationCounts,
 } from './types';
-import { compareStrings as compare, isInside } from '../shared/paths';
+import { compareStrings as compare, isInside, realPathOr, relativePosix } from '../shared/paths';
 
 export function buildCheckReport(registry: Registry, results: FileResult[], notes: SkipNote[]): CheckReport {
   const names = new PathNames(registry.root);
@@ -127,17 +126,13 @@ class PathNames {
 
   constructor(root: string) {
     this.root = path.resolve(root);
-    try {
-      this.realRoot = fs.realpathSync.native(this.root);
-    } catch {
-      this.realRoot = this.root;
-    }
+    this.realRoot = realPathOr(this.root);
   }
 
   file(file: string): string {
     const absolute = path.resolve(this.root, file);
     const base = isInside(this.root, absolute) || !isInside(this.realRoot, absolute) ? this.root : this.realRoot;
-    return path.relative(base, absolute).split(path.sep).join('/');
+    return relativePosix(base, absolute);
   }
 
   /** A module key as the registry would name it: `src/errors` for src/errors/index.ts, `lodash/fp` for a package. */

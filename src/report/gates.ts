@@ -3,6 +3,7 @@
  * may grow above (`--baseline`, written by `--write-baseline`), so fragmentation never grows back.
  */
 import { VIOLATION_CATEGORIES, type Baseline, type CheckReport, type ViolationCounts } from './types';
+import { UserError } from '../shared/errors';
 
 export interface GateOptions {
   maxViolations?: number;
@@ -35,7 +36,7 @@ export function toBaseline(report: CheckReport): Baseline {
 }
 
 /** A baseline file that cannot be used; the message names the file and what is wrong. */
-export class BaselineError extends Error {
+export class BaselineError extends UserError {
   constructor(
     readonly file: string,
     problem: string,

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { globSync, type GlobOptions } from 'tinyglobby';
 import { GitignoreRules } from './gitignore';
 import type { Registry } from '../registry/types';
-import { compareStrings as compare, isInside, toPosix } from '../shared/paths';
+import { compareStrings as compare, isInside, realPathOr, relativePosix, toPosix } from '../shared/paths';
 
 /** A file (or a path asked for) that is not processed, and why. */
 export interface SkipNote {
@@ -49,7 +49,7 @@ interface Entry {
 
 export function discoverFiles(registry: Registry, paths?: string[], options: DiscoverOptions = {}): DiscoveredFiles {
   const root = path.resolve(registry.root);
-  const realRoot = realPathOf(root);
+  const realRoot = realPathOr(root);
   const links = new Map<string, string>();
   const listed = globSync(registry.include, {
     cwd: root,
@@ -71,7 +71,7 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
       return { listed: file, processAs: null, note: `link leads outside the registry's folder (to ${target}): not followed` };
     }
     const inRoot = path.join(root, path.relative(realRoot, target));
-    const shown = toPosix(path.relative(root, inRoot));
+    const shown = relativePosix(root, inRoot);
     return regular.has(inRoot)
       ? { listed: file, processAs: inRoot, note: `link to ${shown}: that file is processed once, by its real path` }
       : { listed: file, processAs: null, note: `link to ${shown}, which the registry does not include: not followed` };
@@ -115,7 +115,7 @@ function scopesOf(paths: string[], cwd: string, root: string, realRoot: string, 
       notes.push({ file: asked, reason: 'no such file or folder' });
       continue;
     }
-    const real = realPathOf(asked);
+    const real = realPathOr(asked);
     if (!isInside(realRoot, real)) {
       notes.push({ file: asked, reason: `outside the registry's folder (${root}): not processed` });
       continue;
@@ -158,12 +158,4 @@ function packageBuildOutputTest(root: string): (file: string) => boolean {
     const segments = path.relative(root, file).split(path.sep).slice(0, -1);
     return segments.some((segment, i) => i > 0 && BUILD_FOLDERS.includes(segment) && hasManifest(path.join(root, ...segments.slice(0, i))));
   };
-}
-
-function realPathOf(p: string): string {
-  try {
-    return fs.realpathSync.native(p);
-  } catch {
-    return p;
-  }
 }

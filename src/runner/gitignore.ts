@@ -3,10 +3,11 @@
  * file's folder (and the repository's .git/info/exclude), a deeper file overriding a shallower one, and
  * nothing inside an ignored folder coming back.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { isInside } from '../shared/paths';
+import { isInside, relativePosix } from '../shared/paths';
+import { isDirectory, readTextIfReadable } from '../shared/fs';
+import { findRepositoryTop } from '../vcs/git';
 
 export class GitignoreRules {
   /** Where rules start applying: the repository's top folder, or the registry's folder outside git. */
@@ -51,7 +52,7 @@ export class GitignoreRules {
     for (const dir of dirs) {
       const rules = this.rulesIn(dir);
       if (!rules) continue;
-      const relative = path.relative(dir, target).split(path.sep).join('/') + (isDir ? '/' : '');
+      const relative = relativePosix(dir, target) + (isDir ? '/' : '');
       const result = rules.test(relative);
       if (result.ignored) ignored = true;
       else if (result.unignored) ignored = false;
@@ -64,30 +65,10 @@ export class GitignoreRules {
     if (rules === undefined) {
       // info/exclude first: the top folder's .gitignore overrides it, as in git.
       const sources = [dir === this.top && this.gitDir ? path.join(this.gitDir, 'info', 'exclude') : '', path.join(dir, '.gitignore')];
-      const texts = sources.filter(Boolean).map(readIfFile).filter((text): text is string => text !== null);
+      const texts = sources.filter(Boolean).map(readTextIfReadable).filter((text): text is string => text !== null);
       rules = texts.length > 0 ? ignore().add(texts.join('\n')) : null;
       this.rulesByDir.set(dir, rules);
     }
     return rules;
   }
-}
-
-/** The nearest folder at or above `dir` holding `.git` (a folder, or a file in a worktree or submodule). */
-function findRepositoryTop(dir: string): string | undefined {
-  for (let current = dir; ; current = path.dirname(current)) {
-    if (fs.existsSync(path.join(current, '.git'))) return current;
-    if (path.dirname(current) === current) return undefined;
-  }
-}
-
-function readIfFile(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-function isDirectory(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

@@ -1,14 +1,61 @@
-/** Small path and ordering helpers shared by discovery and reporting. */
+/** Path and ordering helpers, one copy each, so that every module decides "inside", spells and orders paths alike. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** Whether `p` is `dir` or lies under it (lexically: links are the caller's business). */
+/**
+ * Whether `p` is `dir` or lies under it (lexically: links are the caller's business). Only a `..` segment
+ * leads out: `..foo` is a folder name like any other. A relative result that is absolute (another drive
+ * on Windows) is outside.
+ */
 export function isInside(dir: string, p: string): boolean {
   const relative = path.relative(dir, p);
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
+/** A path of this platform with `/` between its segments (a no-op on POSIX, where `\` is part of a name). */
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
+}
+
+/** `to` relative to `from`, with `/` between its segments: how reports, patches and git name a file. */
+export function relativePosix(from: string, to: string): string {
+  return toPosix(path.relative(from, to));
+}
+
+/**
+ * Every `\` made a `/`, whatever the platform. Unlike toPosix this also rewrites a `\` that POSIX allows
+ * inside a name, for paths that may have been written on Windows.
+ */
+export function toForwardSlashes(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+export interface RealPathOptions {
+  /**
+   * false: Node's own walk (fs.realpathSync) rather than the system's realpath (fs.realpathSync.native). The
+   * two can spell a path differently (letter case on a case-insensitive disk, Windows drive names), so the
+   * paths one module compares must all come from the same one.
+   */
+  native?: boolean;
+  /** What a path that cannot be made real stands for; default: itself, resolved. */
+  fallback?: (p: string) => string;
+}
+
+/** `p` with every link on its way followed; the fallback when that fails (missing, a broken link, no permission). */
+export function realPathOr(p: string, options: RealPathOptions = {}): string {
+  try {
+    return options.native === false ? fs.realpathSync(p) : fs.realpathSync.native(p);
+  } catch {
+    return options.fallback ? options.fallback(p) : path.resolve(p);
+  }
+}
+
+/**
+ * `p` with its folder made real and its own name kept: a link stays the link (a file of its own to git),
+ * and a file not yet written gets the place it will be written at.
+ */
+export function realParentPath(p: string, options: Pick<RealPathOptions, 'native'> = {}): string {
+  return path.join(realPathOr(path.dirname(p), options), path.basename(p));
 }
 
 /** Plain code-unit order: the same on every machine, whatever its locale. */

@@ -10,7 +10,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { commitFiles, GitError, gitPath, headRef, resetIndexEntries, topLevelPaths } from './git';
-import { ensureStateDir, isProcessAlive, replaceFileAtomically, stateDir } from '../batches/state-dir';
+import { ensureStateDir, stateDir } from '../batches/state-dir';
+import { readTextIfReadable, replaceFileAtomically } from '../shared/fs';
+import { isProcessAlive } from '../shared/process';
+import { UserError } from '../shared/errors';
 
 interface CommitMarker {
   version: 1;
@@ -31,7 +34,7 @@ export interface ClearedCommit {
   resetFiles: string[];
 }
 
-export class InterruptedCommitError extends Error {
+export class InterruptedCommitError extends UserError {
   constructor(readonly marker: string, reason: string) {
     super(`a batch commit was interrupted and could not be cleared up (${reason}); fix that and run ssot-codemod recover (the marker ${marker} stays for the next run)`);
     this.name = 'InterruptedCommitError';
@@ -85,12 +88,8 @@ export function clearInterruptedCommit(root: string): ClearedCommit | null {
 }
 
 function readMarker(marker: string): CommitMarker | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(marker, 'utf8');
-  } catch {
-    return null;
-  }
+  const text = readTextIfReadable(marker);
+  if (text === null) return null;
   try {
     const record = JSON.parse(text) as CommitMarker;
     if (record.version === 1 && Number.isInteger(record.pid) && Array.isArray(record.files)) return record;

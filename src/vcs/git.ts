@@ -2,6 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { realParentPath, realPathOr, relativePosix } from '../shared/paths';
 
 export class GitError extends Error {
   constructor(
@@ -179,21 +180,25 @@ export function runVerify(command: string, cwd: string): VerifyResult {
   }
 }
 
+/**
+ * The nearest folder at or above `dir` holding `.git` (a folder, or a file in a worktree or submodule), as
+ * `dir` spells it. Read off the disk rather than asked of git: discovery needs it on every command.
+ */
+export function findRepositoryTop(dir: string): string | undefined {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, '.git'))) return current;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
 /** The real path of the work tree's top folder; throws outside git. */
 function topLevelOf(root: string): string {
-  return realpath(git(root, ['rev-parse', '--show-toplevel']).trim());
+  // From the real path, as git climbs: a link into a work tree leads to its top, not to the link's parents.
+  const top = findRepositoryTop(realPathOr(root, { native: false }));
+  // With no `.git` above, only git can tell (GIT_DIR, GIT_WORK_TREE), or say in its words that there is none.
+  return top ?? realPathOr(git(root, ['rev-parse', '--show-toplevel']).trim(), { native: false });
 }
 
 function relativeToTopLevel(topLevel: string, root: string, file: string): string {
-  const absolute = path.resolve(root, file);
-  const real = realpath(path.dirname(absolute));
-  return path.relative(topLevel, path.join(real, path.basename(absolute))).split(path.sep).join('/');
-}
-
-function realpath(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return path.resolve(file);
-  }
+  return relativePosix(topLevel, realParentPath(path.resolve(root, file), { native: false }));
 }

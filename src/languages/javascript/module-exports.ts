@@ -10,6 +10,7 @@ import type * as t from '@babel/types';
 import { ModuleReadError, type ModuleExports, type ModuleRef } from '../language';
 import { languageOf, parseSource } from './parse';
 import type { ModuleResolver } from './resolve';
+import { isDirectory, readJsonObject } from '../../shared/fs';
 
 export { ModuleReadError, type ModuleExports };
 
@@ -349,7 +350,7 @@ function packageDirectories(specifier: string, fromDir: string): string[] {
   for (const name of [packageName, typesName]) {
     for (let dir = path.resolve(fromDir); ; dir = path.dirname(dir)) {
       const candidate = path.join(dir, 'node_modules', name);
-      if (fs.statSync(candidate, { throwIfNoEntry: false })?.isDirectory()) {
+      if (isDirectory(candidate)) {
         found.push(candidate);
         break;
       }
@@ -367,7 +368,7 @@ export function packageEntryFile(specifier: string, fromDir: string, resolver: M
   const { subpath } = splitPackageSpecifier(specifier);
   let code: string | null = null;
   for (const dir of packageDirectories(specifier, fromDir)) {
-    const manifest = readManifest(path.join(dir, 'package.json'));
+    const manifest: Manifest = readJsonObject(path.join(dir, 'package.json')) ?? {};
     const entries = subpath ? subpathEntries(manifest, subpath) : rootEntries(manifest);
     for (const entry of entries) {
       const file = resolver.probeFile(path.resolve(dir, entry));
@@ -381,15 +382,6 @@ export function packageEntryFile(specifier: string, fromDir: string, resolver: M
 const TYPESCRIPT_FILE = /\.[mc]?tsx?$/i;
 
 type Manifest = Record<string, unknown>;
-
-function readManifest(file: string): Manifest {
-  try {
-    const json: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    return json && typeof json === 'object' ? (json as Manifest) : {};
-  } catch {
-    return {};
-  }
-}
 
 function rootEntries(manifest: Manifest): string[] {
   const entries: string[] = [];

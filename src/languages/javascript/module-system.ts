@@ -3,13 +3,13 @@
  * package, resolved the way TypeScript does (tsconfig `paths` and `baseUrl` included), written back in
  * each file's style, their exports read from source, and the strings that betray a reference to them.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isBuiltin } from 'node:module';
 import { parseTsconfig } from 'get-tsconfig';
 import { escapePath } from 'tinyglobby';
 import type { Language, LanguagePrefilter, ModuleExports, ModuleRef, ModuleSystem, ModuleSystemSetup } from '../language';
 import { isInside, toPosix } from '../../shared/paths';
+import { isDirectory, isFile } from '../../shared/fs';
 import { ModuleResolver } from './resolve';
 import { findPackageDirectory, packageEntryFile, readModuleExports, splitPackageSpecifier } from './module-exports';
 
@@ -126,12 +126,4 @@ function needleFor(module: ModuleRef): string {
   if (module.kind === 'package') return module.name;
   const base = path.basename(module.path).replace(/(\.d)?\.[cm]?[jt]sx?$/, '');
   return base === 'index' ? path.basename(path.dirname(module.path)) : base;
-}
-
-function isFile(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
-}
-
-function isDirectory(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { createPathsMatcher, parseTsconfig } from 'get-tsconfig';
 import { moduleKey, type ModuleRef } from '../language';
 import type { ExportsCache } from './module-exports';
+import { isInside, realPathOr, relativePosix, toForwardSlashes, toPosix } from '../../shared/paths';
+import { readJsonObject } from '../../shared/fs';
 
 export { moduleKey, type ModuleRef };
 
@@ -52,30 +54,14 @@ function isRelativeSpecifier(specifier: string): boolean {
   return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
-function realPathOf(p: string): string {
-  try {
-    return fs.realpathSync.native(p);
-  } catch {
-    return p;
-  }
-}
-
 /**
  * Resolution yields real paths, so templates are made real too; only their directory part exists on
  * disk (the rest is a file-name prefix, or the wildcard marker).
  */
 function realPrefixOf(prefix: string): string {
   const dir = prefix.endsWith(path.sep) ? prefix.slice(0, -1) : path.dirname(prefix);
-  return realPathOf(dir) + prefix.slice(dir.length);
-}
-
-function isInside(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  // Kept as written when it is not real: the folder of `/` is '', which must not become the working folder.
+  return realPathOr(dir, { fallback: (written) => written }) + prefix.slice(dir.length);
 }
 
 /** One `paths` entry of the tsconfig, its substitutions made absolute. */
@@ -97,7 +83,7 @@ class TsconfigPaths {
   constructor(tsconfigPath: string) {
     const config = parseTsconfig(tsconfigPath);
     const options = config.compilerOptions ?? {};
-    if (options.baseUrl) this.baseUrl = realPathOf(path.resolve(path.dirname(tsconfigPath), options.baseUrl));
+    if (options.baseUrl) this.baseUrl = realPathOr(path.resolve(path.dirname(tsconfigPath), options.baseUrl));
     const matcher = createPathsMatcher({ path: tsconfigPath, config });
     if (!matcher || !options.paths) return;
     // get-tsconfig knows where each substitution is relative to (baseUrl, the config that declared it,
@@ -185,7 +171,7 @@ export class ModuleResolver {
 
   /** A registry module name: a path without extension relative to root, or a bare package specifier. */
   resolveRegistryName(name: string): ModuleRef | null {
-    const written = name.replace(/\\/g, '/');
+    const written = toForwardSlashes(name);
     const root = path.resolve(this.options.root);
     if (this.isRegistryPath(written)) {
       const absolute = path.resolve(root, written);
@@ -333,7 +319,7 @@ export class ModuleResolver {
     if (kind === 'baseUrl') {
       const baseUrl = this.tsconfig?.baseUrl;
       if (!baseUrl || !isInside(baseUrl, written) || written === baseUrl) return [];
-      return [toPosix(path.relative(baseUrl, written))];
+      return [relativePosix(baseUrl, written)];
     }
     return this.aliasSpecifiers(written, target, style.pattern);
   }
@@ -367,7 +353,7 @@ export class ModuleResolver {
   }
 
   private relativeSpecifier(fromDir: string, written: string): string {
-    const relative = toPosix(path.relative(fromDir, written));
+    const relative = relativePosix(fromDir, written);
     if (relative === '') return '.';
     if (relative === '..' || relative.startsWith('../') || path.isAbsolute(relative)) return relative;
     return `./${relative}`;
@@ -432,11 +418,7 @@ export class ModuleResolver {
   private realPath(file: string): string {
     let real = this.realPaths.get(file);
     if (real === undefined) {
-      try {
-        real = fs.realpathSync.native(file);
-      } catch {
-        real = path.resolve(file);
-      }
+      real = realPathOr(file);
       this.realPaths.set(file, real);
     }
     return real;
@@ -464,13 +446,10 @@ export class ModuleResolver {
 
 /** `types`, `typings` or `main` of a package.json, as TypeScript reads a directory import. */
 function readManifestEntry(manifest: string): string | undefined {
-  try {
-    const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as Record<string, unknown>;
-    for (const field of ['types', 'typings', 'main']) {
-      if (typeof json[field] === 'string' && json[field]) return json[field] as string;
-    }
-  } catch {
-    // An unreadable package.json leaves the directory to its index file.
+  // An unreadable package.json leaves the directory to its index file.
+  const json = readJsonObject(manifest) ?? {};
+  for (const field of ['types', 'typings', 'main']) {
+    if (typeof json[field] === 'string' && json[field]) return json[field] as string;
   }
   return undefined;
 }
