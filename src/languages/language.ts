@@ -191,8 +191,11 @@ export interface ModuleSystemSetup {
 
 export interface Language {
   readonly id: string;
-  /** The registry key that holds this language's settings (`tsconfig`), if it has one. */
-  readonly settingsKey?: string;
+  /**
+   * The registry key that holds this language's settings (`tsconfig`), and its JSON Schema: the registry is
+   * validated against it, and `npm run build` writes it into the editors' schema.
+   */
+  readonly settings?: { key: string; schema: Record<string, unknown> };
   /** What `include` means when a registry gives none. */
   readonly defaultInclude: readonly string[];
   /** Whether a file of this name is this language's. */

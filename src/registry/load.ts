@@ -1,20 +1,20 @@
 /**
- * Loads ssot.config.json: JSON syntax, then the shipped JSON Schema, then what a schema cannot say
- * (every module resolves, canonical modules export their names, nothing is listed twice). The first
- * problem found is thrown as a RegistryError whose one-line message names the file and the JSON path.
+ * Loads ssot.config.json: its syntax and shape (schema.ts), then what a schema cannot say (every module
+ * resolves, canonical modules export their names, nothing is listed twice), through the module system of
+ * each language. The first problem found is thrown as a RegistryError whose one-line message names the
+ * file and the JSON path.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../schema/ssot.config.schema.json';
-import { positionAt } from '../engine/results';
-import { moduleKey, ModuleReadError, type ModuleRef } from '../languages/language';
+import { moduleKey, ModuleReadError, type Language, type ModuleRef } from '../languages/language';
 import { LANGUAGES } from '../languages';
 import { ProjectResolver } from './project-resolver';
 import { buildPrefilter } from './prefilter';
 import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry } from './types';
 import { isFile } from '../shared/fs';
-import { UserError } from '../shared/errors';
+import { RegistryError } from './registry-error';
+import { parseRegistryJson, validateRegistryShape } from './schema';
+
+export { RegistryError };
 
 export const REGISTRY_FILE_NAME = 'ssot.config.json';
 
@@ -22,22 +22,6 @@ export const REGISTRY_FILE_NAME = 'ssot.config.json';
 export const DEFAULT_INCLUDE = [...new Set(LANGUAGES.flatMap((language) => language.defaultInclude))];
 
 
-export class RegistryError extends UserError {
-  /** What is wrong and what is expected, on one line. */
-  readonly expected: string;
-
-  constructor(
-    /** The registry file (or, when none was found, the folder searched from). */
-    readonly file: string,
-    /** `$`, `$.symbols[0].legacy[1].from`, … */
-    readonly jsonPath: string,
-    expected: string,
-  ) {
-    super(`${file}: ${jsonPath}: ${oneLine(expected)}`);
-    this.name = 'RegistryError';
-    this.expected = oneLine(expected);
-  }
-}
 
 /** The nearest ssot.config.json in startDir or a folder above it. */
 export function findRegistryFile(startDir: string): string | null {
@@ -55,8 +39,8 @@ export function loadRegistry(options: { configPath?: string; cwd?: string } = {}
     throw new RegistryError(cwd, '$', `no ${REGISTRY_FILE_NAME} here or in any folder above (expected one, or --config FILE)`);
   }
   if (!isFile(file)) throw new RegistryError(file, '$', 'no such file (expected a registry file, ssot.config.json)');
-  const config = parseJson(file);
-  validateShape(file, config);
+  const config = parseRegistryJson(file);
+  validateRegistryShape(file, config);
   return new RegistryBuilder(file, config as RawConfig).build();
 }
 
@@ -85,172 +69,8 @@ interface RawMove {
 interface RawConfig {
   include?: string[];
   exclude?: string[];
-  tsconfig?: string;
   modules?: RawMove[];
   symbols?: RawSymbol[];
-}
-
-function parseJson(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new RegistryError(file, '$', `cannot be read: ${(error as Error).message}`);
-  }
-  text = text.replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const reason = String((error as Error).message)
-      .replace(/,\s*(\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
-      .replace(/\s*in JSON at position \d+.*$/s, '')
-      .replace(/\s*\(line \d+ column \d+\)$/, '');
-    const { line, column } = positionAt(text, jsonSyntaxErrorOffset(text));
-    throw new RegistryError(file, '$', `invalid JSON at ${line}:${column}: ${reason} (expected a JSON object)`);
-  }
-}
-
-/**
- * Where the first syntax error of a JSON text is. JSON.parse does not always say (`Unexpected token`
- * messages carry no position in Node 20), so a minimal strict scanner finds it.
- */
-function jsonSyntaxErrorOffset(text: string): number {
-  let at = 0;
-  const fail = (): never => {
-    throw new JsonSyntaxStop(at);
-  };
-  const skipSpace = () => {
-    while (at < text.length && ' \t\n\r'.includes(text[at])) at++;
-  };
-  const expect = (pattern: RegExp) => {
-    pattern.lastIndex = at;
-    const match = pattern.exec(text);
-    if (!match) fail();
-    at += match![0].length;
-  };
-  const value = (): void => {
-    skipSpace();
-    const c = text[at];
-    if (c === '{') return members('}', () => (expect(STRING), skipSpace(), expect(/:/y), value()));
-    if (c === '[') return members(']', value);
-    if (c === '"') return expect(STRING);
-    if (c === 't' || c === 'f' || c === 'n') return expect(/true|false|null/y);
-    expect(NUMBER);
-  };
-  const members = (close: string, member: () => void): void => {
-    at++;
-    skipSpace();
-    if (text[at] === close) return void at++;
-    for (;;) {
-      skipSpace();
-      member();
-      skipSpace();
-      if (text[at] === ',') at++;
-      else if (text[at] === close) return void at++;
-      else fail();
-    }
-  };
-  try {
-    value();
-    skipSpace();
-    if (at < text.length) fail();
-  } catch (error) {
-    if (error instanceof JsonSyntaxStop) return error.offset;
-    throw error;
-  }
-  return text.length;
-}
-
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
-class JsonSyntaxStop {
-  constructor(readonly offset: number) {}
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// The schema.
-
-let schemaValidator: ValidateFunction | undefined;
-
-function validateShape(file: string, config: unknown): void {
-  schemaValidator ??= new Ajv({ allErrors: false, verbose: true }).compile(schema);
-  if (schemaValidator(config)) return;
-  const error = schemaValidator.errors![0];
-  const { jsonPath, expected } = describeSchemaError(error, config);
-  throw new RegistryError(file, jsonPath, expected);
-}
-
-function describeSchemaError(error: ErrorObject, root: unknown): { jsonPath: string; expected: string } {
-  const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
-  const at = jsonPathOf(segments, root);
-  const description = (error.parentSchema?.description as string | undefined) ?? undefined;
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const key = String(error.params.additionalProperty);
-      const known = Object.keys(error.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
-      return { jsonPath: jsonPathOf([...segments, key], root), expected: `unknown key (expected one of: ${known.join(', ')})` };
-    }
-    case 'required': {
-      const key = String(error.params.missingProperty);
-      const property = resolveSchemaRef(error.parentSchema?.properties?.[key]);
-      const what = property?.description ? `expected ${property.description}` : 'required';
-      return { jsonPath: jsonPathOf([...segments, key], root), expected: `missing (${what})` };
-    }
-    case 'type': {
-      const wanted = typePhrase(String(error.params.type));
-      return { jsonPath: at, expected: `${describeValue(error.data)} is not ${wanted} (expected ${description ?? wanted})` };
-    }
-    case 'minimum':
-    case 'minLength':
-    case 'minItems':
-      return { jsonPath: at, expected: `${describeValue(error.data)} is too small (expected ${description ?? error.message})` };
-    default:
-      return { jsonPath: at, expected: `${describeValue(error.data)}: ${error.message}` };
-  }
-}
-
-function resolveSchemaRef(node: { $ref?: string; description?: string } | undefined): { description?: string } | undefined {
-  if (!node?.$ref) return node;
-  const name = node.$ref.replace('#/definitions/', '') as keyof typeof schema.definitions;
-  return schema.definitions[name];
-}
-
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** `$.symbols[0].legacy[1].from`: indexes for arrays, dotted identifiers, quoted other keys. */
-function jsonPathOf(segments: (string | number)[], root: unknown): string {
-  let jsonPath = '$';
-  let value = root;
-  for (const segment of segments) {
-    if (Array.isArray(value)) jsonPath += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(String(segment))) jsonPath += `.${segment}`;
-    else jsonPath += `[${JSON.stringify(String(segment))}]`;
-    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
-  }
-  return jsonPath;
-}
-
-function typePhrase(type: string): string {
-  const phrases: Record<string, string> = {
-    object: 'an object',
-    array: 'an array',
-    string: 'a string',
-    integer: 'an integer',
-    number: 'a number',
-    boolean: 'a boolean',
-  };
-  return phrases[type] ?? type;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value);
-  return `${typeof value} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -266,9 +86,9 @@ class RegistryBuilder {
   ) {
     this.root = path.dirname(file);
     const fail = (jsonPath: string, expected: string): never => this.fail(jsonPath, expected);
-    const settingsOf = (key: string | undefined) => (key ? (config as Record<string, unknown>)[key] : undefined);
+    const settingsOf = (language: Language) => (language.settings ? (config as Record<string, unknown>)[language.settings.key] : undefined);
     this.resolver = new ProjectResolver(
-      LANGUAGES.map((language) => language.moduleSystem({ root: this.root, settings: settingsOf(language.settingsKey), fail })),
+      LANGUAGES.map((language) => language.moduleSystem({ root: this.root, settings: settingsOf(language), fail })),
     );
   }
 
@@ -429,6 +249,3 @@ function entryMap<V>(maps: Map<string, Map<string, V>>, key: string): Map<string
   return map;
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
-}

@@ -6,7 +6,14 @@ import { JavaScriptFile } from './source-file';
 
 export const javascript: Language = {
   id: 'javascript',
-  settingsKey: 'tsconfig',
+  settings: {
+    key: 'tsconfig',
+    schema: {
+      type: 'string',
+      minLength: 1,
+      description: "the path of a tsconfig.json relative to the registry's folder, whose baseUrl and paths apply (default: tsconfig.json beside the registry, if there is one)",
+    },
+  },
   defaultInclude: ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'],
   handles: (file) => /\.(?:[cm]?[jt]s|[jt]sx)$/i.test(file),
   moduleSystem: (setup) => new JavaScriptModules(javascript, setup),
