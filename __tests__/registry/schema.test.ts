@@ -17,6 +17,7 @@ jest.mock('../../src/languages', () => {
   const actual = jest.requireActual('../../src/languages');
   const toy: Language = {
     id: 'toy',
+    name: 'Toy',
     settings: SETTINGS,
     defaultInclude: ['**/*.toy'],
     handles: (file) => file.endsWith('.toy'),

@@ -157,6 +157,8 @@ export interface ModuleSystem {
   readonly language: Language;
   /** A registry name (a path without extension, a package, a dotted name…) ➔ its module, or what is wrong with it. */
   resolveRegistryName(name: string): { module: ModuleRef } | { problem: string };
+  /** How the registry names the module in a file at `relativePath` (forward slashes, from the registry's folder). */
+  registryNameOfFile(relativePath: string): string;
   /** The module a specifier written in `fromFile` refers to; null if it leads to no module we can name. */
   resolve(specifier: string, fromFile: string): ModuleRef | null;
   /** A specifier for `target` written in `fromFile`, in the style of `styleOf`. */
@@ -191,6 +193,8 @@ export interface ModuleSystemSetup {
 
 export interface Language {
   readonly id: string;
+  /** As messages name it: `JS/TS`. */
+  readonly name: string;
   /**
    * The registry key that holds this language's settings (`tsconfig`), and its JSON Schema: the registry is
    * validated against it, and `npm run build` writes it into the editors' schema.

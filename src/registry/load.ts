@@ -225,7 +225,7 @@ class RegistryBuilder {
     } catch (error) {
       if (!(error instanceof ModuleReadError) || module.kind === 'package') return;
       const fromPath = jsonPath.replace(/\.(name|factory)$/, '.from');
-      this.fail(fromPath, `"${written}" cannot be parsed: ${error.reason} (expected ${role} to be valid JS/TS)`);
+      this.fail(fromPath, `"${written}" cannot be parsed: ${error.reason} (expected ${role} to be valid ${this.resolver.systemOf(module).language.name})`);
     }
     if (!exports || exports.names.has(name) || !exports.complete) return;
     this.fail(jsonPath, `"${written}" does not export "${name}" (expected a name ${role} exports, directly or through export … from / export * chains)`);

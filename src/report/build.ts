@@ -21,7 +21,7 @@ import {
 import { compareStrings as compare, isInside, realPathOr, relativePosix } from '../shared/paths';
 
 export function buildCheckReport(registry: Registry, results: FileResult[], notes: SkipNote[]): CheckReport {
-  const names = new PathNames(registry.root);
+  const names = new PathNames(registry);
   const violations = countViolations(results);
   const total = VIOLATION_CATEGORIES.reduce((sum, category) => sum + violations[category], 0);
   const canonicalSites = results.reduce((sum, result) => sum + result.canonicalSites, 0);
@@ -124,8 +124,8 @@ class PathNames {
   /** Module keys are real paths: a registry folder reached through a link must be unwrapped too. */
   private readonly realRoot: string;
 
-  constructor(root: string) {
-    this.root = path.resolve(root);
+  constructor(private readonly registry: Registry) {
+    this.root = path.resolve(registry.root);
     this.realRoot = realPathOr(this.root);
   }
 
@@ -135,10 +135,10 @@ class PathNames {
     return relativePosix(base, absolute);
   }
 
-  /** A module key as the registry would name it: `src/errors` for src/errors/index.ts, `lodash/fp` for a package. */
+  /** A module key as the registry would name it (its language says how: `src/errors` for src/errors/index.ts), or a package's name. */
   module(key: string): string {
     if (key.startsWith('pkg:')) return key.slice('pkg:'.length);
-    return this.file(key).replace(/(\.d)?\.[cm]?[jt]sx?$/i, '').replace(/\/index$/, '');
+    return this.registry.resolver.systemForFile(key).registryNameOfFile(this.file(key));
   }
 }
 

@@ -6,6 +6,7 @@ import { JavaScriptFile } from './source-file';
 
 export const javascript: Language = {
   id: 'javascript',
+  name: 'JS/TS',
   settings: {
     key: 'tsconfig',
     schema: {

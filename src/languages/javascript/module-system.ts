@@ -55,6 +55,11 @@ export class JavaScriptModules implements ModuleSystem {
     return { module };
   }
 
+  /** `src/errors/index.ts` ➔ `src/errors`, `src/engine.d.ts` ➔ `src/engine`: a path without extension, as written in the registry. */
+  registryNameOfFile(relativePath: string): string {
+    return relativePath.replace(/(\.d)?\.[cm]?[jt]sx?$/i, '').replace(/\/index$/, '');
+  }
+
   resolve(specifier: string, fromFile: string): ModuleRef | null {
     return this.resolver.resolve(specifier, fromFile);
   }
