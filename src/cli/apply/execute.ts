@@ -9,11 +9,14 @@ import { relativeTo, UsageError } from '../session';
 import type { ApplyPlan, PlannedBatch } from './plan';
 import type { BatchOutcome } from './summary';
 
+/** Why a run stopped before its last batch: a verify that failed (rolled back), or a batch not written. */
+export type StopReason = 'verify' | 'write';
+
 export interface Execution {
   /** Of the batches executed, in order; the last one is the failure when the run stopped. */
   outcomes: BatchOutcome[];
   /** Why the run stopped before its last batch. */
-  stoppedBy?: 'verify' | 'write';
+  stoppedBy?: StopReason;
 }
 
 export async function executePlan(plan: ApplyPlan): Promise<Execution> {

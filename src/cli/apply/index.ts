@@ -8,16 +8,17 @@ import type { ClearedCommit } from '../../vcs/batch-commit';
 import { openSession } from '../session';
 import { planApply, scopeOf, type ApplyOptions } from './plan';
 import { renderPlan, writePatchFiles } from './render';
-import { executePlan, type Execution } from './execute';
+import { executePlan, type StopReason } from './execute';
 import { summarize, type ApplySummary } from './summary';
 
 export type { ApplyOptions } from './plan';
+export type { StopReason } from './execute';
 
 export interface ApplyOutcome {
   summary: ApplySummary;
   /** The patch of every planned batch, batch comments included. */
   patch: string;
-  stoppedBy?: Execution['stoppedBy'];
+  stoppedBy?: StopReason;
   recovered: RecoveryResult | null;
   clearedCommit: ClearedCommit | null;
 }
