@@ -20,7 +20,7 @@ import type { Registry } from '../../src/registry/types';
 import { transformFile } from '../../src/engine/pipeline';
 import { selectTransforms } from '../../src/transforms';
 import { discoverFiles } from '../../src/runner/discover';
-import { positionAt } from '../../src/engine/results';
+import { positionAt } from '../../src/shared/text-position';
 import type { FileResult } from '../../src/engine/results';
 import { fixtureRegistry, FIXTURES } from '../helpers/fixtures';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-repo';

@@ -11,9 +11,10 @@ import { moduleKey } from '../languages/language';
 import type { CanonicalSymbol, LegacySymbol, ModuleMove, Registry } from '../registry/types';
 import { mayReachRegistry } from '../registry/prefilter';
 import { moduleRedirect } from '../registry/redirects';
-import { ImportModel } from './import-model';
+import { ImportModel } from '../languages/import-model';
 import { TextEdits } from './text-edits';
-import { isFileError, positionAt, type Finding } from './results';
+import { isFileError, type Finding } from './results';
+import { positionAt } from '../shared/text-position';
 
 /** Who made an edit, for the message when two collide: the running transform, or the import writer. */
 const IMPORTS = 'the import writer';

@@ -5,14 +5,10 @@
  */
 import type { LanguagePrefilter, ModuleRef } from '../languages/language';
 import type { ProjectResolver } from './project-resolver';
-import type { Registry } from './types';
-import { groupBy } from '../shared/collections';
+import type { Prefilter, Registry } from './types';
 
-export interface Prefilter {
-  /** Every language's needles. */
-  needles: string[];
-  byLanguage: Map<string, LanguagePrefilter>;
-}
+export type { Prefilter };
+import { groupBy } from '../shared/collections';
 
 export function buildPrefilter(resolver: ProjectResolver, modules: ModuleRef[]): Prefilter {
   const byLanguage = new Map<string, LanguagePrefilter>();

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import base from './registry.schema.json';
-import { positionAt } from '../engine/results';
+import { positionAt } from '../shared/text-position';
 import { LANGUAGES } from '../languages';
 import { RegistryError } from './registry-error';
 

@@ -2,9 +2,8 @@
  * The registry as the engine uses it: every module already resolved, every name checked, and the
  * indexes the engine looks things up in. Produced by loadRegistry() (load.ts) from ssot.config.json.
  */
-import type { ModuleRef } from '../languages/language';
+import type { LanguagePrefilter, ModuleRef } from '../languages/language';
 import type { ProjectResolver } from './project-resolver';
-import type { Prefilter } from './prefilter';
 
 export interface ConstructRule {
   /** Exported name of the factory. */
@@ -62,4 +61,11 @@ export interface Registry {
   prefilter: Prefilter;
   /** moduleKey(legacy module) → where it lives as a whole, or null; filled in as files ask (redirects.ts). */
   redirects: Map<string, ModuleRef | null>;
+}
+
+/** The strings a file must contain to be parsed, per language (prefilter.ts builds it when the registry loads). */
+export interface Prefilter {
+  /** Every language's needles. */
+  needles: string[];
+  byLanguage: Map<string, LanguagePrefilter>;
 }

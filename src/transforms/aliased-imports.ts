@@ -3,7 +3,7 @@
  * its canonical name back, and every reference to that binding follows, scope-aware.
  */
 import type { FileContext } from '../engine/file-context';
-import type { ImportSpec } from '../engine/import-model';
+import type { ImportSpec } from '../languages/import-model';
 
 export const name = 'aliased-imports';
 

@@ -3,7 +3,7 @@
  * keeping the local name.
  */
 import type { FileContext } from '../engine/file-context';
-import type { ImportDecl, ImportSpec } from '../engine/import-model';
+import type { ImportDecl, ImportSpec } from '../languages/import-model';
 import type { ModuleString } from '../languages/language';
 import type { LegacySymbol } from '../registry/types';
 

@@ -3,7 +3,7 @@
  * of the canonical factory, whose import is added (or merged).
  */
 import type { FileContext } from '../engine/file-context';
-import type { ImportSpec } from '../engine/import-model';
+import type { ImportSpec } from '../languages/import-model';
 import type { Binding, ConstructCall, Reference } from '../languages/language';
 import type { LegacySymbol } from '../registry/types';
 

@@ -4,7 +4,7 @@
  * compares the whole result with what a careful human would write. Modules are fakes resolved from a
  * small map; no registry, resolver or transform is involved.
  */
-import { ImportModel, type ImportDecl, type ImportModelContext, type ImportSpec } from '../../../src/engine/import-model';
+import { ImportModel, type ImportDecl, type ImportModelContext, type ImportSpec } from '../../../src/languages/import-model';
 import { TextEdits } from '../../../src/engine/text-edits';
 import { javascript } from '../../../src/languages/javascript';
 import type { ModuleRef, Reference, SourceFile, SpecifierWriter } from '../../../src/languages/language';

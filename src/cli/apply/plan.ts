@@ -13,7 +13,9 @@ import { formatPatch } from '../../batches/patch';
 import { repositoryRoot } from '../../vcs/git';
 import { isFileError, type Finding } from '../../engine/results';
 import { relativeTo, UsageError } from '../session';
-import type { BatchOutcome } from './summary';
+import type { BatchOutcome, TransformCounts } from './outcome';
+
+export type { TransformCounts };
 
 export interface ApplyOptions {
   cwd: string;
@@ -45,8 +47,6 @@ export interface ApplyScope {
 }
 
 /** Files changed by each transform. */
-export type TransformCounts = Partial<Record<TransformName, number>>;
-
 export interface PlannedChange {
   /** Absolute path. */
   file: string;

@@ -1,21 +1,11 @@
 /** The summary of an `apply` run: data built from its plan and what became of each batch, and its formats. */
 import type { SkipNote } from '../../runner/discover';
-import type { Batch } from '../../batches/plan';
 import type { Finding } from '../../engine/results';
 import type { TransformName } from '../../transforms';
-import type { ApplyPlan, PlannedBatch, TransformCounts } from './plan';
+import type { ApplyPlan, PlannedBatch } from './plan';
+import type { BatchOutcome, TransformCounts } from './outcome';
 
-export type BatchStatus = 'planned' | 'written' | 'rolled-back' | 'failed';
-
-export interface BatchOutcome {
-  batch: Batch;
-  status: BatchStatus;
-  /** Files changed by each transform in this batch. */
-  perTransform: TransformCounts;
-  commit?: string;
-  verifyOutput?: string;
-  error?: string;
-}
+export type { BatchOutcome, BatchStatus } from './outcome';
 
 /** Its fields are in the order `--format json` prints them. */
 export interface ApplySummary {

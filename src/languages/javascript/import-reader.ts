@@ -3,7 +3,7 @@
  * `const { … } = require(…)`. A specifier's binding is looked up (and the scopes analysed) only when a
  * transform asks for it.
  */
-import type { ImportDecl, ImportSpec } from '../../engine/import-model';
+import type { ImportDecl, ImportSpec } from '../import-model';
 import type { ModuleRef } from '../language';
 import type { AnyNode, Binding } from './scope';
 import { requireSource, stringValue } from './module-strings';

@@ -3,7 +3,7 @@
  * changed keeps its bytes; a new or rebuilt declaration copies the quote, spacing and semicolon style of
  * the declaration it is modelled on.
  */
-import type { ImportDecl, ImportModel, ImportSpec } from '../../engine/import-model';
+import type { ImportDecl, ImportModel, ImportSpec } from '../import-model';
 import type { SpecifierWriter, TextEdit } from '../language';
 import { groupBy } from '../../shared/collections';
 import { escapeFor } from './module-strings';

@@ -21,20 +21,17 @@ export interface OwnExports {
   complete: boolean;
 }
 
-/** Each resolver keeps its own: what a specifier means (tsconfig paths, the registry's root) depends on it. */
+/**
+ * What was learnt of each file. A project keeps one for its resolver: what a specifier means (tsconfig
+ * paths, the registry's root) depends on it.
+ */
 export interface ExportsCache {
   own: Map<string, OwnExports | ModuleReadError>;
   full: Map<string, ModuleExports>;
 }
 
-/** Exported names of a module; null if its file cannot be found, read or parsed. */
-export function exportedNames(ref: ModuleRef, resolver: ModuleResolver): Set<string> | null {
-  try {
-    return readModuleExports(ref, resolver)?.names ?? null;
-  } catch (error) {
-    if (error instanceof ModuleReadError) return null;
-    throw error;
-  }
+export function newExportsCache(): ExportsCache {
+  return { own: new Map(), full: new Map() };
 }
 
 /**
@@ -42,10 +39,9 @@ export function exportedNames(ref: ModuleRef, resolver: ModuleResolver): Set<str
  * files cannot be found; throws ModuleReadError when the module's own file cannot be read or parsed.
  * Modules reached through `export *` that cannot be read only make the answer incomplete.
  */
-export function readModuleExports(ref: ModuleRef, resolver: ModuleResolver): ModuleExports | null {
+export function readModuleExports(ref: ModuleRef, resolver: ModuleResolver, cache = newExportsCache()): ModuleExports | null {
   const file = ref.kind === 'file' ? ref.path : packageEntryFile(ref.name, resolver.options.root, resolver);
   if (!file) return null;
-  const cache = resolver.exportsCache;
   let result = cache.full.get(file);
   if (!result) {
     result = collectExports(file, resolver, cache);

@@ -11,7 +11,7 @@ import type { Language, LanguagePrefilter, ModuleExports, ModuleRef, ModuleSyste
 import { isInside, toPosix } from '../../shared/paths';
 import { isDirectory, isFile } from '../../shared/fs';
 import { ModuleResolver } from './resolve';
-import { findPackageDirectory, packageEntryFile, readModuleExports, splitPackageSpecifier } from './module-exports';
+import { findPackageDirectory, newExportsCache, packageEntryFile, readModuleExports, splitPackageSpecifier } from './module-exports';
 
 const MODULE_EXPECTED =
   "expected a module path relative to the registry's folder, without extension, or a package name";
@@ -21,6 +21,7 @@ export class JavaScriptModules implements ModuleSystem {
   readonly tsconfig?: string;
   readonly resolver: ModuleResolver;
   private readonly root: string;
+  private readonly exportsCache = newExportsCache();
 
   constructor(
     readonly language: Language,
@@ -73,7 +74,7 @@ export class JavaScriptModules implements ModuleSystem {
   }
 
   exports(module: ModuleRef): ModuleExports | null {
-    return readModuleExports(module, this.resolver);
+    return readModuleExports(module, this.resolver, this.exportsCache);
   }
 
   /**

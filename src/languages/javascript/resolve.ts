@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createPathsMatcher, parseTsconfig } from 'get-tsconfig';
 import { moduleKey, type ModuleRef } from '../language';
-import type { ExportsCache } from './module-exports';
 import { isInside, realPathOr, relativePosix, toForwardSlashes, toPosix } from '../../shared/paths';
 import { readJsonObject } from '../../shared/fs';
 
@@ -156,8 +155,6 @@ export class ModuleResolver {
   private readonly realPaths = new Map<string, string>();
   private readonly probed = new Map<string, string | null>();
   private readonly resolutions = new Map<string, Resolution>();
-  /** What readModuleExports learnt through this resolver. */
-  readonly exportsCache: ExportsCache = { own: new Map(), full: new Map() };
 
   /** Throws if the tsconfig cannot be read or its `paths` are malformed. */
   constructor(readonly options: ResolverOptions) {

@@ -4,7 +4,7 @@
  * JavaScript. Every edit is a character range of the original text: nothing is reprinted.
  */
 import type { File } from '@babel/types';
-import type { ImportDecl, ImportModel } from '../../engine/import-model';
+import type { ImportDecl, ImportModel } from '../import-model';
 import type { ConstructCall, ModuleRef, ModuleString, SourceFile, SpecifierWriter, TextEdit } from '../language';
 import { analyzeScopes, type AnyNode, type Reference, type ScopeAnalysis } from './scope';
 import { escapeFor, leftmostQualifier, scanModuleReferences, type JsModuleString, type ModuleReferences } from './module-strings';

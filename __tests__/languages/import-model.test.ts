@@ -4,7 +4,7 @@
  * and kind, split, repoint in place, remove) is language-neutral; how it is spelled is tested with the
  * JavaScript renderer in __tests__/languages/javascript/imports.test.ts.
  */
-import { ImportModel, type ImportDecl, type ImportModelContext, type ImportSpec } from '../../src/engine/import-model';
+import { ImportModel, type ImportDecl, type ImportModelContext, type ImportSpec } from '../../src/languages/import-model';
 import type { Binding, ModuleRef, Reference } from '../../src/languages/language';
 
 // ── hand-built data ─────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-import { positionAt } from '../../src/engine/results';
+import { positionAt } from '../../src/shared/text-position';
 
 describe('positionAt', () => {
   it('gives 1-based lines and columns, over LF and CRLF line endings', () => {

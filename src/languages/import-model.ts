@@ -6,8 +6,8 @@
  * same module, form and kind; a declaration repointed in place when all of it moves; a new declaration
  * split off otherwise. The file's language turns that plan into text (`SourceFile.renderImports`).
  */
-import type { Binding, ModuleRef, Reference, Span } from '../languages/language';
-import { moduleKey } from '../languages/language';
+import type { Binding, ModuleRef, Reference, Span } from './terms';
+import { moduleKey } from './terms';
 import { groupBy } from '../shared/collections';
 
 export interface ImportSpec {

@@ -1,0 +1,18 @@
+/** What became of each batch of an `apply` run: what the plan, the execution and the summary all speak of. */
+import type { Batch } from '../../batches/plan';
+import type { TransformName } from '../../transforms';
+
+/** Files changed by each transform. */
+export type TransformCounts = Partial<Record<TransformName, number>>;
+
+export type BatchStatus = 'planned' | 'written' | 'rolled-back' | 'failed';
+
+export interface BatchOutcome {
+  batch: Batch;
+  status: BatchStatus;
+  /** Files changed by each transform in this batch. */
+  perTransform: TransformCounts;
+  commit?: string;
+  verifyOutput?: string;
+  error?: string;
+}

@@ -1,0 +1,122 @@
+/**
+ * The terms the seam is written in (language.ts): what a language reads in a file — modules, references,
+ * module strings, construct calls — and the spans and edits it speaks of them with. Nothing here knows a
+ * syntax; the import model (import-model.ts) is written in these terms too.
+ */
+
+/** A module, by identity: the real path of its file, or a bare package name the project does not hold. */
+export type ModuleRef = { kind: 'file'; path: string } | { kind: 'package'; name: string };
+
+/** A stable key for a module: the absolute file path, or `pkg:` + the bare specifier. */
+export function moduleKey(ref: ModuleRef): string {
+  return ref.kind === 'file' ? ref.path : `pkg:${ref.name}`;
+}
+
+/** A range of the original text, in UTF-16 code units, as offsets from its start (a BOM included). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One replacement of the original text: the engine's only currency, as TypeScript's `TextChange` is. */
+export interface TextEdit extends Span {
+  text: string;
+}
+
+/** The file does not parse; `line` and `column` are 1-based. */
+export class SourceParseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}:${column}: ${reason}`);
+    this.name = 'SourceParseError';
+  }
+}
+
+export interface ModuleExports {
+  names: Set<string>;
+  /** False when some exports could not be listed: a name missing from `names` may still exist. */
+  complete: boolean;
+}
+
+/** A module's own file could not be read or parsed. */
+export class ModuleReadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'ModuleReadError';
+  }
+}
+
+// ── what a language reads in one file ──────────────────────────────────────
+
+/**
+ * How a reference uses its binding, in the terms the transforms decide by. `new-callee`, `extends` and
+ * `value` can construct a class; `type`, `typeof-type` and `instanceof` cannot. `shorthand-property`,
+ * `export-specifier` and `jsx` are values whose rename a language must spell with care.
+ */
+export type ReferenceContext =
+  | 'value'
+  | 'new-callee'
+  | 'extends'
+  | 'instanceof'
+  | 'shorthand-property'
+  | 'export-specifier'
+  | 'type'
+  | 'typeof-type'
+  | 'jsx';
+
+export interface Binding {
+  readonly name: string;
+  readonly references: Reference[];
+}
+
+export interface Reference extends Span {
+  readonly name: string;
+  readonly context: ReferenceContext;
+  readonly binding: Binding | null;
+  /** Inside a function body, method or non-static field: it does not run when the module loads. */
+  readonly deferred: boolean;
+}
+
+export interface Scopes {
+  /** Every reference to a name, in source order. */
+  readonly references: readonly Reference[];
+  /** Whether a name is declared anywhere in the file, or used without a declaration (a global). */
+  isNameTaken(name: string): boolean;
+  /** The binding `binding` is a constant alias of (`const Alias = Imported`), if it is one. */
+  aliasedBinding(binding: Binding): Binding | null;
+}
+
+/**
+ * A module named by a string outside the import declarations: `export * from`, `import()`, `require()`,
+ * a mock's path, a type import. Its string is repointed in place.
+ */
+export interface ModuleString {
+  /** How the file writes it, for messages: `export *`, `import()`, `mock`… */
+  readonly label: string;
+  readonly value: string;
+  /** The string literal, quotes included. */
+  readonly literal: Span;
+  /** Set for a form that reaches one export of the module by name: `import('./m').Name` in a type. */
+  readonly member?: ModuleMember;
+}
+
+export interface ModuleMember {
+  /** The name it reaches; null when the form names none (`typeof import('./m')`). */
+  readonly name: string | null;
+  /** True where what it reaches can be constructed (`typeof import('./m').Class`). */
+  readonly constructs: boolean;
+}
+
+/** A `new Legacy(args)`-like call of a binding: what `direct-instantiation` rewrites into a factory call. */
+export interface ConstructCall extends Span {
+  readonly calleeName: string;
+  readonly argumentCount: number;
+  readonly hasSpread: boolean;
+}
