@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { commitFiles, GitError, isGitRepository, runVerify, uncommittedFiles } from '../../src/vcs/git';
+import { commitFiles, GitError, isGitRepository, uncommittedFiles } from '../../src/vcs/git';
+import { runVerify } from '../../src/vcs/verify';
 import { git, makeTempDir, makeTempRepo, removeTempDirs, writeFiles } from '../helpers/temp-repo';
 
 afterAll(removeTempDirs);

@@ -3,7 +3,8 @@
  * verify it and commit it, stopping at the first batch that does not make it.
  */
 import { applyBatchAtomically } from '../../batches/journal';
-import { indexLockFile, isGitRepository, runVerify, uncommittedFiles } from '../../vcs/git';
+import { indexLockFile, isGitRepository, uncommittedFiles } from '../../vcs/git';
+import { runVerify } from '../../vcs/verify';
 import { commitBatch } from '../../vcs/batch-commit';
 import { relativeTo, UsageError } from '../session';
 import type { ApplyPlan, PlannedBatch } from './plan';
