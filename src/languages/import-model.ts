@@ -245,9 +245,8 @@ export class ImportModel {
     if (needsNamedList) return null;
     for (const { decl, key: survivorKey } of survivors) {
       if (survivorKey !== key || decl.form !== form || decl.typeOnly !== typeOnly) continue;
-      // A declaration made by this plan holds its names in `added`; a side-effect import holds none.
-      const names = [...decl.specs, ...decl.added];
-      if (names.length === 0 || names.some((s) => s.kind === 'namespace')) continue;
+      // Only a declaration as written takes more names; one this plan made keeps the names it was made for.
+      if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) continue;
       return decl;
     }
     return null;

@@ -283,27 +283,6 @@ describe('merge by kind', () => {
 // ── split ───────────────────────────────────────────────────────────────────
 
 describe('split', () => {
-  it('gathers names moving to one module from two declarations into the one declaration the first made', () => {
-    const out = rewrite('case.ts', `import { x, keepA } from './a';\nimport { y, keepB } from './b';\n`, ({ model, spec }) => {
-      model.move(spec('x'), file('c'), 'x');
-      model.move(spec('y'), file('c'), 'y');
-    });
-    expect(out).toBe(`import { keepA } from './a';\nimport { x, y } from './c';\nimport { keepB } from './b';\n`);
-  });
-
-  it('gathers two factories asked for from one module, and a moved name, into one declaration', () => {
-    const asked = rewrite('case.ts', `import { a } from './a';\n`, ({ model, decl }) => {
-      model.ensureImport(file('c'), 'f1', decl('./a'));
-      model.ensureImport(file('c'), 'f2', decl('./a'));
-    });
-    expect(asked).toBe(`import { a } from './a';\nimport { f1, f2 } from './c';\n`);
-    const movedThenAsked = rewrite('case.ts', `import { x, keep } from './a';\n`, ({ model, spec, decl }) => {
-      model.move(spec('x'), file('c'), 'x');
-      model.ensureImport(file('c'), 'f1', decl('./a'));
-    });
-    expect(movedThenAsked).toBe(`import { keep } from './a';\nimport { x, f1 } from './c';\n`);
-  });
-
   it('splits a declaration whose names move to two modules', () => {
     const out = rewrite('case.ts', `import { a, b } from './old';\n`, ({ model, spec }) => {
       model.move(spec('a'), file('a'), 'a');
