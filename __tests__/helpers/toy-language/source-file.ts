@@ -2,7 +2,7 @@
  * One parsed toy file, as the engine sees it: its `use` lines as the import model's declarations, its
  * `mock` strings, one flat scope of references, and every edit spelled in toy.
  */
-import type { ImportDecl, ImportModel, ImportSpec } from '../../../src/engine/import-model';
+import type { ImportDecl, ImportModel, ImportSpec } from '../../../src/languages/import-model';
 import type {
   Binding, ConstructCall, ModuleRef, ModuleString, Reference, ReferenceContext, Scopes, SourceFile, Span, SpecifierWriter, TextEdit,
 } from '../../../src/languages/language';
