@@ -23,7 +23,7 @@ export { ENGINE_FINDINGS, isFileError } from './engine/results';
 export type { FileResult, FileStatus, Finding, FileUsage, SymbolUsage, FindingRule, EngineFindingKind, FileErrorKind } from './engine/results';
 export type { Transform } from './engine/transform';
 export type { FileContext } from './engine/file-context';
-export type { ImportModel, ImportModelContext, ImportDecl, ImportSpec } from './languages/import-model';
+export type { ImportModel, ImportModelContext, ImportDecl, ImportSpec, ReadDeclaration, ReadName } from './languages/import-model';
 export type { TextEdits, MadeEdit, Splice } from './engine/text-edits';
 
 // The transforms.

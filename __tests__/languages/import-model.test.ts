@@ -4,7 +4,7 @@
  * and kind, split, repoint in place, remove) is language-neutral; how it is spelled is tested with the
  * JavaScript renderer in __tests__/languages/javascript/imports.test.ts.
  */
-import { ImportModel, type ImportDecl, type ImportModelContext, type ImportSpec } from '../../src/languages/import-model';
+import { ImportModel, type ImportDecl, type ImportModelContext, type ImportSpec, type ReadDeclaration } from '../../src/languages/import-model';
 import type { Binding, ModuleRef, Reference } from '../../src/languages/language';
 
 // ── hand-built data ─────────────────────────────────────────────────────────
@@ -54,6 +54,7 @@ function binding(name: string, count: number): Binding {
 function fakeContext(options: { moves?: Record<string, string>; consumed?: Reference[] } = {}): ImportModelContext {
   const consumed = new Set(options.consumed ?? []);
   return {
+    resolve: (specifier) => mod(specifier.replace(/^\.\//, '')),
     defaultForm: 'import',
     movedTo: (module) => {
       const to = module && options.moves?.[nameOf(module)];
@@ -64,8 +65,9 @@ function fakeContext(options: { moves?: Record<string, string>; consumed?: Refer
   };
 }
 
+/** The model adopts the hand-built records as they are (it keeps their identity), as it adopts a language's. */
 function modelOf(decls: ImportDecl[], context = fakeContext()): ImportModel {
-  return new ImportModel(decls, context);
+  return new ImportModel(decls as unknown as ReadDeclaration[], context);
 }
 
 function specOf(d: ImportDecl, local: string): ImportSpec {

@@ -12,8 +12,7 @@ jest.mock('../../src/languages', () => {
   const actual = jest.requireActual('../../src/languages');
   const { toy } = jest.requireActual('../helpers/toy-language');
   const LANGUAGES: Language[] = [...actual.LANGUAGES, toy];
-  // The real languageOfFile reads the real module's own list: the mock's copy must read this one.
-  return { ...actual, LANGUAGES, languageOfFile: (file: string) => LANGUAGES.find((l) => l.handles(file)) ?? LANGUAGES[0] };
+  return { ...actual, LANGUAGES };
 });
 
 import { LANGUAGES } from '../../src/languages';
@@ -108,6 +107,24 @@ describe('the toy language, registered by its line in LANGUAGES', () => {
       const files = { ...MODULES, 'src/bad.toy': 'export Engine\nwhat is this\n' };
       expect(load({ symbols: [{ name: 'Engine', from: 'src/bad' }] }, files)).toThrow(
         /: \$\.symbols\[0\]\.from: "src\/bad" cannot be parsed: \S*\/src\/bad\.toy:2:1: not a toy statement: "what is this" \(expected the canonical module to be valid Toy\)$/,
+      );
+    });
+
+    it('a name both languages hold is refused, not given to one of them', () => {
+      const files = { ...MODULES, 'src/twin.ts': 'export class Engine {}\n', 'src/twin.toy': 'export Engine\n' };
+      expect(load({ symbols: [{ name: 'Engine', from: 'src/twin' }] }, files)).toThrow(
+        /: \$\.symbols\[0\]\.from: "src\/twin" names a module in more than one language: \S*\/src\/twin\.ts \(JS\/TS\), \S*\/src\/twin\.toy \(Toy\) \(expected a name only one language reads, such as the file's path with its extension\)$/,
+      );
+      // With its extension, the name is JavaScript's alone.
+      expect(load({ symbols: [{ name: 'Engine', from: 'src/twin.ts' }] }, files)).not.toThrow();
+    });
+
+    it('a toy file is never read as JavaScript, which takes any file that exists; a name none can use gets every reason', () => {
+      expect(load({ symbols: [{ name: 'Engine', from: 'src/engine.toy' }] })).toThrow(
+        '$.symbols[0].from: Toy: "src/engine.toy" names no .toy file (expected a toy module path relative to the registry\'s folder, without .toy)',
+      );
+      expect(load({ symbols: [{ name: 'Engine', from: 'src/nowhere' }] })).toThrow(
+        '$.symbols[0].from: JS/TS: "src/nowhere" resolves to no file (expected a module path relative to the registry\'s folder, without extension, or a package name); Toy: "src/nowhere" names no .toy file',
       );
     });
 

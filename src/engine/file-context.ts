@@ -36,7 +36,8 @@ export class FileContext {
     readonly file: SourceFile,
     readonly registry: Registry,
   ) {
-    this.imports = new ImportModel(file.readImports((specifier) => this.resolve(specifier)), {
+    this.imports = new ImportModel(file.readImports(), {
+      resolve: (specifier) => this.resolve(specifier),
       defaultForm: file.defaultImportForm,
       movedTo: (module) => this.moduleMove(module)?.to ?? null,
       liveReferences: (binding) => this.liveReferences(binding),
@@ -130,9 +131,10 @@ export class FileContext {
     this.edit(this.file.repointModuleString(string, specifier, member));
   }
 
-  /** Every transform has run: the import model's changes become edits, once. */
+  /** Every transform has run: the import model plans where its changes land, and the language writes them. */
   writeImports(): void {
     this.editor = IMPORTS;
+    this.imports.plan();
     this.edit(this.file.renderImports(this.imports, (module, styleOf) =>
       this.registry.resolver.specifierFor(module, this.path, styleOf || undefined)));
   }

@@ -10,10 +10,10 @@ import type { Binding, ModuleRef, Reference, Span } from './terms';
 import { moduleKey } from './terms';
 import { groupBy } from '../shared/collections';
 
-export interface ImportSpec {
-  /** Where it is written; null for one the model adds. */
-  span: Span | null;
-  decl: ImportDecl;
+/** One name of a module declaration, as its language reads it. */
+export interface ReadName {
+  /** Where it is written. */
+  span: Span;
   kind: 'named' | 'default' | 'namespace';
   /** The name the module exports ("default", or "*" for a namespace). */
   imported: string;
@@ -21,26 +21,44 @@ export interface ImportSpec {
   local: string;
   /** An inline `type` modifier: `import { type T }`. */
   typeOnly: boolean;
+  /** The binding it declares (a language may compute it lazily, with a getter); absent for a re-export. */
+  readonly binding?: Binding | null;
+}
+
+/** A module declaration as its language reads it: plain data, which the model adopts as its own record. */
+export interface ReadDeclaration {
+  /** The language's name for the declaration's shape (`import`, `export`, `require`): kept by merges. */
+  form: string;
+  /** Binds no local name: a re-export, which is the module's public API. */
+  reexport: boolean;
+  /** The whole statement. */
+  span: Span;
+  /** Where the module is named (in JavaScript, the string literal, quotes included); null if nowhere. */
+  source: Span | null;
+  /** The module as the file writes it. */
+  specifierText: string;
+  /** `import type` / `export type`. */
+  typeOnly: boolean;
+  specs: ReadName[];
+  /** The language's own handle on the statement, for its renderer. */
+  syntax?: unknown;
+}
+
+export interface ImportSpec extends Omit<ReadName, 'span' | 'binding'> {
+  /** Where it is written; null for one the model adds. */
+  span: Span | null;
+  decl: ImportDecl;
   /** The binding it declares; null for a re-export or one the model adds. */
-  binding: Binding | null;
+  readonly binding: Binding | null;
   /** Where it moves; null while it stays in its declaration's module. */
   target: ModuleRef | null;
   removed: boolean;
 }
 
-export interface ImportDecl {
-  /** The language's name for the declaration's shape (`import`, `export`, `require`): kept by merges. */
-  form: string;
-  /** Binds no local name: a re-export, which is the module's public API. */
-  reexport: boolean;
+export interface ImportDecl extends Omit<ReadDeclaration, 'span' | 'specs'> {
   /** The whole statement; null for a declaration the model adds. */
   span: Span | null;
-  /** The module string, quotes included. */
-  source: Span | null;
-  specifierText: string;
   module: ModuleRef | null;
-  /** `import type` / `export type`. */
-  typeOnly: boolean;
   specs: ImportSpec[];
   /** Set on a declaration repointed as a whole. */
   retarget: ModuleRef | null;
@@ -48,12 +66,12 @@ export interface ImportDecl {
   added: ImportSpec[];
   /** For an added declaration: the declaration it is written after, and whose style it copies. */
   anchor: ImportDecl | null;
-  /** The language's own handle on the statement, for its renderer. */
-  syntax?: unknown;
 }
 
 /** What the model needs to know of the rest of the file. */
 export interface ImportModelContext {
+  /** The module a specifier written in the file names; null for one that names no module of interest. */
+  resolve(specifier: string): ModuleRef | null;
   /** The form a new import takes when there is no declaration to copy. */
   defaultForm: string;
   /** Where a module moved as a whole (registry `modules[]`), if it did. */
@@ -75,13 +93,27 @@ export class ImportModel {
   private readonly requested: { spec: ImportSpec; module: ModuleRef; anchor: ImportDecl | null }[] = [];
   /** The names each specifier was read with: one that no transform renamed or moved is not reprinted. */
   private readonly asRead = new WeakMap<ImportSpec, { imported: string; local: string }>();
-  private planned = false;
+  private isPlanned = false;
+  readonly decls: ImportDecl[];
 
+  /** The model adopts the declarations as its records: it resolves their modules and adds what it edits. */
   constructor(
-    readonly decls: ImportDecl[],
+    read: readonly ReadDeclaration[],
     private readonly context: ImportModelContext,
   ) {
-    for (const spec of decls.flatMap((d) => d.specs)) this.asRead.set(spec, { imported: spec.imported, local: spec.local });
+    this.decls = read.map((declaration) => this.adopt(declaration));
+  }
+
+  private adopt(read: ReadDeclaration): ImportDecl {
+    const module = read.source ? this.context.resolve(read.specifierText) : null;
+    const decl = Object.assign(read, { module, retarget: null, added: [], anchor: null }) as unknown as ImportDecl;
+    for (const name of read.specs) {
+      // A lazy `binding` getter stays as the language made it: the scopes are analysed only when asked.
+      if (!('binding' in name)) Object.assign(name, { binding: null });
+      const spec = Object.assign(name, { decl, target: null, removed: false }) as unknown as ImportSpec;
+      this.asRead.set(spec, { imported: spec.imported, local: spec.local });
+    }
+    return decl;
   }
 
   // ── reading ──────────────────────────────────────────────────────────────
@@ -164,8 +196,8 @@ export class ImportModel {
    * and `created`. Calling it again does nothing.
    */
   plan(): void {
-    if (this.planned) return;
-    this.planned = true;
+    if (this.isPlanned) return;
+    this.isPlanned = true;
     for (const spec of this.bindingSpecs()) if (this.isLeftUnused(spec)) spec.removed = true;
     const survivors: Survivor[] = [];
     for (const decl of this.decls) {
@@ -204,6 +236,11 @@ export class ImportModel {
   }
 
   // ── what the renderer asks ───────────────────────────────────────────────
+
+  /** Whether plan() has run: a language renders only a planned model (the engine plans it first). */
+  get planned(): boolean {
+    return this.isPlanned;
+  }
 
   /** Specifiers that stay in their declaration. */
   keptSpecs(decl: ImportDecl): ImportSpec[] {

@@ -1,12 +1,8 @@
 /**
- * The languages the engine serves, in the order they claim a file. A file that no language claims is
- * read as the first one's, as today a file the `include` globs ask for is read as JavaScript.
+ * The languages the engine serves, in the order they claim a file; a registry gets one module system of
+ * each (registry/project-resolver.ts), and a file no language claims is read as the first one's.
  */
 import type { Language } from './language';
 import { javascript } from './javascript';
 
 export const LANGUAGES: readonly Language[] = [javascript];
-
-export function languageOfFile(file: string): Language {
-  return LANGUAGES.find((language) => language.handles(file)) ?? LANGUAGES[0];
-}

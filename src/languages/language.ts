@@ -4,7 +4,7 @@
  * import declarations and text edits. Whatever knows a syntax (a parser, its tree, how an import or a
  * rename is spelled) lives behind `Language`, in one folder per language. README: "Adding a language".
  */
-import type { ImportDecl, ImportModel } from './import-model';
+import type { ImportModel, ReadDeclaration } from './import-model';
 import type {
   ConstructCall, ModuleExports, ModuleRef, ModuleString, Reference, Scopes, TextEdit,
 } from './terms';
@@ -17,8 +17,8 @@ export interface SourceFile {
   readonly text: string;
   /** The form of a new import when there is no declaration beside which it is asked for (`import`). */
   readonly defaultImportForm: string;
-  /** The module declarations the import model edits, in source order; `resolve` names their modules. */
-  readImports(resolve: (specifier: string) => ModuleRef | null): ImportDecl[];
+  /** The module declarations, in source order, as plain data: the import model adopts them. */
+  readImports(): ReadDeclaration[];
   readonly moduleStrings: readonly ModuleString[];
   /** Computed when first asked for. */
   readonly scopes: Scopes;
@@ -31,7 +31,7 @@ export interface SourceFile {
   rewriteConstructCall(call: ConstructCall, factory: string): TextEdit[];
   /** The module string pointed at `specifier`, and its member renamed to `member` when given. */
   repointModuleString(string: ModuleString, specifier: string, member?: string): TextEdit[];
-  /** Every change the import model holds, planned, as edits of this file. */
+  /** Every change the import model holds, as edits of this file. The engine plans the model first. */
   renderImports(model: ImportModel, specifierFor: SpecifierWriter): TextEdit[];
 }
 

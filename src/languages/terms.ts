@@ -117,6 +117,8 @@ export interface ModuleMember {
 /** A `new Legacy(args)`-like call of a binding: what `direct-instantiation` rewrites into a factory call. */
 export interface ConstructCall extends Span {
   readonly calleeName: string;
+  /** The call as messages show it, in the file's language: `new ExecutionEngine()`. */
+  readonly shown: string;
   readonly argumentCount: number;
   readonly hasSpread: boolean;
 }

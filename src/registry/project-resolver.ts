@@ -4,7 +4,6 @@
  */
 import type { ModuleExports, ModuleRef, ModuleSystem } from '../languages/language';
 import { moduleKey } from '../languages/language';
-import { languageOfFile } from '../languages';
 
 export class ProjectResolver {
   /** Which system named each registry module, so its exports are read by the language that knows it. */
@@ -12,28 +11,45 @@ export class ProjectResolver {
 
   constructor(readonly systems: readonly ModuleSystem[]) {}
 
-  /** The module system of the language a file is written in. */
+  /**
+   * The module system of the language a file is written in. A file no language claims is read as the first
+   * language's, as a file the `include` globs ask for has always been read as JavaScript.
+   */
   systemForFile(file: string): ModuleSystem {
-    const language = languageOfFile(file);
-    return this.systems.find((system) => system.language === language) ?? this.systems[0];
+    return this.handlerOf(file) ?? this.systems[0];
+  }
+
+  /** The system of the language that handles a file of this name; undefined when none does. */
+  private handlerOf(file: string): ModuleSystem | undefined {
+    return this.systems.find((system) => system.language.handles(file));
   }
 
   systemOf(module: ModuleRef): ModuleSystem {
     return this.owners.get(moduleKey(module)) ?? (module.kind === 'file' ? this.systemForFile(module.path) : this.systems[0]);
   }
 
-  /** A registry name ➔ its module, from the first language that can name it; else the first language's reason. */
+  /**
+   * A registry name ➔ its module, from the language that names it. A file belongs to the language that
+   * handles it; a name that two languages both claim is refused rather than given to one of them, and a
+   * name none can use gets every language's reason.
+   */
   registryModule(name: string): { module: ModuleRef } | { problem: string } {
-    let first: { problem: string } | undefined;
+    const found: { system: ModuleSystem; module: ModuleRef }[] = [];
+    const problems: string[] = [];
     for (const system of this.systems) {
-      const found = system.resolveRegistryName(name);
-      if ('module' in found) {
-        this.owners.set(moduleKey(found.module), system);
-        return found;
-      }
-      first ??= found;
+      const answer = system.resolveRegistryName(name);
+      if ('module' in answer) found.push({ system, module: answer.module });
+      else problems.push(this.systems.length === 1 ? answer.problem : `${system.language.name}: ${answer.problem}`);
     }
-    return first!;
+    // A file another language handles is that language's (JavaScript would take any file that exists).
+    const claims = found.filter(({ system, module }) => module.kind === 'package' || [system, undefined].includes(this.handlerOf(module.path)));
+    if (claims.length > 1) {
+      const modules = claims.map(({ system, module }) => `${module.kind === 'file' ? module.path : module.name} (${system.language.name})`);
+      return { problem: `"${name}" names a module in more than one language: ${modules.join(', ')} (expected a name only one language reads, such as the file's path with its extension)` };
+    }
+    if (claims.length === 0) return { problem: problems.join('; ') };
+    this.owners.set(moduleKey(claims[0].module), claims[0].system);
+    return { module: claims[0].module };
   }
 
   resolveRegistryName(name: string): ModuleRef | null {

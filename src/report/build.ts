@@ -138,7 +138,7 @@ class PathNames {
   /** A module key as the registry would name it (its language says how: `src/errors` for src/errors/index.ts), or a package's name. */
   module(key: string): string {
     if (key.startsWith('pkg:')) return key.slice('pkg:'.length);
-    return this.registry.resolver.systemForFile(key).registryNameOfFile(this.file(key));
+    return this.registry.resolver.systemOf({ kind: 'file', path: key }).registryNameOfFile(this.file(key));
   }
 }
 

@@ -38,26 +38,25 @@ function importOrigin(ctx: FileContext, binding: Binding, depth = 0): ImportSpec
 
 function rewriteConstruction(ctx: FileContext, callee: Reference, call: ConstructCall, origin: ImportSpec, legacy: LegacySymbol): boolean {
   const construct = legacy.construct!;
-  const calleeName = call.calleeName;
   if (!callee.deferred) {
-    ctx.report(call, 'singleton', `new ${calleeName}() at module scope creates one shared instance: give each caller its own`);
+    ctx.report(call, 'singleton', `${call.shown} at module scope creates one shared instance: give each caller its own`);
   }
   if (call.hasSpread || call.argumentCount < construct.minArgs) {
     // new ExecutionEngine() with too few arguments: left for a human
     const count = call.hasSpread ? 'spread arguments' : `${call.argumentCount} argument(s)`;
     ctx.report(call, 'direct-instantiation',
-      `new ${calleeName}() with ${count}; ${construct.factory}() needs at least ${construct.minArgs}: migrate by hand`);
+      `${call.shown} with ${count}; ${construct.factory}() needs at least ${construct.minArgs}: migrate by hand`);
     return false;
   }
   const alreadyImported = ctx.imports.findImport(construct.module, construct.factory);
   if (!alreadyImported && ctx.scopes.isNameTaken(construct.factory)) {
     // the factory's name means something else here: left as it is
-    ctx.report(call, 'conflict', `${construct.factory} is already a name in this file: new ${calleeName}() left as it is`);
-    ctx.recordSite(call, 'direct-instantiation', `new ${calleeName}() bypasses ${construct.factory}()`);
+    ctx.report(call, 'conflict', `${construct.factory} is already a name in this file: ${call.shown} left as it is`);
+    ctx.recordSite(call, 'direct-instantiation', `${call.shown} bypasses ${construct.factory}()`);
     return false;
   }
   const factory = alreadyImported ?? ctx.imports.ensureImport(construct.module, construct.factory, origin.decl);
-  ctx.recordSite(call, 'direct-instantiation', `new ${calleeName}() bypasses ${construct.factory}()`);
+  ctx.recordSite(call, 'direct-instantiation', `${call.shown} bypasses ${construct.factory}()`);
   // new ExecutionEngine(ctx) ➔ createUserExecutionEngine(ctx), the factory imported beside the class
   ctx.rewriteConstructCall(call, callee, factory);
   return true;

@@ -3,13 +3,10 @@
  * outside this folder knows it, but its one line in LANGUAGES (a test's jest.mock of src/languages).
  * Syntax: parse.ts.
  *
- * Seam gaps this rehearsal met (src/ left as it is; see the commit that added this folder):
- *  - readImports must build the import model's own mutable records, planning fields included (source-file.ts).
- *  - renderImports receives the model unplanned: a language that forgets model.plan() drops moved imports.
- *  - The ImportModel plan must be re-rendered from scratch by every language (ToyImportWriter).
- *  - Registry names go to the first language that resolves them (JS claims `src/a.toy`; a name in both
- *    languages silently goes to JS); an unresolved toy name gets only JS's advice.
- *  - Messages and check's import forms are spelled in JS (`new X()`, `export * chains`, `'spec' A as B`).
+ * What this rehearsal still shows (the seam's first gaps it found are closed; see the commit history):
+ *  - every language writes the import model's plan from scratch (ToyImportWriter beside the JavaScript one);
+ *  - some messages and check's import forms are still spelled in JavaScript's words (`constructed with new`,
+ *    `export * chains`, `'<specifier>' A as B`).
  */
 import type { Language } from '../../../src/languages/language';
 import { ToyModules, EXTENSION } from './module-system';

@@ -2,7 +2,7 @@
  * One parsed toy file, as the engine sees it: its `use` lines as the import model's declarations, its
  * `mock` strings, one flat scope of references, and every edit spelled in toy.
  */
-import type { ImportDecl, ImportModel, ImportSpec } from '../../../src/languages/import-model';
+import type { ImportDecl, ImportModel, ImportSpec, ReadDeclaration } from '../../../src/languages/import-model';
 import type {
   Binding, ConstructCall, ModuleRef, ModuleString, Reference, ReferenceContext, Scopes, SourceFile, Span, SpecifierWriter, TextEdit,
 } from '../../../src/languages/language';
@@ -87,31 +87,22 @@ export class ToyFile implements SourceFile {
     return (this.scopeAnalysis ??= new ToyScopes(this.statements));
   }
 
-  /**
-   * The engine's planning records are built here, their bookkeeping (retarget, added, anchor, target,
-   * removed) included: the seam hands the language the import model's own mutable types (seam gap: index.ts).
-   */
-  readImports(resolve: (specifier: string) => ModuleRef | null): ImportDecl[] {
-    return this.statements.filter((s): s is UseStatement => s.kind === 'use').map((s) => {
-      const decl: ImportDecl = {
-        form: 'use', reexport: false, span: s.span, source: s.source, specifierText: s.specifier, module: resolve(s.specifier),
-        typeOnly: false, specs: [], retarget: null, added: [], anchor: null, syntax: s,
-      };
-      for (const spec of s.specs) {
-        decl.specs.push({
-          span: { start: spec.start, end: spec.end }, decl, kind: 'named', imported: spec.imported.name, local: spec.local.name,
-          typeOnly: false, binding: this.scopes.bindingOf(spec.local.name), target: null, removed: false,
-        });
-      }
-      return decl;
-    });
+  /** Each `use` line as plain data; the import model adopts it (and resolves its module). */
+  readImports(): ReadDeclaration[] {
+    return this.statements.filter((s): s is UseStatement => s.kind === 'use').map((s) => ({
+      form: 'use', reexport: false, span: s.span, source: s.source, specifierText: s.specifier, typeOnly: false, syntax: s,
+      specs: s.specs.map((spec) => ({
+        span: { start: spec.start, end: spec.end }, kind: 'named' as const, imported: spec.imported.name, local: spec.local.name,
+        typeOnly: false, binding: this.scopes.bindingOf(spec.local.name),
+      })),
+    }));
   }
 
   constructCall(reference: Reference): ToyConstructCall | null {
     if (reference.context !== 'new-callee') return null;
     const statement = (reference as ToyReference).statement as CallStatement;
     return {
-      start: statement.span.start, end: statement.span.end, calleeName: statement.callee.name, callee: statement.callee,
+      start: statement.span.start, end: statement.span.end, calleeName: statement.callee.name, shown: `new ${statement.callee.name}()`, callee: statement.callee,
       argumentCount: statement.args.length, hasSpread: statement.args.some((a) => a.spread),
     };
   }
@@ -133,7 +124,6 @@ export class ToyFile implements SourceFile {
 
   renderImports(model: ImportModel, specifierFor: SpecifierWriter): TextEdit[] {
     // Seam gap (index.ts): the engine hands over the model unplanned; every language must remember to plan it.
-    model.plan();
     return new ToyImportWriter(this.text, model, specifierFor).render();
   }
 }

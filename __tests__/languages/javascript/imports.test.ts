@@ -47,12 +47,13 @@ function setUp(path: string, text: string, moves: Record<string, string> = {}): 
   const source = javascript.parse(path, text);
   const consumed = new Set<Reference>();
   const context: ImportModelContext = {
+    resolve,
     defaultForm: source.defaultImportForm,
     movedTo: (module) => (module && module.kind === 'file' && moves[module.path] ? file(moves[module.path]) : null),
     liveReferences: (binding) => binding.references.filter((r) => !consumed.has(r)),
     anyConsumed: () => consumed.size > 0,
   };
-  const model = new ImportModel(source.readImports(resolve), context);
+  const model = new ImportModel(source.readImports(), context);
   return {
     file: source,
     model,
@@ -73,6 +74,7 @@ function setUp(path: string, text: string, moves: Record<string, string> = {}): 
 /** The file's text with the model's edits spliced in; the result must parse again. */
 function rendered(setup: Setup): string {
   const edits = new TextEdits();
+  setup.model.plan();
   edits.add(setup.file.renderImports(setup.model, specifierFor), 'imports');
   const result = edits.splice(setup.file.text);
   if ('overlap' in result) throw new Error(`overlapping edits: ${JSON.stringify(result.overlap)}`);
@@ -117,6 +119,7 @@ describe('reading declarations', () => {
 
   it('renders nothing for a model no transform changed', () => {
     const setup = setUp('case.ts', `import D, { a as b } from './a';\nexport { x } from './m';\n`);
+    setup.model.plan();
     expect(setup.file.renderImports(setup.model, specifierFor)).toEqual([]);
   });
 });
@@ -202,6 +205,7 @@ describe('add: ensureImport', () => {
     model.ensureImport(file('c'), 'createEngine', decl('./legacy'));
     const all = new TextEdits();
     all.add(edits, 'direct-instantiation');
+    model.plan();
     all.add(source.renderImports(model, specifierFor), 'imports');
     expect(all.splice(source.text)).toEqual({
       output: `/* Copyright Example */\nimport { createEngine } from './c';\nconst e = createEngine(ctx);\n`,

@@ -3,8 +3,7 @@
  * `const { … } = require(…)`. A specifier's binding is looked up (and the scopes analysed) only when a
  * transform asks for it.
  */
-import type { ImportDecl, ImportSpec } from '../import-model';
-import type { ModuleRef } from '../language';
+import type { ReadDeclaration, ReadName } from '../import-model';
 import type { AnyNode, Binding } from './scope';
 import { requireSource, stringValue } from './module-strings';
 
@@ -14,33 +13,29 @@ export type DeclForm = 'import' | 'export' | 'require';
 export interface ImportReading {
   program: AnyNode;
   requireDeclarations: AnyNode[];
-  resolve(specifier: string): ModuleRef | null;
   bindingDeclaredBy(id: AnyNode): Binding | undefined;
 }
 
-export function readImports(reading: ImportReading): ImportDecl[] {
-  const decls: ImportDecl[] = [];
+export function readImports(reading: ImportReading): ReadDeclaration[] {
+  const decls: ReadDeclaration[] = [];
   for (const statement of reading.program.body) {
     if (statement.type === 'ImportDeclaration') {
       const decl = readImport(statement, reading);
       if (decl) decls.push(decl);
     } else if (statement.type === 'ExportNamedDeclaration' && statement.source) {
-      decls.push(readExportFrom(statement, reading));
+      decls.push(readExportFrom(statement));
     }
   }
   for (const node of reading.requireDeclarations) decls.push(readRequire(node, reading));
-  return decls.sort((a, b) => a.span!.start - b.span!.start);
+  return decls.sort((a, b) => a.span.start - b.span.start);
 }
 
-function newDecl(form: DeclForm, node: AnyNode, source: AnyNode | null, typeOnly: boolean, reading: ImportReading): ImportDecl {
+function newDecl(form: DeclForm, node: AnyNode, source: AnyNode | null, typeOnly: boolean): ReadDeclaration {
   const specifierText = source ? stringValue(source) ?? '' : '';
-  return {
-    form, reexport: form === 'export', span: node, source, specifierText, typeOnly, specs: [], retarget: null, added: [],
-    anchor: null, syntax: node, module: source ? reading.resolve(specifierText) : null,
-  };
+  return { form, reexport: form === 'export', span: node, source, specifierText, typeOnly, specs: [], syntax: node };
 }
 
-function withLazyBinding(spec: ImportSpec, id: AnyNode, reading: ImportReading): ImportSpec {
+function withLazyBinding(spec: ReadName, id: AnyNode, reading: ImportReading): ReadName {
   let binding: Binding | null | undefined;
   return Object.defineProperty(spec, 'binding', {
     get: () => (binding === undefined ? (binding = reading.bindingDeclaredBy(id) ?? null) : binding),
@@ -48,43 +43,34 @@ function withLazyBinding(spec: ImportSpec, id: AnyNode, reading: ImportReading):
   });
 }
 
-function readImport(node: AnyNode, reading: ImportReading): ImportDecl | null {
+function readImport(node: AnyNode, reading: ImportReading): ReadDeclaration | null {
   // `import typeof` (Flow) and source-phase imports name no module's exports.
   if (node.importKind === 'typeof' || node.phase) return null;
-  const decl = newDecl('import', node, node.source, node.importKind === 'type', reading);
+  const decl = newDecl('import', node, node.source, node.importKind === 'type');
   for (const s of node.specifiers) {
     const kind = s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? 'namespace' : 'named';
     const imported = kind === 'default' ? 'default' : kind === 'namespace' ? '*' : nameOf(s.imported);
-    decl.specs.push(withLazyBinding({
-      span: s, decl, kind, imported, local: s.local.name, typeOnly: s.importKind === 'type',
-      binding: null, target: null, removed: false,
-    }, s.local, reading));
+    decl.specs.push(withLazyBinding({ span: s, kind, imported, local: s.local.name, typeOnly: s.importKind === 'type' }, s.local, reading));
   }
   return decl;
 }
 
-function readExportFrom(node: AnyNode, reading: ImportReading): ImportDecl {
-  const decl = newDecl('export', node, node.source, node.exportKind === 'type', reading);
+function readExportFrom(node: AnyNode): ReadDeclaration {
+  const decl = newDecl('export', node, node.source, node.exportKind === 'type');
   for (const s of node.specifiers) {
     const kind = s.type === 'ExportNamespaceSpecifier' ? 'namespace' : s.type === 'ExportDefaultSpecifier' ? 'default' : 'named';
     const imported = kind === 'namespace' ? '*' : kind === 'default' ? 'default' : nameOf(s.local);
-    decl.specs.push({
-      span: s, decl, kind, imported, local: nameOf(s.exported), typeOnly: s.exportKind === 'type',
-      binding: null, target: null, removed: false,
-    });
+    decl.specs.push({ span: s, kind, imported, local: nameOf(s.exported), typeOnly: s.exportKind === 'type' });
   }
   return decl;
 }
 
 /** `const { A, B: C } = require('x')`, anywhere, when it is exactly that shape. */
-function readRequire(node: AnyNode, reading: ImportReading): ImportDecl {
+function readRequire(node: AnyNode, reading: ImportReading): ReadDeclaration {
   const declarator = node.declarations[0];
-  const decl = newDecl('require', node, requireSource(declarator.init), false, reading);
+  const decl = newDecl('require', node, requireSource(declarator.init), false);
   for (const p of declarator.id.properties) {
-    decl.specs.push(withLazyBinding({
-      span: p, decl, kind: 'named', imported: nameOf(p.key), local: p.value.name, typeOnly: false,
-      binding: null, target: null, removed: false,
-    }, p.value, reading));
+    decl.specs.push(withLazyBinding({ span: p, kind: 'named', imported: nameOf(p.key), local: p.value.name, typeOnly: false }, p.value, reading));
   }
   return decl;
 }

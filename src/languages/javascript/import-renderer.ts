@@ -17,7 +17,7 @@ export interface RenderTarget {
 }
 
 export function renderImports(model: ImportModel, target: RenderTarget): TextEdit[] {
-  model.plan();
+  if (!model.planned) throw new Error('the import model must be planned before it is written');
   return new ImportRenderer(model, target).render();
 }
 

@@ -4,8 +4,8 @@
  * JavaScript. Every edit is a character range of the original text: nothing is reprinted.
  */
 import type { File } from '@babel/types';
-import type { ImportDecl, ImportModel } from '../import-model';
-import type { ConstructCall, ModuleRef, ModuleString, SourceFile, SpecifierWriter, TextEdit } from '../language';
+import type { ImportModel, ReadDeclaration } from '../import-model';
+import type { ConstructCall, ModuleString, SourceFile, SpecifierWriter, TextEdit } from '../language';
 import { analyzeScopes, type AnyNode, type Reference, type ScopeAnalysis } from './scope';
 import { escapeFor, leftmostQualifier, scanModuleReferences, type JsModuleString, type ModuleReferences } from './module-strings';
 import { readImports } from './import-reader';
@@ -51,11 +51,10 @@ export class JavaScriptFile implements SourceFile {
     return this.scanned.strings;
   }
 
-  readImports(resolve: (specifier: string) => ModuleRef | null): ImportDecl[] {
+  readImports(): ReadDeclaration[] {
     return readImports({
       program: this.program,
       requireDeclarations: this.scanned.requireDeclarations,
-      resolve,
       bindingDeclaredBy: (id) => this.scopes.bindingDeclaredBy(id),
     });
   }
@@ -65,7 +64,7 @@ export class JavaScriptFile implements SourceFile {
     const node: AnyNode = reference.parent;
     const args: AnyNode[] = node.arguments;
     return {
-      node, start: node.start, end: node.end, calleeName: reference.name, argumentCount: args.length,
+      node, start: node.start, end: node.end, calleeName: reference.name, shown: `new ${reference.name}()`, argumentCount: args.length,
       hasSpread: args.some((a) => a.type === 'SpreadElement'),
     };
   }
