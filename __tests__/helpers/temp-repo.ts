@@ -40,6 +40,15 @@ export function makeTempRepo(): string {
   return dir;
 }
 
+/** A git repository holding `files`, committed. */
+export function committedRepo(files: Record<string, string>): string {
+  const repo = makeTempRepo();
+  writeFiles(repo, files);
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '--quiet', '-m', 'initial');
+  return repo;
+}
+
 export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(root, name);

@@ -2,17 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { commitFiles, GitError, isGitRepository, uncommittedFiles } from '../../src/vcs/git';
 import { runVerify } from '../../src/vcs/verify';
-import { git, makeTempDir, makeTempRepo, removeTempDirs, writeFiles } from '../helpers/temp-repo';
+import { committedRepo, git, makeTempDir, makeTempRepo, removeTempDirs, writeFiles } from '../helpers/temp-repo';
 
 afterAll(removeTempDirs);
-
-function committedRepo(files: Record<string, string>): string {
-  const repo = makeTempRepo();
-  writeFiles(repo, files);
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '--quiet', '-m', 'initial');
-  return repo;
-}
 
 describe('isGitRepository', () => {
   it('tells a work tree (or a folder inside one) from a plain folder', () => {

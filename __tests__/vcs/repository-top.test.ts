@@ -6,17 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findRepositoryTop, repositoryRoot, topLevelPaths } from '../../src/vcs/git';
 import { GitignoreRules } from '../../src/runner/gitignore';
-import { git, makeTempDir, makeTempRepo, removeTempDirs, writeFiles } from '../helpers/temp-repo';
+import { committedRepo, git, makeTempDir, removeTempDirs, writeFiles } from '../helpers/temp-repo';
 
 afterAll(removeTempDirs);
-
-function committedRepo(files: Record<string, string>): string {
-  const repo = makeTempRepo();
-  writeFiles(repo, files);
-  git(repo, 'add', '-A');
-  git(repo, 'commit', '--quiet', '-m', 'initial');
-  return repo;
-}
 
 const gitsTop = (dir: string): string => fs.realpathSync(git(dir, 'rev-parse', '--show-toplevel').trim());
 
