@@ -103,10 +103,10 @@ export function transformFile(options: TransformFileOptions): FileResult {
     const who = first.by === second.by ? first.by : `${first.by} and ${second.by}`;
     return failedByBug(path, `edits by ${who} overlap at ${where.line}:${where.column}; the file was left as it was`);
   }
-  const { output } = spliced;
+  const { output, edits } = spliced;
   const done = { changedBy, sites: ctx.sites, canonicalSites: ctx.canonicalSites, usage };
   if (output === source) return result('unchanged', ctx.findings, done);
-  const changed = result('changed', ctx.findings, { ...done, output, edits: ctx.edits.ordered().map(({ start, end, text }) => ({ start, end, text })) });
+  const changed = result('changed', ctx.findings, { ...done, output, edits: edits.map(({ start, end, text }) => ({ start, end, text })) });
   return mode === 'measure' ? changed : checkOutput(changed, language);
 }
 

@@ -12,7 +12,8 @@ export interface MadeEdit extends TextEdit {
   by: string;
 }
 
-export type Splice = { output: string } | { overlap: [MadeEdit, MadeEdit] };
+/** The output and the edits that made it, in order; or the first two edits that collide. */
+export type Splice = { output: string; edits: MadeEdit[] } | { overlap: [MadeEdit, MadeEdit] };
 
 export class TextEdits {
   private readonly edits: MadeEdit[] = [];
@@ -35,15 +36,16 @@ export class TextEdits {
 
   /** Every edit applied to `original`; two that overlap are a transform's bug, reported, never merged. */
   splice(original: string): Splice {
+    const edits = this.ordered();
     let output = '';
     let cursor = 0;
     let previous: MadeEdit | undefined;
-    for (const edit of this.ordered()) {
+    for (const edit of edits) {
       if (previous && edit.start < cursor) return { overlap: [previous, edit] };
       output += original.slice(cursor, edit.start) + edit.text;
       cursor = edit.end;
       previous = edit;
     }
-    return { output: output + original.slice(cursor) };
+    return { output: output + original.slice(cursor), edits };
   }
 }

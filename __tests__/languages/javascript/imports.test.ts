@@ -207,7 +207,7 @@ describe('add: ensureImport', () => {
     all.add(edits, 'direct-instantiation');
     model.plan();
     all.add(source.renderImports(model, specifierFor), 'imports');
-    expect(all.splice(source.text)).toEqual({
+    expect(all.splice(source.text)).toMatchObject({
       output: `/* Copyright Example */\nimport { createEngine } from './c';\nconst e = createEngine(ctx);\n`,
     });
   });
