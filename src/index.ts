@@ -7,8 +7,8 @@
  */
 
 // A registry.
-export { loadRegistry, findRegistryFile, DEFAULT_INCLUDE, REGISTRY_FILE_NAME, RegistryError } from './registry/load';
-export type { Registry, CanonicalSymbol, LegacySymbol, ConstructRule, ModuleMove } from './registry/types';
+export { loadRegistry, findRegistryFile, DEFAULT_INCLUDE, REGISTRY_FILE_NAME, RegistryError, type LoadRegistryOptions } from './registry/load';
+export type { Registry, RegistryNote, CanonicalSymbol, LegacySymbol, ConstructRule, ModuleMove } from './registry/types';
 export type { ProjectResolver } from './registry/project-resolver';
 export type { Prefilter } from './registry/prefilter';
 export { moduleKey } from './languages/language';

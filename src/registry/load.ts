@@ -5,12 +5,14 @@
  * file and the JSON path.
  */
 import * as path from 'node:path';
+import { globSync } from 'tinyglobby';
 import { moduleKey, ModuleReadError, type Language, type ModuleRef } from '../languages/language';
 import { LANGUAGES } from '../languages';
 import { ProjectResolver } from './project-resolver';
 import { buildPrefilter } from './prefilter';
-import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry } from './types';
+import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry, RegistryNote } from './types';
 import { isFile } from '../shared/fs';
+import { didYouMean } from '../shared/nearest';
 import { RegistryError } from './registry-error';
 import { parseRegistryJson, validateRegistryShape } from './schema';
 
@@ -32,7 +34,17 @@ export function findRegistryFile(startDir: string): string | null {
   }
 }
 
-export function loadRegistry(options: { configPath?: string; cwd?: string } = {}): Registry {
+export interface LoadRegistryOptions {
+  configPath?: string;
+  cwd?: string;
+  /**
+   * The file was validated a moment ago by the run this load serves (a worker thread's copy): its schema
+   * and the names its modules export are not checked again, which costs most of a load.
+   */
+  validated?: boolean;
+}
+
+export function loadRegistry(options: LoadRegistryOptions = {}): Registry {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const file = options.configPath ? path.resolve(cwd, options.configPath) : findRegistryFile(cwd);
   if (!file) {
@@ -40,8 +52,8 @@ export function loadRegistry(options: { configPath?: string; cwd?: string } = {}
   }
   if (!isFile(file)) throw new RegistryError(file, '$', 'no such file (expected a registry file, ssot.config.json)');
   const config = parseRegistryJson(file);
-  validateRegistryShape(file, config);
-  return new RegistryBuilder(file, config as RawConfig).build();
+  if (!options.validated) validateRegistryShape(file, config);
+  return new RegistryBuilder(file, config as RawConfig, !options.validated).build();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -79,10 +91,15 @@ interface RawConfig {
 class RegistryBuilder {
   private readonly root: string;
   private readonly resolver: ProjectResolver;
+  private readonly notes: RegistryNote[] = [];
+  /** Every module of the registry's folder by its registry name, for "did you mean": listed on the first miss. */
+  private moduleNames: string[] | undefined;
 
   constructor(
     private readonly file: string,
     private readonly config: RawConfig,
+    /** Whether exported names are checked against the code. */
+    private readonly checkExports = true,
   ) {
     this.root = path.dirname(file);
     const fail = (jsonPath: string, expected: string): never => this.fail(jsonPath, expected);
@@ -124,6 +141,7 @@ class RegistryBuilder {
       moduleFileNames: new Set([...legacyModules, ...canonicalModules].map((key) => path.basename(key))),
       prefilter: buildPrefilter(this.resolver, everyModule),
       redirects: new Map(),
+      notes: this.notes,
     };
   }
 
@@ -183,6 +201,7 @@ class RegistryBuilder {
           this.fail(legacyPath, `legacy "${rawLegacy.name}" from "${rawLegacy.from}" is already listed at ${earlierLegacy} (expected each legacy name and module listed once)`);
         }
         legacyAt.set(legacyPair, legacyPath);
+        this.requireExport(legacyModule, rawLegacy.from, rawLegacy.name, `${legacyPath}.name`, 'the legacy module');
         const legacy: LegacySymbol = { name: rawLegacy.name, module: legacyModule, canonical: symbol };
         if (rawLegacy.construct) legacy.construct = this.buildConstruct(rawLegacy.construct, `${legacyPath}.construct`, notMoved);
         symbol.legacy.push(legacy);
@@ -210,25 +229,45 @@ class RegistryBuilder {
 
   private resolveModule(name: string, jsonPath: string): ModuleRef {
     const found = this.resolver.registryModule(name);
-    if ('problem' in found) this.fail(jsonPath, found.problem);
+    if ('problem' in found) this.fail(jsonPath, found.problem + this.nearestModule(name));
     return found.module;
   }
 
+  /** `; did you mean "src/agents/engine"?` for a name that resolves to nothing but is close to one that does. */
+  private nearestModule(name: string): string {
+    this.moduleNames ??= [...new Set(globSync(['**/*'], { cwd: this.root, ignore: ['**/node_modules/**', '**/.git/**'] })
+      .flatMap((file) => {
+        const system = this.resolver.systems.find((s) => s.language.handles(file));
+        return system ? [system.registryNameOfFile(file)] : [];
+      }))].sort();
+    return didYouMean(name, this.moduleNames);
+  }
+
   /**
-   * The module must export the name, directly or through re-export chains. Packages whose files cannot
-   * be found, and modules whose exports cannot all be listed, get the benefit of the doubt.
+   * The module must export the name, directly or through re-export chains. A module whose exports cannot
+   * all be known (a package whose files cannot be found, an `export *` from one, a legacy file that does
+   * not parse) gets the benefit of the doubt, and a note saying so.
    */
   private requireExport(module: ModuleRef, written: string, name: string, jsonPath: string, role: string): void {
+    if (!this.checkExports) return;
     let exports;
     try {
       exports = this.resolver.exports(module);
     } catch (error) {
-      if (!(error instanceof ModuleReadError) || module.kind === 'package') return;
+      if (!(error instanceof ModuleReadError)) throw error;
       const fromPath = jsonPath.replace(/\.(name|factory)$/, '.from');
-      this.fail(fromPath, `"${written}" cannot be parsed: ${error.reason} (expected ${role} to be valid ${this.resolver.systemOf(module).language.name})`);
+      const reason = `"${written}" cannot be parsed: ${error.reason}`;
+      if (module.kind === 'package' || role === 'the legacy module') return this.note(jsonPath, `${reason}, so "${name}" could not be checked`);
+      this.fail(fromPath, `${reason} (expected ${role} to be valid ${this.resolver.systemOf(module).language.name})`);
     }
-    if (!exports || exports.names.has(name) || !exports.complete) return;
-    this.fail(jsonPath, `"${written}" does not export "${name}" (expected a name ${role} exports, directly or through export … from / export * chains)`);
+    if (!exports) return this.note(jsonPath, `the files of "${written}" cannot be found, so "${name}" could not be checked`);
+    if (exports.names.has(name)) return;
+    if (!exports.complete) return this.note(jsonPath, `"${written}" exports names that cannot all be listed (an export * from a module that cannot be read, or CommonJS built at run time), so "${name}" could not be checked`);
+    this.fail(jsonPath, `"${written}" does not export "${name}" (expected a name ${role} exports, directly or through export … from / export * chains)${didYouMean(name, exports.names)}`);
+  }
+
+  private note(jsonPath: string, message: string): void {
+    this.notes.push({ file: this.file, jsonPath, message });
   }
 
   private fail(jsonPath: string, expected: string): never {

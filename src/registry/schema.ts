@@ -1,15 +1,17 @@
 /**
- * The registry file's syntax and shape: JSON first (a syntax error is located by line and column), then the
+ * The registry file's syntax and shape: JSON with comments (JSONC; a syntax error is located by line and column), then the
  * JSON Schema — the base schema beside this file with each language's own settings added, which is also
  * what `npm run build` writes to schema/ssot.config.schema.json for editors. The first problem is thrown as
  * a RegistryError naming the JSON path and what is expected.
  */
 import * as fs from 'node:fs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import base from './registry.schema.json';
 import { positionAt } from '../shared/text-position';
 import { LANGUAGES } from '../languages';
 import { RegistryError } from './registry-error';
+import { didYouMean } from '../shared/nearest';
 
 type SchemaNode = { $ref?: string; description?: string; properties?: Record<string, unknown> };
 
@@ -26,7 +28,10 @@ export const REGISTRY_SCHEMA = (() => {
   return { ...base, properties };
 })();
 
-/** The registry file's JSON, or a RegistryError locating its first syntax error. */
+/**
+ * The registry file's data, or a RegistryError locating its first syntax error. JSON with comments and
+ * trailing commas is accepted, as tsconfig.json allows (JSONC).
+ */
 export function parseRegistryJson(file: string): unknown {
   let text: string;
   try {
@@ -35,76 +40,39 @@ export function parseRegistryJson(file: string): unknown {
     throw new RegistryError(file, '$', `cannot be read: ${(error as Error).message}`);
   }
   text = text.replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const reason = String((error as Error).message)
-      .replace(/,\s*(\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
-      .replace(/\s*in JSON at position \d+.*$/s, '')
-      .replace(/\s*\(line \d+ column \d+\)$/, '');
-    const { line, column } = positionAt(text, jsonSyntaxErrorOffset(text));
-    throw new RegistryError(file, '$', `invalid JSON at ${line}:${column}: ${reason} (expected a JSON object)`);
-  }
+  const errors: ParseError[] = [];
+  const data = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  if (errors.length === 0) return data;
+  const [first] = errors;
+  const { line, column } = positionAt(text, first.offset);
+  throw new RegistryError(file, '$', `invalid JSON at ${line}:${column}: ${syntaxReason(text, first)} (expected a JSON object; comments and trailing commas are allowed)`);
 }
 
-/**
- * Where the first syntax error of a JSON text is. JSON.parse does not always say (`Unexpected token`
- * messages carry no position in Node 20), so a minimal strict scanner finds it.
- */
-function jsonSyntaxErrorOffset(text: string): number {
-  let at = 0;
-  const fail = (): never => {
-    throw new JsonSyntaxStop(at);
+/** What jsonc-parser's error code means, in words. */
+function syntaxReason(text: string, error: ParseError): string {
+  const found = text.slice(error.offset, error.offset + Math.min(error.length, 20));
+  const token = found ? `"${found}"` : 'the end of the file';
+  const reasons: Record<string, string> = {
+    InvalidSymbol: `Unexpected token ${token}`,
+    InvalidNumberFormat: `invalid number ${token}`,
+    PropertyNameExpected: `a property name in double quotes expected, found ${token}`,
+    ValueExpected: `a value expected, found ${token}`,
+    ColonExpected: `":" expected, found ${token}`,
+    CommaExpected: `"," expected, found ${token}`,
+    CloseBraceExpected: `"}" expected, found ${token}`,
+    CloseBracketExpected: `"]" expected, found ${token}`,
+    EndOfFileExpected: `nothing expected after the value, found ${token}`,
+    InvalidCommentToken: 'invalid comment',
+    UnexpectedEndOfComment: 'a comment that never ends',
+    UnexpectedEndOfString: 'a string that never ends',
+    UnexpectedEndOfNumber: 'a number cut short',
+    InvalidUnicode: 'an invalid \\u escape',
+    InvalidEscapeCharacter: 'an invalid escape character',
+    InvalidCharacter: 'a control character inside a string',
   };
-  const skipSpace = () => {
-    while (at < text.length && ' \t\n\r'.includes(text[at])) at++;
-  };
-  const expect = (pattern: RegExp) => {
-    pattern.lastIndex = at;
-    const match = pattern.exec(text);
-    if (!match) fail();
-    at += match![0].length;
-  };
-  const value = (): void => {
-    skipSpace();
-    const c = text[at];
-    if (c === '{') return members('}', () => (expect(STRING), skipSpace(), expect(/:/y), value()));
-    if (c === '[') return members(']', value);
-    if (c === '"') return expect(STRING);
-    if (c === 't' || c === 'f' || c === 'n') return expect(/true|false|null/y);
-    expect(NUMBER);
-  };
-  const members = (close: string, member: () => void): void => {
-    at++;
-    skipSpace();
-    if (text[at] === close) return void at++;
-    for (;;) {
-      skipSpace();
-      member();
-      skipSpace();
-      if (text[at] === ',') at++;
-      else if (text[at] === close) return void at++;
-      else fail();
-    }
-  };
-  try {
-    value();
-    skipSpace();
-    if (at < text.length) fail();
-  } catch (error) {
-    if (error instanceof JsonSyntaxStop) return error.offset;
-    throw error;
-  }
-  return text.length;
+  const code = printParseErrorCode(error.error);
+  return reasons[code] ?? code;
 }
-
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-
-class JsonSyntaxStop {
-  constructor(readonly offset: number) {}
-}
-
 
 let schemaValidator: ValidateFunction | undefined;
 
@@ -125,7 +93,7 @@ function describeSchemaError(error: ErrorObject, root: unknown): { jsonPath: str
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const known = Object.keys(error.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
-      return { jsonPath: jsonPathOf([...segments, key], root), expected: `unknown key (expected one of: ${known.join(', ')})` };
+      return { jsonPath: jsonPathOf([...segments, key], root), expected: `unknown key (expected one of: ${known.join(', ')})${didYouMean(key, known)}` };
     }
     case 'required': {
       const key = String(error.params.missingProperty);
