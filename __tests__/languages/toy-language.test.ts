@@ -208,7 +208,7 @@ describe('toy files through the real engine', () => {
     const result = run('src/app/mock.toy', APP['src/app/mock.toy']);
     expect(result.output).toBe('mock "../log"\nuse Log from "../log"\nref Log\n');
     expect(result.sites).toEqual([
-      finding('src/app/mock.toy', 2, 14, 'legacy-path', '"../old/log" moved: import from its new module'),
+      finding('src/app/mock.toy', 2, 14, 'legacy-path', '"../old/log" moved to "../log": import from there'),
       finding('src/app/mock.toy', 1, 6, 'legacy-path', 'mock of legacy module "../old/log"'),
     ]);
   });
@@ -300,12 +300,12 @@ describe('a project of toy and JavaScript files', () => {
       { symbol: 'Widget', module: 'src/js/widgets', distinct: 1, forms: [{ form: "'../js/legacy' Widget", count: 1, canonical: false }] },
     ]);
     expect(report.findings).toEqual([
-      { file: 'src/app/alias.toy', line: 1, column: 5, kind: 'aliased-import', message: 'Engine imported as Motor' },
-      { file: 'src/app/construct.toy', line: 3, column: 3, kind: 'direct-instantiation', message: 'new OldEngine() bypasses createEngine()' },
-      { file: 'src/app/mock.toy', line: 1, column: 6, kind: 'legacy-path', message: 'mock of legacy module "../old/log"' },
-      { file: 'src/app/mock.toy', line: 2, column: 14, kind: 'legacy-path', message: '"../old/log" moved: import from its new module' },
-      { file: 'src/app/repoint.toy', line: 1, column: 5, kind: 'legacy-path', message: 'Store from legacy "../legacy/engine" is Store from its canonical module' },
-      { file: 'src/app/view.ts', line: 1, column: 10, kind: 'legacy-path', message: 'Widget from legacy "../js/legacy" is Widget from its canonical module' },
+      { file: 'src/app/alias.toy', line: 1, column: 5, kind: 'aliased-import', message: 'Engine imported as Motor', fixable: true },
+      { file: 'src/app/construct.toy', line: 3, column: 3, kind: 'direct-instantiation', message: 'new OldEngine() bypasses createEngine()', fixable: true },
+      { file: 'src/app/mock.toy', line: 1, column: 6, kind: 'legacy-path', message: 'mock of legacy module "../old/log"', fixable: true },
+      { file: 'src/app/mock.toy', line: 2, column: 14, kind: 'legacy-path', message: '"../old/log" moved to "../log": import from there', fixable: true },
+      { file: 'src/app/repoint.toy', line: 1, column: 5, kind: 'legacy-path', message: 'Store from legacy "../legacy/engine" is Store from its canonical module', fixable: true },
+      { file: 'src/app/view.ts', line: 1, column: 10, kind: 'legacy-path', message: 'Widget from legacy "../js/legacy" is Widget from its canonical module', fixable: true },
     ]);
     expect(report.errors).toEqual([]);
     // 7 app files and 6 modules (skipped unparsed, as registry modules); plain.toy is pre-filtered.

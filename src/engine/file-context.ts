@@ -125,10 +125,14 @@ export class FileContext {
     this.consumed.add(callee);
   }
 
+  /** How this file names `module`, in the style of `styleOf`, a specifier it already writes. */
+  specifierFor(module: ModuleRef, styleOf: string): string {
+    return this.registry.resolver.specifierFor(module, this.path, styleOf);
+  }
+
   /** The string now names `module`, in the style the string was written in; its member becomes `member`. */
   repointModuleString(string: ModuleString, module: ModuleRef, member?: string): void {
-    const specifier = this.registry.resolver.specifierFor(module, this.path, string.value);
-    this.edit(this.file.repointModuleString(string, specifier, member));
+    this.edit(this.file.repointModuleString(string, this.specifierFor(module, string.value), member));
   }
 
   /** Every transform has run: the import model plans where its changes land, and the language writes them. */

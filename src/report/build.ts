@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { SkipNote } from '../runner/discover';
-import { isFileError, type FileResult, type Finding } from '../engine/results';
+import { compareFindings, isFileError, type FileResult, type Finding } from '../engine/results';
 import type { Registry } from '../registry/types';
 import { moduleKey } from '../languages/language';
 import {
@@ -26,12 +26,14 @@ export function buildCheckReport(registry: Registry, results: FileResult[], note
   const total = VIOLATION_CATEGORIES.reduce((sum, category) => sum + violations[category], 0);
   const canonicalSites = results.reduce((sum, result) => sum + result.canonicalSites, 0);
   const errors = collectErrors(results, names);
+  const findings = collectFindings(results, names);
   return {
     violations,
     total,
     canonicalSites,
     canonicalUsage: canonicalUsage(canonicalSites, violations),
-    findings: collectFindings(results, names),
+    findings,
+    fixable: findings.filter((f) => f.fixable).length,
     legacyModules: legacyModules(registry, results, names, errors.some((e) => e.kind === 'parse-error')),
     patterns: patterns(registry, results, names),
     errors,
@@ -62,18 +64,28 @@ function canonicalUsage(canonicalSites: number, violations: ViolationCounts): nu
   return importSites === 0 ? 1 : canonicalSites / importSites;
 }
 
-/** Sites and findings overlap (a site that needs a human is both): each is listed once. */
+/**
+ * Sites and findings overlap (a site that needs a human is both): each is listed once. A site is fixable
+ * unless it needs a human: reported as a finding of its kind, or left for a conflict at the same place,
+ * or in a file that failed.
+ */
 function collectFindings(results: FileResult[], names: PathNames): ReportFinding[] {
   const unique = new Map<string, ReportFinding>();
   for (const result of results) {
-    for (const finding of [...result.sites, ...result.findings]) {
+    const at = (f: Finding): string => `${f.line}:${f.column}`;
+    const forHumans = new Set(result.findings.map((f) => `${at(f)}:${f.kind}`));
+    const conflicts = new Set(result.findings.filter((f) => f.kind === 'conflict').map(at));
+    const fixable = (site: Finding): boolean =>
+      result.status !== 'failed' && !forHumans.has(`${at(site)}:${site.kind}`) && !conflicts.has(at(site));
+    for (const [finding, isSite] of [...result.sites.map((f) => [f, true] as const), ...result.findings.map((f) => [f, false] as const)]) {
       if (isFileError(finding.kind)) continue;
       // The engine holds kinds as names; the catalog's test proves each transform reports only its row's.
-      const entry = { ...located(finding, names), kind: finding.kind as ReportFinding['kind'], message: finding.message };
+      const kind = finding.kind as ReportFinding['kind'];
+      const entry = { ...located(finding, names), kind, message: finding.message, fixable: isSite && fixable(finding) };
       unique.set(JSON.stringify(entry), entry);
     }
   }
-  return [...unique.values()].sort(byLocation);
+  return [...unique.values()].sort(compareFindings);
 }
 
 function collectErrors(results: FileResult[], names: PathNames): ReportError[] {
@@ -83,7 +95,7 @@ function collectErrors(results: FileResult[], names: PathNames): ReportError[] {
     const entry = { ...located(finding, names), kind: finding.kind, message: finding.message };
     errors.set(JSON.stringify(entry), entry);
   }
-  return [...errors.values()].sort(byLocation);
+  return [...errors.values()].sort(compareFindings);
 }
 
 function legacyModules(registry: Registry, results: FileResult[], names: PathNames, someUnparsed: boolean): LegacyModuleReport[] {
@@ -144,10 +156,6 @@ class PathNames {
 
 function located(finding: Finding, names: PathNames): { file: string; line: number; column: number } {
   return { file: names.file(finding.file), line: finding.line, column: finding.column };
-}
-
-function byLocation(a: ReportFinding | ReportError, b: ReportFinding | ReportError): number {
-  return compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.kind, b.kind) || compare(a.message, b.message);
 }
 
 function byFileThen<T extends { file: string }>(then: (item: T) => string): (a: T, b: T) => number {

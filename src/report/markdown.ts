@@ -2,8 +2,9 @@
  * `check` as a pull-request comment (GitHub-flavoured Markdown): a summary table, import forms per
  * symbol, legacy modules, and the long lists folded into <details>.
  */
-import { percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
-import { VIOLATION_CATEGORIES, countImportSites, type CheckReport } from './types';
+import { fixableSummary, FIXABLE_MARK, NEEDS_HUMAN_MARK, percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
+import { VIOLATION_CATEGORIES, countImportSites, type CheckReport, type ReportFinding } from './types';
+import { findingLine, type Finding } from '../engine/results';
 
 /** GitHub refuses comments over 65,536 characters: long lists are cut, and say where the rest is. */
 export const MAX_MARKDOWN_ROWS = 200;
@@ -37,13 +38,29 @@ export function formatMarkdown(report: CheckReport): string {
     if (withheldSafeToDelete(report)) out.push('', WITHHELD_NOTE);
   }
 
-  const findings = report.findings.map((f) => `| ${code(`${f.file}:${f.line}:${f.column}`)} | ${f.kind} | ${cell(f.message)} |`);
-  details(out, plural(report.findings.length, 'finding'), ['| Location | Kind | Message |', '| --- | --- | --- |'], findings);
-  const errors = report.errors.map((e) => `| ${code(`${e.file}:${e.line}:${e.column}`)} | ${e.kind} | ${cell(e.message)} |`);
-  details(out, plural(report.errors.length, 'error'), ['| Location | Kind | Message |', '| --- | --- | --- |'], errors);
+  const mark = (f: ReportFinding): string => (f.fixable ? FIXABLE_MARK : NEEDS_HUMAN_MARK);
+  findingsBlock(out, `${plural(report.findings.length, 'finding')}: ${fixableSummary(report)}`, report.findings, mark);
+  findingsBlock(out, plural(report.errors.length, 'error'), report.errors);
   const skipped = report.skipped.map((n) => `| ${code(n.file)} | ${cell(n.reason)} |`);
   details(out, `${plural(report.skipped.length, 'file')} skipped`, ['| File | Why |', '| --- | --- |'], skipped);
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Findings in Markdown: the same `path:line:column: kind: message` lines as every other output, in a
+ * folded code block (cut at MAX_MARKDOWN_ROWS, saying where the rest is).
+ */
+export function findingsBlock<F extends Finding>(out: string[], title: string, findings: readonly F[], mark?: (finding: F) => string): void {
+  if (findings.length === 0) return;
+  const lines = findings.slice(0, MAX_MARKDOWN_ROWS).map((f) => (mark ? `${mark(f)} ` : '') + findingLine(f).replace(/\r?\n/g, ' '));
+  // A fence longer than any run of backticks inside, so no line can close it.
+  const longest = Math.max(0, ...lines.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  out.push('', `<details><summary>${title}</summary>`, '', `${fence}text`, ...lines, fence);
+  if (findings.length > lines.length) {
+    out.push('', `…and ${findings.length - lines.length} more: run \`ssot-codemod check --format json\` for all of them.`);
+  }
+  out.push('', '</details>');
 }
 
 function details(out: string[], summary: string, header: string[], rows: string[]): void {

@@ -1,9 +1,11 @@
 /**
  * The terminal dashboard of `check`: counts per category against the target, canonical usage, import
- * forms per symbol, importers left per legacy module, then one `path:line:column kind message` line per
- * finding (a form editors and terminals turn into links).
+ * forms per symbol, importers left per legacy module, then one `path:line:column: kind: message` line per
+ * finding (a form editors and terminals turn into links), marked ✓ where `apply` fixes it.
  */
 import { VIOLATION_CATEGORIES, countImportSites, type CheckReport } from './types';
+import { compareFindings, findingLine } from '../engine/results';
+import { fixableSummary, FIXABLE_MARK, NEEDS_HUMAN_MARK } from './wording';
 import { percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
 
 export interface TextOptions {
@@ -66,15 +68,15 @@ export function formatText(report: CheckReport, options: TextOptions): string {
   }
 
   if (report.findings.length > 0) {
-    section(`Findings (${report.findings.length})`);
+    section(`Findings (${report.findings.length}): ${fixableSummary(report)}`);
     for (const f of report.findings) {
-      const kind = f.kind === 'conflict' ? paint.cyan(f.kind) : paint.yellow(f.kind);
-      lines.push(`  ${f.file}:${f.line}:${f.column}  ${kind}  ${f.message}`);
+      const kind = f.kind === 'conflict' ? paint.cyan : paint.yellow;
+      lines.push(`  ${f.fixable ? paint.green(FIXABLE_MARK) : NEEDS_HUMAN_MARK} ${findingLine({ ...f, kind: kind(f.kind) })}`);
     }
   }
   if (report.errors.length > 0) {
     section(paint.red(`Errors (${report.errors.length})`));
-    for (const e of report.errors) lines.push(`  ${e.file}:${e.line}:${e.column}: ${paint.red(e.kind)}: ${e.message}`);
+    for (const e of report.errors) lines.push(`  ${NEEDS_HUMAN_MARK} ${findingLine({ ...e, kind: paint.red(e.kind) })}`);
   }
   if (report.skipped.length > 0) {
     section(`Skipped (${report.skipped.length})`);
@@ -89,4 +91,9 @@ export function formatText(report: CheckReport, options: TextOptions): string {
     ),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** `--quiet`: the findings and the errors alone, one `path:line:column: kind: message` line each. */
+export function formatFindingLines(report: CheckReport): string {
+  return [...report.findings, ...report.errors].sort(compareFindings).map((f) => `${findingLine(f)}\n`).join('');
 }

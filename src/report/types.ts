@@ -36,6 +36,8 @@ export interface ReportFinding {
   column: number;
   kind: Exclude<FindingKind, FileErrorKind>;
   message: string;
+  /** `apply` rewrites this site; false for what needs a human (a site left as it is, a conflict). */
+  fixable: boolean;
 }
 
 /**
@@ -97,7 +99,10 @@ export interface CheckReport {
   canonicalSites: number;
   /** canonicalSites / (canonicalSites + legacy-path + aliased-import sites); 1 when there are none. */
   canonicalUsage: number;
+  /** Sorted by file, line and column. */
   findings: ReportFinding[];
+  /** How many of the findings `apply` fixes. */
+  fixable: number;
   legacyModules: LegacyModuleReport[];
   patterns: SymbolPatterns[];
   errors: ReportError[];

@@ -17,3 +17,14 @@ export function percent(fraction: number): string {
   const tenths = Math.floor(fraction * 1000 + 1e-9) / 10;
   return `${tenths.toFixed(1)}%`;
 }
+
+/** Before each finding of the dashboards: `apply` fixes it, or it needs a human. */
+export const FIXABLE_MARK = '✓';
+export const NEEDS_HUMAN_MARK = '!';
+
+/** `12 of 19 fixable by apply (✓), 7 need a human (!)`. */
+export function fixableSummary(report: CheckReport): string {
+  const fixable = report.findings.filter((f) => f.fixable).length;
+  const human = report.findings.length - fixable;
+  return `${fixable} of ${report.findings.length} fixable by apply (${FIXABLE_MARK}), ${human} need${human === 1 ? 's' : ''} a human (${NEEDS_HUMAN_MARK})`;
+}

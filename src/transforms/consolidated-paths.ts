@@ -27,7 +27,7 @@ function repointDeclaration(ctx: FileContext, decl: ImportDecl): boolean {
   const move = ctx.moduleMove(decl.module);
   if (move && !ctx.legacySymbols(decl.module)) {
     // import { a } from './moved' ➔ import { a } from './new-home' (names unchanged)
-    ctx.recordSite(decl.source!, 'legacy-path', `"${decl.specifierText}" moved: import from its new module`);
+    ctx.recordSite(decl.source!, 'legacy-path', `"${decl.specifierText}" moved to "${ctx.specifierFor(move.to, decl.specifierText)}": import from there`);
     for (const spec of decl.specs) if (spec.kind !== 'namespace') ctx.imports.move(spec, move.to, spec.imported);
     if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) ctx.imports.retarget(decl, move.to);
     return true;
