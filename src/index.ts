@@ -13,7 +13,7 @@ export type { ProjectResolver } from './registry/project-resolver';
 export type { Prefilter } from './registry/prefilter';
 export { moduleKey } from './languages/language';
 export type {
-  ModuleRef, ModuleSystem, ModuleSystemSetup, ModuleExports, Language, LanguagePrefilter, SourceFile, SpecifierWriter,
+  ModuleRef, ModuleSystem, ModuleSystemSetup, ModuleExports, Language, LanguagePrefilter, ModuleSurvey, SourceFile, SpecifierWriter,
   Span, TextEdit, Scopes, Binding, Reference, ReferenceContext, ModuleString, ModuleMember, ConstructCall,
 } from './languages/language';
 
@@ -38,7 +38,7 @@ export type {
 // `check` and `apply`, as the CLI runs them.
 export { runCheck, type CheckOptions, type CheckOutcome, type CheckFormat } from './cli/check';
 export { runApply, type ApplyOptions, type ApplyOutcome, type StopReason } from './cli/apply/index';
-export { formatSummary, type ApplySummary, type BatchOutcome, type BatchStatus, type SummaryFormat } from './cli/apply/summary';
+export { formatSummary, type ApplySummary, type BatchOutcome, type BatchStatus, type BatchProgress, type SummaryFormat } from './cli/apply/summary';
 export type { TransformCounts } from './cli/apply/plan';
 export type { Batch, BatchBy } from './batches/plan';
 export type { SkipNote } from './runner/discover';

@@ -63,6 +63,7 @@ describe('every error class in src/', () => {
     'WriteFailedError',
     'RollbackFailedError',
     'OutsideRootError',
+    'Interrupted',
   ]);
 
   it('extends UserError, or is known not to be one: a new class must choose', () => {

@@ -14,6 +14,7 @@ import type { ClearedCommit } from '../vcs/batch-commit';
 import { openSession, UsageError } from './session';
 import type { RecoveryResult } from '../batches/journal';
 import type { FileResult } from '../engine/results';
+import type { RegistryNote } from '../registry/types';
 
 export type CheckFormat = 'text' | 'json' | 'markdown' | 'sarif';
 
@@ -40,6 +41,8 @@ export interface CheckOutcome {
   gate: GateResult;
   recovered: RecoveryResult | null;
   clearedCommit: ClearedCommit | null;
+  /** What the registry says that could not be checked against the code. */
+  notes: RegistryNote[];
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -61,7 +64,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (options.writeBaseline) {
     fs.writeFileSync(path.resolve(options.cwd, options.writeBaseline), JSON.stringify(toBaseline(report), null, 2) + '\n');
   }
-  return { report, output: format(report, options), gate, recovered, clearedCommit };
+  return { report, output: format(report, options), gate, recovered, clearedCommit, notes: registry.notes };
 }
 
 function readBaseline(file: string): ReturnType<typeof parseBaseline> {

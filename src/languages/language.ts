@@ -95,4 +95,22 @@ export interface Language {
   moduleSystem(setup: ModuleSystemSetup): ModuleSystem;
   /** Throws SourceParseError when the text does not parse. */
   parse(path: string, text: string): SourceFile;
+  /**
+   * Optional: what `ssot-codemod init` reads in a file to propose legacy modules. A language without it
+   * gets no proposals. Throws SourceParseError when the text does not parse.
+   */
+  survey?(path: string, text: string): ModuleSurvey;
+}
+
+/** A file as `init` sees it: does it only hand another module on, and is it marked deprecated? */
+export interface ModuleSurvey {
+  /**
+   * Set when everything the file does is re-export other modules (a redirect stub, a compatibility
+   * re-export): each module it re-exports, as the file writes it, and what of it: every name, or these.
+   */
+  reexportsOnly: { specifier: string; names: 'all' | { exported: string; imported: string }[] }[] | null;
+  /** The text of the module's own deprecation mark (`@deprecated use …` in its header), if it has one. */
+  deprecated: string | null;
+  /** Exports marked deprecated one by one, each with its mark's text. */
+  deprecatedExports: { name: string; note: string }[];
 }

@@ -51,7 +51,14 @@ export function loadRegistry(options: LoadRegistryOptions = {}): Registry {
     throw new RegistryError(cwd, '$', `no ${REGISTRY_FILE_NAME} here or in any folder above (expected one, or --config FILE)`);
   }
   if (!isFile(file)) throw new RegistryError(file, '$', 'no such file (expected a registry file, ssot.config.json)');
-  const config = parseRegistryJson(file);
+  return registryFromConfig(file, parseRegistryJson(file), { validated: options.validated });
+}
+
+/**
+ * A registry from data already read (what `init` proposes, before it is written to `file`): validated and
+ * checked against the code exactly as a file is.
+ */
+export function registryFromConfig(file: string, config: unknown, options: Pick<LoadRegistryOptions, 'validated'> = {}): Registry {
   if (!options.validated) validateRegistryShape(file, config);
   return new RegistryBuilder(file, config as RawConfig, !options.validated).build();
 }

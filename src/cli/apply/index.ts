@@ -5,9 +5,10 @@
  */
 import { acquireLock, type RecoveryResult } from '../../batches/journal';
 import type { ClearedCommit } from '../../vcs/batch-commit';
+import type { RegistryNote } from '../../registry/types';
 import { openSession } from '../session';
 import { planApply, scopeOf, type ApplyOptions } from './plan';
-import { renderPlan, writePatchFiles } from './render';
+import { checkOutDir, renderPlan, writePatchFiles } from './render';
 import { executePlan, type StopReason } from './execute';
 import { summarize, type ApplySummary } from './summary';
 
@@ -21,23 +22,31 @@ export interface ApplyOutcome {
   stoppedBy?: StopReason;
   recovered: RecoveryResult | null;
   clearedCommit: ClearedCommit | null;
+  /** What the registry says that could not be checked against the code. */
+  notes: RegistryNote[];
 }
 
 export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
-  const { registry, recovered, clearedCommit } = openSession(options.config, options.cwd);
+  // What the options alone can refuse is refused before the registry is even read.
   const scope = scopeOf(options);
+  checkOutDir(options);
+  const { registry, recovered, clearedCommit } = openSession(options.config, options.cwd);
   const lock = options.dryRun ? null : acquireLock(registry.root);
   try {
     const plan = await planApply(registry, options, scope);
     const rendered = renderPlan(plan);
+    if (options.signal?.aborted) {
+      // Interrupted while planning: nothing was written, not even the patch files.
+      return { summary: summarize(plan, [], 'interrupted'), patch: rendered.patch, stoppedBy: 'interrupted', recovered, clearedCommit, notes: registry.notes };
+    }
     writePatchFiles(plan, rendered);
     if (options.dryRun) {
       const summary = summarize(plan, []);
       for (const outcome of summary.batches) options.onBatch?.(outcome, plan.allBatches.length, plan.transforms);
-      return { summary, patch: rendered.patch, recovered, clearedCommit };
+      return { summary, patch: rendered.patch, recovered, clearedCommit, notes: registry.notes };
     }
     const { outcomes, stoppedBy } = await executePlan(plan);
-    return { summary: summarize(plan, outcomes), patch: rendered.patch, stoppedBy, recovered, clearedCommit };
+    return { summary: summarize(plan, outcomes, stoppedBy), patch: rendered.patch, stoppedBy, recovered, clearedCommit, notes: registry.notes };
   } finally {
     lock?.release();
   }

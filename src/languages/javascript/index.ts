@@ -3,6 +3,7 @@ import type { Language } from '../language';
 import { JavaScriptModules } from './module-system';
 import { parseSource } from './parse';
 import { JavaScriptFile } from './source-file';
+import { surveyModule } from './survey';
 
 export const javascript: Language = {
   id: 'javascript',
@@ -19,4 +20,5 @@ export const javascript: Language = {
   handles: (file) => /\.(?:[cm]?[jt]s|[jt]sx)$/i.test(file),
   moduleSystem: (setup) => new JavaScriptModules(javascript, setup),
   parse: (path, text) => new JavaScriptFile(path, text, parseSource(text, path)),
+  survey: surveyModule,
 };
