@@ -12,7 +12,7 @@ import type { TransformName } from '../transforms';
 import { readSource } from './read-source';
 import { crashed, preflight, resultFor, transformFile, type RunMode } from '../engine/pipeline';
 import { selectTransforms } from '../transforms';
-import { discoverFiles, type SkipNote } from './discover';
+import { discoverFiles, NothingToScanError, type SkipNote } from './discover';
 import { DEFAULT_FILE_TIMEOUT_MS, eachWithTimeLimit } from './time-limit';
 
 export interface RunOptions {
@@ -277,6 +277,12 @@ export async function discoverAndRun(registry: Registry, options: DiscoverAndRun
   try {
     const { files, notes } = discoverFiles(registry, options.paths, { cwd: options.cwd });
     const runs = await runner.run(options.select ? options.select(files) : files);
+    // Files listed but none read (binary, too large, not UTF-8): nothing was scanned, which no run may pass off as clean.
+    // A shard may rightly hold no file; the whole list is what must not be empty.
+    if (!options.select && runs.every((run) => run.skip)) {
+      const reasons = runs.slice(0, 3).map((run) => `${path.relative(registry.root, run.file)}: ${run.skip}`);
+      throw new NothingToScanError(`no file was scanned: all ${runs.length} file(s) to scan were skipped (${reasons.join('; ')}${runs.length > 3 ? '; …' : ''})`);
+    }
     return { runs, notes };
   } finally {
     runner.close();

@@ -31,23 +31,26 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
   const scope = scopeOf(options);
   checkOutDir(options);
   const { registry, recovered, clearedCommit } = openSession(options.config, options.cwd);
-  const lock = options.dryRun ? null : acquireLock(registry.root);
-  try {
-    const plan = await planApply(registry, options, scope);
-    const rendered = renderPlan(plan);
-    if (options.signal?.aborted) {
-      // Interrupted while planning: nothing was written, not even the patch files.
-      return { summary: summarize(plan, [], 'interrupted'), patch: rendered.patch, stoppedBy: 'interrupted', recovered, clearedCommit, notes: registry.notes };
-    }
+  const plan = await planApply(registry, options, scope);
+  const rendered = renderPlan(plan);
+  const done = (summary: ApplySummary, stoppedBy?: StopReason): ApplyOutcome =>
+    ({ summary, patch: rendered.patch, ...(stoppedBy ? { stoppedBy } : {}), recovered, clearedCommit, notes: registry.notes });
+  // Interrupted while planning: nothing was written, not even the patch files.
+  if (options.signal?.aborted) return done(summarize(plan, [], 'interrupted'), 'interrupted');
+  if (options.dryRun) {
     writePatchFiles(plan, rendered);
-    if (options.dryRun) {
-      const summary = summarize(plan, []);
-      for (const outcome of summary.batches) options.onBatch?.(outcome, plan.allBatches.length, plan.transforms);
-      return { summary, patch: rendered.patch, recovered, clearedCommit, notes: registry.notes };
-    }
+    const summary = summarize(plan, []);
+    for (const outcome of summary.batches) options.onBatch?.(outcome, plan.allBatches.length, plan.transforms);
+    return done(summary);
+  }
+  // Taken once there is something to write, so that a run refused while planning (a path, a glob) leaves
+  // no trace; a second run started meanwhile plans too, then finds the lock and is refused.
+  const lock = acquireLock(registry.root);
+  try {
+    writePatchFiles(plan, rendered);
     const { outcomes, stoppedBy } = await executePlan(plan);
-    return { summary: summarize(plan, outcomes, stoppedBy), patch: rendered.patch, stoppedBy, recovered, clearedCommit, notes: registry.notes };
+    return done(summarize(plan, outcomes, stoppedBy), stoppedBy);
   } finally {
-    lock?.release();
+    lock.release();
   }
 }

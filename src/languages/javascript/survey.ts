@@ -121,7 +121,7 @@ function deprecations(body: AnyNode[], comments: AnyNode[]): Pick<ModuleSurvey, 
 function deprecationNote(comments: AnyNode[]): string | null {
   for (const comment of [...comments].reverse()) {
     const match = /@deprecated\b([\s\S]*?)(?=\n\s*\*?\s*@\w|$)/.exec(comment.value);
-    if (match) return match[1].replace(/^\s*\*\s?/gm, '').replace(/\s+/g, ' ').trim();
+    if (match) return match[1].replace(/^\s*\*\s?/gm, '').replace(/\s+/g, ' ').replace(/^[:\s-]+/, '').trim();
   }
   return null;
 }
