@@ -203,4 +203,37 @@ describe('executePlan', () => {
     expect(summary.batches.map((o: BatchOutcome) => [o.batch.index, o.status])).toEqual([[1, 'rolled-back'], [2, 'planned']]);
     expect(Object.keys(summary)).toEqual(['dryRun', 'transforms', 'files', 'perTransform', 'findings', 'errors', 'skipped', 'batches', 'plannedBatches', 'progress']);
   });
+
+  it('an abort while a batch\'s file is written rolls the batch back; no batch starts after an abort', async () => {
+    const root = tinyRepo();
+    const controller = new AbortController();
+    const p = await plan(root, { signal: controller.signal, onBatch: () => undefined });
+    // The abort lands between two writes of batch 1, as a signal would while the thread writes.
+    const first = p.batches[0].changes[0];
+    fs.watch(path.dirname(first.file), () => controller.abort('SIGINT')).unref();
+    const { outcomes, stoppedBy } = await executePlan(p);
+    expect(stoppedBy).toBe('interrupted');
+    expect(outcomes.map((o) => [o.batch.index, o.status, o.interrupted])).toEqual([[1, 'rolled-back', true]]);
+    for (const file of CHANGED) expect(read(root, file)).toBe(FILES[file]);
+    const summary = summarize(p, outcomes, stoppedBy);
+    expect(summary.stopped).toEqual({ reason: 'interrupted', batch: 1, signal: 'SIGINT' });
+    expect(summary.progress).toMatchObject({ written: 0, rolledBack: 1, filesRolledBack: 2, notStarted: 1, filesNotStarted: 1 });
+
+    const again = await plan(root, { signal: controller.signal });
+    expect(await executePlan(again)).toEqual({ outcomes: [], stoppedBy: 'interrupted' });
+    for (const file of CHANGED) expect(read(root, file)).toBe(FILES[file]);
+  });
+
+  it('an abort while verify runs stops the command and rolls the batch back', async () => {
+    const root = tinyRepo();
+    const controller = new AbortController();
+    const p = await plan(root, { signal: controller.signal, verify: 'sleep 20' });
+    setTimeout(() => controller.abort('SIGTERM'), 300);
+    const started = Date.now();
+    const { outcomes, stoppedBy } = await executePlan(p);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(stoppedBy).toBe('interrupted');
+    expect(outcomes.map((o) => [o.batch.index, o.status, o.interrupted])).toEqual([[1, 'rolled-back', true]]);
+    for (const file of CHANGED) expect(read(root, file)).toBe(FILES[file]);
+  });
 });

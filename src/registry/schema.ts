@@ -5,7 +5,7 @@
  * a RegistryError naming the JSON path and what is expected.
  */
 import * as fs from 'node:fs';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, Options as AjvOptions, ValidateFunction } from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import base from './registry.schema.json';
 import { positionAt } from '../shared/text-position';
@@ -74,11 +74,31 @@ function syntaxReason(text: string, error: ParseError): string {
   return reasons[code] ?? code;
 }
 
+/** How the schema is compiled: at build time into registry-validator.js (scripts/write-schema.js), or here. */
+export const AJV_OPTIONS: AjvOptions = { allErrors: false, verbose: true };
+
+/** The file `npm run build` compiles the schema into, beside this module in dist/. */
+export const PRECOMPILED_VALIDATOR = 'registry-validator.js';
+
 let schemaValidator: ValidateFunction | undefined;
+
+/**
+ * The validator compiled by the build: loading Ajv and compiling the schema would cost most of the time a
+ * registry takes to load, on every command. From the TypeScript sources (the tests), it is compiled here.
+ */
+function compiledValidator(): ValidateFunction {
+  try {
+    return require(`./${PRECOMPILED_VALIDATOR}`) as ValidateFunction;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+  }
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  return new Ajv(AJV_OPTIONS).compile(REGISTRY_SCHEMA);
+}
 
 /** Throws a RegistryError at the first place the registry does not fit the schema. */
 export function validateRegistryShape(file: string, config: unknown): void {
-  schemaValidator ??= new Ajv({ allErrors: false, verbose: true }).compile(REGISTRY_SCHEMA);
+  schemaValidator ??= compiledValidator();
   if (schemaValidator(config)) return;
   const error = schemaValidator.errors![0];
   const { jsonPath, expected } = describeSchemaError(error, config);
