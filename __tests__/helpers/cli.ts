@@ -32,18 +32,25 @@ export function cliWith(cwd: string, env: Record<string, string>, ...args: strin
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** Every file under root but .git, with its bytes, and git's own view of the work tree: what a run must leave as it was. */
-export function treeState(root: string): { files: Map<string, string>; status: string } {
-  const files = new Map<string, string>();
+/** Every file under root (but .git), with its bytes. */
+export function filesUnder(root: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.name === '.git') continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else files.set(path.relative(root, full), fs.readFileSync(full).toString('latin1'));
+      else files.set(path.relative(root, full), fs.readFileSync(full));
     }
   };
   walk(root);
+  return files;
+}
+
+/** Every file under root but .git, and git's own view of the work tree: what a run must leave as it was. */
+export function treeState(root: string): { files: Map<string, string>; status: string } {
+  // As text, so that a difference shows as one in the test's output.
+  const files = new Map([...filesUnder(root)].map(([file, bytes]) => [file, bytes.toString('latin1')]));
   const status = fs.existsSync(path.join(root, '.git')) ? git(root, 'status', '--porcelain', '--untracked-files=all') : '';
   return { files, status };
 }

@@ -5,6 +5,7 @@ import type { TransformName } from '../../transforms';
 import { transformsThatChanged, type ApplyPlan, type PlannedBatch } from './plan';
 import type { BatchOutcome, StopReason, TransformCounts } from './outcome';
 import { findingsBlock } from '../../report';
+import { plural } from '../../report/wording';
 
 export type { BatchOutcome, BatchStatus } from './outcome';
 
@@ -126,10 +127,6 @@ export function batchLine(outcome: BatchOutcome, total: number, transforms: Tran
   const status = STATUS_WORDS[outcome.status] + (outcome.interrupted && outcome.status === 'rolled-back' ? ' (interrupted)' : '');
   const changedBy = transformsThatChanged(transforms, outcome.perTransform);
   return `batch ${batch.index}/${total} ${batch.label}: ${files} ${status} (${perTransformText(changedBy, outcome.perTransform)})${commit}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 const plurals = (count: number): string => `${count} batch${count === 1 ? '' : 'es'}`;
