@@ -20,6 +20,13 @@ function withoutRegistry(): string {
 }
 
 describe('ssot-codemod init', () => {
+  it('is what a command run where there is no registry points to', () => {
+    const root = withoutRegistry();
+    const run = cli(root, 'check');
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(`ssot-codemod: ${path.join(root, 'ssot.config.json')}: $: no ssot.config.json here or in any parent folder (run ssot-codemod init to write a starter one, or pass --config FILE)`);
+  });
+
   it('writes a starter registry that loads, with $schema, the tsconfig and its aliases, and proposals that say why', () => {
     const root = withoutRegistry();
     const run = cli(root, 'init');

@@ -78,6 +78,15 @@ describe('a stopped apply is explained and goes on from where it stopped', () =>
     expect(git(root, 'log', '--format=%s').split('\n').filter((s) => s.startsWith('ssot-codemod: batch'))).toHaveLength(total);
   });
 
+  it('the command that goes on after a run that wrote an --out-dir replaces that plan (--force), and works', () => {
+    const root = exampleRepo();
+    const verify = verifyCommand(makeTempDir(), 1, 'exit 1');
+    const run = cli(root, 'apply', '--batch-size', BATCH_SIZE, '--out-dir', 'plan', '--verify', verify);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/^to go on: ssot-codemod apply --batch-size 4 --out-dir plan --verify '.*' --force$/m);
+    expect(goOn(root, run.stderr).status).toBe(0);
+  });
+
   async function interrupted(signal: 'SIGINT' | 'SIGTERM', toGroup: boolean): Promise<{ root: string; status: number | null; stderr: string }> {
     const root = exampleRepo();
     const dir = makeTempDir();

@@ -28,7 +28,7 @@ export interface Session {
 export function registryPath(config: string | undefined, cwd: string): string {
   if (config) return path.resolve(cwd, config);
   const found = findRegistryFile(cwd);
-  if (!found) throw new RegistryError(path.join(cwd, 'ssot.config.json'), '$', 'no ssot.config.json here or in any parent folder (pass --config FILE)');
+  if (!found) throw new RegistryError(path.join(cwd, 'ssot.config.json'), '$', 'no ssot.config.json here or in any parent folder (run ssot-codemod init to write a starter one, or pass --config FILE)');
   return found;
 }
 
