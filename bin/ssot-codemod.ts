@@ -12,24 +12,35 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import yargs, { type Argv, type Options } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runCheck, type CheckFormat } from '../src/cli/check';
-// `/index`: a dist/ built before apply became a folder still holds cli/apply.js, which would shadow it.
-import { runApply, type ApplyOutcome } from '../src/cli/apply/index';
-import { batchLine, formatSummary, type SummaryFormat } from '../src/cli/apply/summary';
-import { parseShard } from '../src/cli/apply/plan';
-import { runInit } from '../src/cli/init';
-import { openSession, UsageError } from '../src/cli/session';
+import type { CheckFormat } from '../src/cli/check';
+import type { ApplyOutcome } from '../src/cli/apply/index';
+import type { SummaryFormat } from '../src/cli/apply/summary';
+import { parseShard } from '../src/cli/apply/shard';
+import { UsageError } from '../src/cli/usage-error';
 import { UserError } from '../src/shared/errors';
 import { didYouMean } from '../src/shared/nearest';
 import type { RecoveryResult } from '../src/batches/journal';
 import type { BatchBy } from '../src/batches/plan';
-import { colorizePatch } from '../src/batches/patch';
 import { findingLine } from '../src/engine/results';
-import { formatFindingLines } from '../src/report';
 import { selectTransforms, TRANSFORM_DESCRIPTIONS, TRANSFORM_ORDER } from '../src/transforms';
 import { DEFAULT_FILE_TIMEOUT_MS } from '../src/runner/time-limit';
 import type { RegistryNote } from '../src/registry/types';
 import type { ClearedCommit } from '../src/vcs/batch-commit';
+
+/**
+ * The engine, loaded by the command that runs it: what refuses a command line, `--help` and `transforms`
+ * need none of it, and answer at once.
+ */
+const engine = {
+  check: () => require('../src/cli/check') as typeof import('../src/cli/check'),
+  // `/index`: a dist/ built before apply became a folder still holds cli/apply.js, which would shadow it.
+  apply: () => require('../src/cli/apply/index') as typeof import('../src/cli/apply/index'),
+  summary: () => require('../src/cli/apply/summary') as typeof import('../src/cli/apply/summary'),
+  init: () => require('../src/cli/init') as typeof import('../src/cli/init'),
+  session: () => require('../src/cli/session') as typeof import('../src/cli/session'),
+  report: () => require('../src/report') as typeof import('../src/report'),
+  patch: () => require('../src/batches/patch') as typeof import('../src/batches/patch'),
+};
 
 const EXIT = { done: 0, failed: 1, usage: 2, verifyFailed: 3 } as const;
 /** 128 + the signal's number, as a shell reports a program a signal ended. */
@@ -281,7 +292,7 @@ function checkApplyOptions(argv: Record<string, any>): true {
 
 async function check(argv: Record<string, any>): Promise<number> {
   const quiet = !!argv.quiet;
-  const outcome = await runCheck({
+  const outcome = await engine.check().runCheck({
     cwd: process.cwd(),
     config: argv.config,
     paths: argv.paths,
@@ -298,7 +309,7 @@ async function check(argv: Record<string, any>): Promise<number> {
   sayRecovered(outcome.recovered, outcome.clearedCommit);
   sayNotes(outcome.notes, quiet);
   if (argv.out) fs.writeFileSync(path.resolve(argv.out), outcome.output);
-  else if (quiet && argv.format === 'text') write(process.stdout, formatFindingLines(outcome.report));
+  else if (quiet && argv.format === 'text') write(process.stdout, engine.report().formatFindingLines(outcome.report));
   else write(process.stdout, outcome.output);
   // The text dashboard lists the errors itself; other formats (or a report in a file) get them on stderr.
   if (argv.format !== 'text' || argv.out) {
@@ -351,7 +362,7 @@ async function apply(argv: Record<string, any>, args: string[]): Promise<number>
   const stopListening = argv.dryRun ? () => undefined : stopOnSignals(controller);
   let outcome: ApplyOutcome;
   try {
-    outcome = await runApply({
+    outcome = await engine.apply().runApply({
       cwd: process.cwd(),
       config: argv.config,
       paths: argv.paths,
@@ -371,7 +382,7 @@ async function apply(argv: Record<string, any>, args: string[]): Promise<number>
       force: !!argv.force,
       signal: controller.signal,
       onProgress: progress(argv.dryRun ? 'planning' : 'apply', quiet),
-      onBatch: argv.dryRun || quiet ? undefined : (o, total, transforms) => write(process.stderr, batchLine(o, total, transforms)),
+      onBatch: argv.dryRun || quiet ? undefined : (o, total, transforms) => write(process.stderr, engine.summary().batchLine(o, total, transforms)),
     });
   } finally {
     stopListening();
@@ -379,13 +390,13 @@ async function apply(argv: Record<string, any>, args: string[]): Promise<number>
   sayRecovered(outcome.recovered, outcome.clearedCommit);
   sayNotes(outcome.notes, quiet);
   const { summary, stoppedBy } = outcome;
-  if (patchToStdout) write(process.stdout, colorFor(process.stdout, argv.color) ? colorizePatch(outcome.patch) : outcome.patch);
+  if (patchToStdout) write(process.stdout, colorFor(process.stdout, argv.color) ? engine.patch().colorizePatch(outcome.patch) : outcome.patch);
   if (stoppedBy) summary.next = nextCommand(args, argv);
   if (quiet) {
     for (const f of [...summary.findings, ...summary.errors]) write(process.stderr, findingLine(f));
   } else {
     // The summary goes where the patch does not: stdout for JSON/Markdown when the patch went to a file.
-    write(format !== 'text' && !patchToStdout ? process.stdout : process.stderr, formatSummary(summary, format));
+    write(format !== 'text' && !patchToStdout ? process.stdout : process.stderr, engine.summary().formatSummary(summary, format));
   }
   const failedBatch = summary.batches.find((b) => b.status === 'rolled-back' || b.status === 'failed');
   if (stoppedBy === 'interrupted') {
@@ -407,7 +418,7 @@ async function apply(argv: Record<string, any>, args: string[]): Promise<number>
 }
 
 function recover(argv: Record<string, any>): number {
-  const { registry, recovered, clearedCommit } = openSession(argv.config, process.cwd(), { force: !!argv.force });
+  const { registry, recovered, clearedCommit } = engine.session().openSession(argv.config, process.cwd(), { force: !!argv.force });
   sayNotes(registry.notes, !!argv.quiet);
   if (recovered || clearedCommit) sayRecovered(recovered, clearedCommit);
   else if (!argv.quiet) write(process.stderr, 'nothing to recover: no interrupted batch');
@@ -415,7 +426,7 @@ function recover(argv: Record<string, any>): number {
 }
 
 function init(argv: Record<string, any>): number {
-  const { file, text, proposals } = runInit({ cwd: process.cwd(), config: argv.config });
+  const { file, text, proposals } = engine.init().runInit({ cwd: process.cwd(), config: argv.config });
   if (argv.quiet) return EXIT.done;
   const live = proposals.filter((p) => p.active).length;
   const commented = proposals.length - live;

@@ -75,11 +75,12 @@ describe('findings read the same everywhere', () => {
   const root = exampleRepo();
   const json = JSON.parse(cli(root, 'check', '--format', 'json').stdout);
   const findings = json.findings as JsonFinding[];
+  const text = cli(root, 'check').stdout;
+  const dryRun = cli(root, 'apply', '--dry-run');
 
   it('are sorted by file, line and column, and printed as path:line:col: kind: message in text, Markdown and apply\'s summary', () => {
     const sorted = [...findings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
     expect(findings.map(line)).toEqual(sorted.map(line));
-    const text = cli(root, 'check').stdout;
     const markdown = cli(root, 'check', '--format', 'markdown').stdout;
     const shown = (output: string) => findings.map(line).filter((l) => output.includes(l));
     expect(shown(text)).toEqual(findings.map(line));
@@ -87,7 +88,7 @@ describe('findings read the same everywhere', () => {
     // In the order of the JSON.
     const positions = findings.map((f) => text.indexOf(line(f)));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    const summary = cli(root, 'apply', '--dry-run').stderr;
+    const summary = dryRun.stderr;
     const human = findings.filter((f) => !f.fixable && summary.includes(line(f)));
     expect(human.length).toBeGreaterThan(0);
     expect(summary.split('\n').filter((l) => /^ {2}\S+:\d+:\d+: /.test(l)).map((l) => l.trim())).toEqual(human.map(line));
@@ -98,7 +99,7 @@ describe('findings read the same everywhere', () => {
     expect(json.fixable).toBe(fixable);
     expect(fixable).toBeGreaterThan(0);
     expect(fixable).toBeLessThan(findings.length);
-    expect(cli(root, 'check').stdout).toContain(`Findings (${findings.length}): ${fixable} of ${findings.length} fixable by apply (✓), ${findings.length - fixable} need a human (!)`);
+    expect(text).toContain(`Findings (${findings.length}): ${fixable} of ${findings.length} fixable by apply (✓), ${findings.length - fixable} need a human (!)`);
     const applied = exampleRepo();
     expect(cli(applied, 'apply').status).toBe(0);
     const after = JSON.parse(cli(applied, 'check', '--format', 'json').stdout);
@@ -110,7 +111,7 @@ describe('findings read the same everywhere', () => {
     expect(moved.length).toBeGreaterThan(0);
     for (const f of moved) expect(f.message).toMatch(/^"[^"]*execution_engine_unified_factory(\.js)?" moved to "[^"]*supervisor\/execution_engine_factory(\.js)?": import from there$/);
     // The module named is the one the rewrite writes in that file.
-    const patch = cli(root, 'apply', '--dry-run').stdout.split(/^diff --git /m);
+    const patch = dryRun.stdout.split(/^diff --git /m);
     for (const f of moved) {
       const to = /moved to "([^"]*)"/.exec(f.message)![1];
       const filePatch = patch.find((p) => p.startsWith(`a/${f.file} `))!;

@@ -143,6 +143,14 @@ describe('what a user brings from other tools works', () => {
   });
 
   it('--color, --no-color, FORCE_COLOR and NO_COLOR: flags first, then FORCE_COLOR, then NO_COLOR; none when piped', () => {
+    // A small tree: a dashboard with counts to colour, and one file to patch.
+    const root = makeTempDir();
+    writeFiles(root, {
+      'ssot.config.json': JSON.stringify({ symbols: [{ name: 'Engine', from: 'src/engine', legacy: [{ name: 'Old', from: 'src/old' }] }] }),
+      'src/engine.ts': 'export class Engine {}\n',
+      'src/old.ts': "export { Engine as Old } from './engine';\n",
+      'src/use.ts': "import { Old } from './old';\nexport type T = Old;\n",
+    });
     const coloured = (run: CliRun): boolean => run.stdout.includes(ESC);
     expect(coloured(cli(root, 'check'))).toBe(false);
     expect(coloured(cli(root, 'check', '--color'))).toBe(true);

@@ -8,14 +8,8 @@ import { findRegistryFile, loadRegistry, RegistryError } from '../registry/load'
 import type { Registry } from '../registry/types';
 import { recoverJournal, type RecoveryResult } from '../batches/journal';
 import { clearInterruptedCommit, type ClearedCommit } from '../vcs/batch-commit';
-import { UserError } from '../shared/errors';
 
-export class UsageError extends UserError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError } from './usage-error';
 
 export interface Session {
   registry: Registry;

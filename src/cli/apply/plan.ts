@@ -14,6 +14,7 @@ import { formatPatch } from '../../batches/patch';
 import { repositoryRoot } from '../../vcs/git';
 import { compareFindings, isFileError, type Finding } from '../../engine/results';
 import { isFile } from '../../shared/fs';
+import { parseShard, type Shard } from './shard';
 import { relativeTo, UsageError } from '../session';
 import type { BatchOutcome, TransformCounts } from './outcome';
 
@@ -54,7 +55,7 @@ export interface ApplyOptions {
 /** What a run covers, read from its options before anything is locked or read. */
 export interface ApplyScope {
   transforms: TransformName[];
-  shard: { index: number; count: number } | null;
+  shard: Shard | null;
 }
 
 /** Files changed by each transform. */
@@ -103,6 +104,8 @@ export interface ApplyPlan {
   errors: Finding[];
   skipped: SkipNote[];
 }
+
+export { parseShard };
 
 /** Throws a UsageError for an unknown transform or a malformed `--shard`. */
 export function scopeOf(options: ApplyOptions): ApplyScope {
@@ -202,18 +205,6 @@ function transformNames(names: string[] | undefined): TransformName[] {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-}
-
-/** `--shard I/N` as numbers; a UsageError for anything else. */
-export function parseShard(shard: string | undefined): ApplyScope['shard'] {
-  if (shard === undefined) return null;
-  const match = /^(\d+)\/(\d+)$/.exec(shard);
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) {
-    throw new UsageError(`--shard ${shard}: expected I/N with 1 <= I <= N, e.g. --shard 2/4`);
-  }
-  return { index, count };
 }
 
 function planAllBatches(root: string, changes: PlannedChange[], options: ApplyOptions): Batch[] {
