@@ -22,24 +22,31 @@ export function runVerify(command: string, cwd: string, signal?: AbortSignal): P
   const outputFile = path.join(dir, 'output');
   // Both streams go to one file so the output reads in the order it was written.
   const fd = fs.openSync(outputFile, 'w');
-  const finish = (result: { code: number; error?: string }): VerifyResult => {
+  let settled = false;
+  const finish = (result: { code: number; error?: string }): VerifyResult | null => {
+    // 'close' may follow 'error': the first says how it ended.
+    if (settled) return null;
+    settled = true;
     const output = fs.readFileSync(outputFile, 'utf8') + (result.error ?? '');
     fs.rmSync(dir, { recursive: true, force: true });
     return { ok: result.code === 0, output, code: result.code };
   };
   return new Promise<VerifyResult>((resolve) => {
-    const child = spawn(command, { shell: true, cwd, stdio: ['ignore', fd, fd] });
-    fs.closeSync(fd);
+    let child;
+    try {
+      child = spawn(command, { shell: true, cwd, stdio: ['ignore', fd, fd] });
+    } finally {
+      fs.closeSync(fd);
+    }
     const abort = (): void => void child.kill(typeof signal?.reason === 'string' && signal.reason.startsWith('SIG') ? (signal.reason as NodeJS.Signals) : 'SIGTERM');
     signal?.addEventListener('abort', abort, { once: true });
     if (signal?.aborted) abort();
-    child.on('error', (error) => {
+    const end = (result: { code: number; error?: string }): void => {
       signal?.removeEventListener('abort', abort);
-      resolve(finish({ code: 127, error: error.message }));
-    });
-    child.on('close', (status, killedBy) => {
-      signal?.removeEventListener('abort', abort);
-      resolve(finish({ code: status ?? 128 + (killedBy ? (os.constants.signals[killedBy] ?? 0) : 0) }));
-    });
+      const verified = finish(result);
+      if (verified) resolve(verified);
+    };
+    child.on('error', (error) => end({ code: 127, error: error.message }));
+    child.on('close', (status, killedBy) => end({ code: status ?? 128 + (killedBy ? (os.constants.signals[killedBy] ?? 0) : 0) }));
   });
 }
