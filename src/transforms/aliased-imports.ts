@@ -27,6 +27,13 @@ export function aliasedImports(ctx: FileContext): boolean {
       if (original) ctx.recordSite(spec.span!, 'aliased-import', message);
       continue;
     }
+    const unresolved = ctx.scopes.references.find((r) => r.name === spec.local && r.binding === null);
+    if (unresolved) {
+      // A use of the alias that the scopes cannot tie to any binding: renaming the others could orphan it.
+      const where = `line ${ctx.positionOf(unresolved).line}`;
+      ctx.report(spec.span!, 'aliased-import', `${message}, but what ${spec.local} means at ${where} cannot be told: it keeps its alias`);
+      continue;
+    }
     if (original) ctx.recordSite(spec.span!, 'aliased-import', message);
     claimed.add(canonical.name);
     renameBinding(ctx, spec, canonical.name);

@@ -11,7 +11,11 @@ import type { ReferenceContext } from '../language';
 
 export type { ReferenceContext };
 
-export type Space = 'value' | 'type';
+/**
+ * The name space a reference looks its name up in. `query` is the operand of a `typeof` type query: a
+ * value, but one that a type-only import also provides (`import type { A }` ➔ `typeof A` is valid).
+ */
+export type Space = 'value' | 'type' | 'query';
 
 export interface Binding extends seam.Binding {
   name: string;
@@ -19,7 +23,7 @@ export interface Binding extends seam.Binding {
   id: Identifier;
   /** The declaring node: an import specifier, a variable declarator, a class… */
   declaration: AnyNode;
-  spaces: { value: boolean; type: boolean };
+  spaces: Record<Space, boolean>;
   scope: Scope;
   references: Reference[];
   /** For a variable: how it was declared. */
@@ -81,9 +85,11 @@ export interface ScopeAnalysis extends seam.Scopes {
   aliasedBinding(binding: Binding): Binding | null;
 }
 
-const VALUE_AND_TYPE = { value: true, type: true };
-const VALUE_ONLY = { value: true, type: false };
-const TYPE_ONLY = { value: false, type: true };
+const VALUE_AND_TYPE = { value: true, type: true, query: true };
+const VALUE_ONLY = { value: true, type: false, query: true };
+const TYPE_ONLY = { value: false, type: true, query: false };
+/** `import type { A }`, `import { type A }`: a type, and a value only to `typeof` in a type. */
+const TYPE_ONLY_IMPORT = { value: false, type: true, query: true };
 
 export type AnyNode = { type: string; start: number; end: number; [key: string]: any };
 
@@ -95,6 +101,8 @@ const SIGNATURE_TYPES = new Set([
   'TSFunctionType', 'TSConstructorType', 'TSCallSignatureDeclaration', 'TSConstructSignatureDeclaration',
   'TSMethodSignature',
 ]);
+/** Statements whose identifier exports whatever the name means, a type included. */
+const EXPORTS_A_NAME = new Set(['ExportDefaultDeclaration', 'TSExportAssignment']);
 const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'range']);
 
 /** Collect the identifiers a pattern declares (not those it reads, such as defaults and computed keys). */
@@ -166,7 +174,7 @@ class Analyzer {
         for (const specifier of node.specifiers) {
           const typeOnly = node.importKind === 'type' || node.importKind === 'typeof' || (specifier as AnyNode).importKind === 'type';
           // A type-only import still occupies the value name, so a later local of that name conflicts.
-          this.declare(scope, specifier.local, specifier, typeOnly ? TYPE_ONLY : VALUE_AND_TYPE);
+          this.declare(scope, specifier.local, specifier, typeOnly ? TYPE_ONLY_IMPORT : VALUE_AND_TYPE);
         }
         return;
       case 'TSImportEqualsDeclaration':
@@ -223,8 +231,8 @@ class Analyzer {
 
   private addReference(node: Identifier | JSXIdentifier, parent: AnyNode, context: ReferenceContext, space: Space, scope: Scope): void {
     let binding = scope.lookup(node.name, space);
-    // `export { T }` may export a type-only binding.
-    if (!binding && context === 'export-specifier') binding = scope.lookup(node.name, 'type');
+    // `export { T }`, `export default T` and `export = T` may export a type-only binding.
+    if (!binding && (context === 'export-specifier' || EXPORTS_A_NAME.has(parent.type))) binding = scope.lookup(node.name, 'type');
     const { name, start, end } = node as { name: string; start: number; end: number };
     this.references.push({ node, parent, context, space, scope, binding, deferred: this.deferredDepth > 0, name, start, end });
   }
@@ -439,7 +447,7 @@ class Analyzer {
     if (this.declaringIds.has(node)) return;
     const context = this.identifierContext(node, parent, key);
     if (!context) return;
-    const space: Space = context === 'type' ? 'type' : 'value';
+    const space: Space = context === 'type' ? 'type' : context === 'typeof-type' ? 'query' : 'value';
     this.addReference(node, parent, context, space, scope);
   }
 
