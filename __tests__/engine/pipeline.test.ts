@@ -180,6 +180,7 @@ describe('the three transforms together', () => {
       'src/core/managers/execution_engine_factory.ts',
       'src/errors/index.ts',
       'src/ui/engine_panel.ts',
+      'src/ui/legacy_panels.ts',
       'src/ui/widgets.ts',
     ]);
   });

@@ -114,6 +114,7 @@ describe('buildCheckReport', () => {
       'src/agents/execution_engine_unified_factory',
       'src/agents/task_queue_legacy',
       'src/core/managers/execution_engine_factory',
+      'src/ui/legacy_panels',
     ]);
     const consolidated = report.legacyModules.find((m) => m.module === 'src/agents/execution_engine_consolidated')!;
     expect(consolidated).toEqual({
@@ -129,7 +130,7 @@ describe('buildCheckReport', () => {
     expect(report.legacyModules.filter((m) => m.safeToDelete)).toEqual([]);
     const parsedAll = buildCheckReport(registry, handBuiltResults().slice(0, 2), []);
     const safe = parsedAll.legacyModules.filter((m) => m.safeToDelete).map((m) => m.module);
-    expect(safe).toHaveLength(6);
+    expect(safe).toHaveLength(7);
     expect(safe).not.toContain('src/agents/execution_engine_consolidated');
   });
 

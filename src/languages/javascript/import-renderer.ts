@@ -3,7 +3,7 @@
  * changed keeps its bytes; a new or rebuilt declaration copies the quote, spacing and semicolon style of
  * the declaration it is modelled on.
  */
-import type { ImportDecl, ImportModel, ImportSpec } from '../import-model';
+import { isDefaultImport, type ImportDecl, type ImportModel, type ImportSpec } from '../import-model';
 import type { SpecifierWriter, TextEdit } from '../language';
 import { groupBy } from '../../shared/collections';
 import { escapeFor } from './module-strings';
@@ -76,7 +76,7 @@ class ImportRenderer {
    */
   private needsRebuild(decl: ImportDecl): boolean {
     return decl.form === 'import' &&
-      this.model.keptSpecs(decl).some((s) => this.model.isRenamed(s) && (s.kind === 'default') !== (s.imported === 'default'));
+      this.model.keptSpecs(decl).some((s) => this.model.isRenamed(s) && (s.kind === 'default') !== isDefaultImport(s, decl));
   }
 
   private renderSpecList(decl: ImportDecl): void {
@@ -106,7 +106,11 @@ class ImportRenderer {
       i = j + 1;
     }
     if (decl.added.length === 0) return;
-    const added = decl.added.map((s) => this.specText(s, decl));
+    // import { a } from 'm' ➔ import D, { a } from 'm': the plan merges a default only beside kept names
+    const defaultSpec = decl.form === 'import' ? decl.added.find((s) => isDefaultImport(s, decl)) : undefined;
+    if (defaultSpec) this.edit(text.lastIndexOf('{', list[0].span!.start), text.lastIndexOf('{', list[0].span!.start), `${defaultSpec.local}, `);
+    const added = decl.added.filter((s) => s !== defaultSpec).map((s) => this.specText(s, decl));
+    if (added.length === 0) return;
     const last = keptNamed[keptNamed.length - 1];
     if (last) {
       // import { a } from 'm' ➔ import { a, b } from 'm' (one per line where the list already is)
@@ -202,7 +206,7 @@ class ImportRenderer {
     const inlineType = spec.typeOnly && !decl.typeOnly ? 'type ' : '';
     if (spec.kind === 'namespace') return `* as ${spec.local}`;
     if (decl.form === 'require') return spec.imported === spec.local ? spec.local : `${spec.imported}: ${spec.local}`;
-    if (decl.form === 'import' && spec.kind === 'default' && spec.imported === 'default') return spec.local;
+    if (decl.form === 'import' && spec.kind === 'default' && isDefaultImport(spec, decl)) return spec.local;
     return inlineType + (spec.imported === spec.local ? spec.local : `${spec.imported} as ${spec.local}`);
   }
 
@@ -217,7 +221,7 @@ class ImportRenderer {
     const semicolon = model?.span ? (modelText.trimEnd().endsWith(';') ? ';' : '') : ';';
     const specifier = quote + escapeFor(this.target.specifierFor(decl.module!, decl.specifierText || model?.specifierText || ''), quote) + quote;
     const specs = decl.added;
-    const defaultSpec = decl.form === 'import' ? specs.find((s) => s.kind === 'default' && s.imported === 'default') : undefined;
+    const defaultSpec = decl.form === 'import' ? specs.find((s) => isDefaultImport(s, decl)) : undefined;
     const namespace = specs.find((s) => s.kind === 'namespace');
     const named = specs.filter((s) => s !== defaultSpec && s !== namespace).map((s) => this.specText(s, decl));
     const list = named.length > 0 ? `{${pad}${named.join(', ')}${pad}}` : '';
