@@ -4,7 +4,7 @@
  * the declaration it is modelled on.
  */
 import { isDefaultImport, type ImportDecl, type ImportModel, type ImportSpec } from '../import-model';
-import type { SpecifierWriter, TextEdit } from '../language';
+import type { Span, SpecifierWriter, TextEdit } from '../language';
 import { groupBy } from '../../shared/collections';
 import { escapeFor } from './module-strings';
 import type { AnyNode } from './scope';
@@ -91,12 +91,22 @@ class ImportRenderer {
       if (rendered !== text.slice(spec.span!.start, spec.span!.end)) this.edit(spec.span!.start, spec.span!.end, rendered);
     }
     const keptNamed = list.filter((s) => !model.isGone(s));
-    // Runs of removed specifiers go with the comma that separates them from a kept neighbour.
+    const multiline = list.length > 0 && isMultiline(text, list[0].span!.start, decl);
+    const newDefault = decl.form === 'import' ? decl.added.find((s) => isDefaultImport(s, decl)) : undefined;
+    const added = decl.added.filter((s) => s !== newDefault).map((s) => this.specText(s, decl));
+    // Runs of removed specifiers go with the comma that separates them from a kept neighbour; in a list of
+    // one name per line, with their own lines, so that a comment on a kept name's line stays with it.
     for (let i = 0; i < list.length; ) {
       if (!model.isGone(list[i])) { i++; continue; }
       let j = i;
       while (j + 1 < list.length && model.isGone(list[j + 1])) j++;
-      if (j + 1 < list.length) this.edit(list[i].span!.start, list[j + 1].span!.start, '');
+      const lines = multiline && (i > 0 || j + 1 < list.length) ? this.ownLines(list[i], list[j]) : null;
+      if (lines) {
+        this.edit(lines.start, lines.end, '');
+        // The kept name before a removed last run keeps its comma only where the list ends with one, or more follow.
+        const comma = j + 1 === list.length && added.length === 0 && !hasCommaAfter(text, list[j]) ? /^[ \t]*,/.exec(text.slice(list[i - 1].span!.end)) : null;
+        if (comma) this.edit(list[i - 1].span!.end + comma[0].length - 1, list[i - 1].span!.end + comma[0].length, '');
+      } else if (j + 1 < list.length) this.edit(list[i].span!.start, list[j + 1].span!.start, '');
       else if (i > 0) this.edit(list[i - 1].span!.end, list[j].span!.end, '');
       else if (decl.added.length > 0) {
         // import { Old } from 'canonical-ish' with Old gone and New merged in ➔ import { New }
@@ -105,23 +115,41 @@ class ImportRenderer {
       } else this.removeEmptyNamedList(decl, list);
       i = j + 1;
     }
-    if (decl.added.length === 0) return;
     // import { a } from 'm' ➔ import D, { a } from 'm': the plan merges a default only beside kept names
-    const defaultSpec = decl.form === 'import' ? decl.added.find((s) => isDefaultImport(s, decl)) : undefined;
-    if (defaultSpec) this.edit(text.lastIndexOf('{', list[0].span!.start), text.lastIndexOf('{', list[0].span!.start), `${defaultSpec.local}, `);
-    const added = decl.added.filter((s) => s !== defaultSpec).map((s) => this.specText(s, decl));
+    if (newDefault) this.edit(text.lastIndexOf('{', list[0].span!.start), text.lastIndexOf('{', list[0].span!.start), `${newDefault.local}, `);
     if (added.length === 0) return;
     const last = keptNamed[keptNamed.length - 1];
     if (last) {
-      // import { a } from 'm' ➔ import { a, b } from 'm' (one per line where the list already is)
-      const multiline = isMultiline(text, list[0].span!.start, decl);
-      const separator = multiline ? ',' + eol + indentationAt(text, last.span!.start) : ', ';
-      this.edit(last.span!.end, last.span!.end, added.map((a) => separator + a).join(''));
+      const indent = indentationAt(text, last.span!.start);
+      const lineRest = multiline ? /^[ \t]*(,?)[ \t]*(?:\/\/[^\r\n]*|\/\*[^\r\n]*?\*\/)?[ \t]*(?=\r?\n)/.exec(text.slice(last.span!.end)) : null;
+      if (lineRest) {
+        // import {\n  a, // note\n} ➔ import {\n  a, // note\n  b,\n}: new names on lines of their own, after the note
+        if (!lineRest[1]) this.edit(last.span!.end, last.span!.end, ',');
+        const end = last.span!.end + lineRest[0].length;
+        const trailing = hasCommaAfter(text, list[list.length - 1]) ? ',' : '';
+        this.edit(end, end, added.map((a) => eol + indent + a).join(',') + trailing);
+      } else {
+        // import { a } from 'm' ➔ import { a, b } from 'm'
+        const separator = multiline ? ',' + eol + indent : ', ';
+        this.edit(last.span!.end, last.span!.end, added.map((a) => separator + a).join(''));
+      }
     } else {
       // import D from 'm' ➔ import D, { b } from 'm'
       const defaultSpec = decl.specs.find((s) => s.kind === 'default' && !model.isGone(s))!;
       this.edit(defaultSpec.span!.end, defaultSpec.span!.end, `, { ${added.join(', ')} }`);
     }
+  }
+
+  /**
+   * The lines that specifiers `first` to `last` stand on, from the start of the first's line to the end of
+   * the last's (its comma and a comment after it included), when no other name shares them; else null.
+   */
+  private ownLines(first: ImportSpec, last: ImportSpec): Span | null {
+    const { text } = this.target;
+    const lineStart = text.lastIndexOf('\n', first.span!.start - 1) + 1;
+    if (!/^[ \t]*$/.test(text.slice(lineStart, first.span!.start))) return null;
+    const tail = /^[ \t]*,?[ \t]*(?:\/\/[^\r\n]*|\/\*[^\r\n]*?\*\/)?[ \t]*\r?\n/.exec(text.slice(last.span!.end));
+    return tail ? { start: lineStart, end: last.span!.end + tail[0].length } : null;
   }
 
   /**
@@ -248,6 +276,11 @@ class ImportRenderer {
 function indentationAt(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+}
+
+/** Whether a comma follows the specifier (the list's trailing comma, for its last). */
+function hasCommaAfter(text: string, spec: ImportSpec): boolean {
+  return /^\s*,/.test(text.slice(spec.span!.end));
 }
 
 function isMultiline(text: string, firstSpecStart: number, decl: ImportDecl): boolean {
