@@ -91,6 +91,12 @@ export interface Scopes {
   isNameTaken(name: string): boolean;
   /** The binding `binding` is a constant alias of (`const Alias = Imported`), if it is one. */
   aliasedBinding(binding: Binding): Binding | null;
+  /**
+   * The member and property names of the classes and object literals (or the language's like) that
+   * enclose a reference: a call `name()` inside a member called `name` reads as that member recursing.
+   * A language without such containers may leave it out.
+   */
+  memberNamesAround?(reference: Reference): ReadonlySet<string>;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface Reference extends seam.Reference {
   scope: Scope;
   /** True when the reference sits in a function body, method or non-static class field (not run at import time). */
   deferred: boolean;
+  /** The class bodies and object literals it sits in, outermost first. */
+  containers: readonly AnyNode[];
 }
 
 export class Scope {
@@ -140,6 +142,8 @@ class Analyzer {
   /** Binding-position identifiers: visited for their type annotations, never as references. */
   private readonly declaringIds = new WeakSet<Node>();
   private deferredDepth = 0;
+  /** The class bodies and object literals being visited, outermost first (copied into each reference inside). */
+  private containers: readonly AnyNode[] = [];
 
   run(root: Node): void {
     this.visit(root as AnyNode, null, null, this.program);
@@ -234,7 +238,8 @@ class Analyzer {
     // `export { T }`, `export default T` and `export = T` may export a type-only binding.
     if (!binding && (context === 'export-specifier' || EXPORTS_A_NAME.has(parent.type))) binding = scope.lookup(node.name, 'type');
     const { name, start, end } = node as { name: string; start: number; end: number };
-    this.references.push({ node, parent, context, space, scope, binding, deferred: this.deferredDepth > 0, name, start, end });
+    const { containers } = this;
+    this.references.push({ node, parent, context, space, scope, binding, deferred: this.deferredDepth > 0, containers, name, start, end });
   }
 
   private visitChildren(node: AnyNode, scope: Scope, skip?: Set<string>): void {
@@ -407,6 +412,14 @@ class Analyzer {
         return;
       case 'MetaProperty':
         return;
+      case 'ClassBody':
+      case 'ObjectExpression': {
+        const outer = this.containers;
+        this.containers = [...outer, node];
+        this.visitChildren(node, scope);
+        this.containers = outer;
+        return;
+      }
     }
     if (FUNCTION_TYPES.has(node.type)) {
       this.visitFunction(node, scope);
@@ -516,6 +529,16 @@ class Analyzer {
   }
 }
 
+/** The names a class body or an object literal gives its members and properties (not computed or private ones). */
+function memberNames(container: AnyNode): string[] {
+  const members: AnyNode[] = container.type === 'ClassBody' ? container.body : container.properties;
+  return members.flatMap((member) => {
+    const key = member.computed ? null : member.key;
+    if (key?.type === 'Identifier') return [key.name];
+    return key?.type === 'StringLiteral' ? [key.value] : [];
+  });
+}
+
 export function analyzeScopes(program: Node): ScopeAnalysis {
   const analyzer = new Analyzer();
   analyzer.run(program);
@@ -534,6 +557,7 @@ export function analyzeScopes(program: Node): ScopeAnalysis {
     bindings: analyzer.bindings,
     bindingDeclaredBy: (id) => byId.get(id),
     isNameTaken: (name) => taken.has(name),
+    memberNamesAround: (reference) => new Set((reference as Reference).containers.flatMap(memberNames)),
     aliasedBinding: (binding) => {
       const declarator = binding.declaration;
       if (binding.declarationKind !== 'const' || declarator.type !== 'VariableDeclarator' || declarator.id !== binding.id) return null;
