@@ -78,21 +78,34 @@ export class JavaScriptModules implements ModuleSystem {
   }
 
   /**
-   * A specifier that reaches a module file contains that file's base name (for an `index` file, its
-   * folder's name), a package is named in full, and a tsconfig alias that hides file names is named by its
-   * key. A file inside an `index` module's folder escapes those strings (it may write `'.'` or `'..'`).
+   * A specifier that reaches a module file contains that file's base name, or the name of a folder that
+   * stands for it (an `index` file's folder, or one whose package.json names it as its entry); a package is
+   * named in full, and a tsconfig alias that hides those names (or leads into such a folder) is named by its
+   * key. A file inside such a folder escapes those strings: it may write `'.'`, `'..'` or `'../index'`.
    */
   prefilter(modules: readonly ModuleRef[]): LanguagePrefilter {
-    const needles = [...new Set([...modules.map(needleFor), ...this.resolver.aliasesHidingFileNames()])].filter((n) => n.length > 0);
-    const indexFolders = [...new Set(modules
-      .filter((m): m is { kind: 'file'; path: string } => m.kind === 'file' && isIndexFile(m.path))
-      .map((m) => path.dirname(m.path) + path.sep))];
+    const folders = [...new Set(modules.flatMap((m) => (m.kind === 'file' ? this.foldersStandingFor(m.path) : [])))];
+    const needles = [...new Set([
+      ...modules.map(needleFor), ...folders.map((folder) => path.basename(folder)),
+      ...this.resolver.aliasesHidingFileNames(), ...this.resolver.aliasesInto(folders),
+    ])].filter((n) => n.length > 0);
+    const insideFolders = folders.map((folder) => folder + path.sep);
     return {
       needles,
-      mustParse: (file) => indexFolders.some((folder) => file.startsWith(folder)),
-      // `.`, `..` and the like may reach an index module without naming it.
-      mayReach: (specifier) => /^[./]*$/.test(specifier) || needles.some((needle) => specifier.includes(needle)),
+      mustParse: (file) => insideFolders.some((folder) => file.startsWith(folder)),
+      // `.`, `../..`, `./index`, `../inner/../index.js`: what a folder's own files write names no module.
+      mayReach: (specifier) => needles.some((needle) => specifier.includes(needle)) || namesOnlyAFolder(specifier),
     };
+  }
+
+  /** The folders, from the module's own up to the registry's, that a specifier may name to reach the file. */
+  private foldersStandingFor(file: string): string[] {
+    const folders: string[] = isIndexFile(file) ? [path.dirname(file)] : [];
+    for (let dir = path.dirname(file); isInside(this.root, dir); dir = path.dirname(dir)) {
+      if (this.resolver.directoryModule(dir) === file) folders.push(dir);
+      if (dir === this.root || path.dirname(dir) === dir) break;
+    }
+    return folders;
   }
 
   /** The tsconfig's outDir, when it is a folder inside the registry's (other than the folder itself). */
@@ -132,4 +145,15 @@ function needleFor(module: ModuleRef): string {
   if (module.kind === 'package') return module.name;
   const base = path.basename(module.path).replace(/(\.d)?\.[cm]?[jt]sx?$/, '');
   return base === 'index' ? path.basename(path.dirname(module.path)) : base;
+}
+
+/**
+ * Whether a specifier, once its `x/..` steps are collapsed (as resolution does), names nothing but the way
+ * up: `.`, `../..`, `./`, ending at most in `index` with an extension.
+ */
+function namesOnlyAFolder(specifier: string): boolean {
+  const segments = path.posix.normalize(specifier).split('/').filter((segment) => segment !== '');
+  const last = segments[segments.length - 1] ?? '.';
+  const up = /^index(\.[cm]?[jt]sx?)?$/i.test(last) ? segments.slice(0, -1) : segments;
+  return up.every((segment) => segment === '.' || segment === '..');
 }
