@@ -29,8 +29,12 @@ export interface DiscoverOptions {
   cwd?: string;
 }
 
-/** Folders that never hold the project's own sources, at any depth. */
-const NEVER_SOURCE = ['**/node_modules/**', '**/.git/**', '**/.ssot-codemod/**'];
+/**
+ * Folders that never hold the project's own sources, at any depth: dependencies (node_modules, and
+ * Yarn's own copies of them and of itself: `.yarn/`, `.pnp.cjs`), git's and our journal's folders. Every
+ * other dot-folder and dot-file is a source like any other (`.storybook/`, `.eslintrc.js`).
+ */
+const NEVER_SOURCE = ['**/node_modules/**', '**/.git/**', '**/.ssot-codemod/**', '**/.yarn/**', '**/.pnp.*'];
 
 /**
  * Build output folders. Only at the registry's folder and at a package's folder (one with a
@@ -55,6 +59,8 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
     cwd: root,
     ignore: [...registry.exclude, ...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...registry.resolver.systems.flatMap((system) => system.ignoredGlobs())],
     fs: linkAwareFs(links),
+    // Globs match dot-folders and dot-files as git's do: `**/*.ts` takes `.storybook/main.ts`.
+    dot: true,
   });
   const gitignore = new GitignoreRules(root);
   const isPackageBuildOutput = packageBuildOutputTest(root);
