@@ -213,6 +213,63 @@ export const = ;
   });
 });
 
+describe('buildCheckReport: what counts as canonical, and what is listed but never counted', () => {
+  const sources: Record<string, string> = {
+    // The target of a module move (modules[].to) imported: a canonical site, once per declaration.
+    'factory-user.ts': `import { createUserExecutionEngine } from '../agents/supervisor/execution_engine_factory';
+
+export const make = createUserExecutionEngine;
+`,
+    // A registry symbol of that module beside it: still one canonical site, not two.
+    'factory-class.ts': `import { ExecutionEngineFactory, createUserExecutionEngine } from '../agents/supervisor/execution_engine_factory';
+
+export const factories = [ExecutionEngineFactory, createUserExecutionEngine];
+`,
+    // A name the registry does not map, beside one it does: one legacy-path, one unmapped name.
+    'flag.ts': `import { LEGACY_ENGINE_FLAG, EngineContext } from '../agents/execution_engine_consolidated';
+
+export const context: EngineContext | null = LEGACY_ENGINE_FLAG ? { userId: 'flagged' } : null;
+`,
+    // A conflict: listed, not counted.
+    'conflict.ts': `import { UserExecutionEngine as Engine } from '../agents/supervisor/user_execution_engine';
+
+export class UserExecutionEngine extends Engine {}
+`,
+  };
+  const results = Object.entries(sources).map(([name, source]) =>
+    transformFile({ path: app(name), source, registry, transforms: selectTransforms(), mode: 'measure' }),
+  );
+  const report = buildCheckReport(registry, results, []);
+
+  it('counts imports of a moved-to module as canonical sites', () => {
+    expect(report.canonicalSites).toBe(2);
+    expect(report.canonicalUsage).toBeCloseTo(2 / (2 + 1 + 1));
+  });
+
+  it('puts names the registry does not map in their own category, listed and counted apart from the violations', () => {
+    expect(report.violations).toEqual({ 'legacy-path': 1, 'aliased-import': 1, 'direct-instantiation': 0, singleton: 0 });
+    expect(report.total).toBe(2);
+    expect(report.informational).toEqual({ 'unmapped-name': 1, conflict: 1 });
+    expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.kind}`)).toEqual([
+      'src/app/conflict.ts:1:10 aliased-import',
+      'src/app/conflict.ts:1:10 conflict',
+      'src/app/flag.ts:1:10 unmapped-name',
+      'src/app/flag.ts:1:30 legacy-path',
+    ]);
+    expect(evaluateGates(report, { maxViolations: 2 }).passed).toBe(true);
+  });
+
+  it('says in the dashboard why the findings outnumber the violations', () => {
+    const text = formatText(report, { color: false });
+    expect(text).toContain('SSOT check: 2 violations');
+    expect(text).toMatch(/not counted\s+2\s+1 unmapped-name, 1 conflict/);
+    expect(text).toContain('Findings (4: 2 violations, 1 unmapped-name, 1 conflict)');
+    const markdown = formatMarkdown(report);
+    expect(markdown).toContain('Not counted (listed with the findings): 1 unmapped-name, 1 conflict.');
+    expect(markdown).toContain('<summary>4 findings (2 violations, 1 unmapped-name, 1 conflict)</summary>');
+  });
+});
+
 describe('formats', () => {
   const report = buildCheckReport(registry, handBuiltResults().slice(0, 2), NOTES);
   const ESC = '\u001b[';
@@ -274,7 +331,7 @@ describe('formats', () => {
       expect(markdown).toContain('Canonical usage: **50.0%**');
       expect(markdown).toContain("`'../agents/supervisor/user_execution_engine' UserExecutionEngine` (canonical)");
       expect(markdown).toContain('| `src/agents/agent_errors` | 0 | ✅ safe to delete |');
-      expect(markdown).toMatch(/<details><summary>6 findings<\/summary>\n[\s\S]*`src\/app\/a\.ts:2:5`[\s\S]*<\/details>/);
+      expect(markdown).toMatch(/<details><summary>6 findings \(5 violations, 1 conflict\)<\/summary>\n[\s\S]*`src\/app\/a\.ts:2:5`[\s\S]*<\/details>/);
     });
 
     it('escapes what would break a table row or open an HTML tag', () => {

@@ -156,6 +156,16 @@ export class FileContext {
     if (kind !== 'conflict' && !isFileError(kind)) this.sites.push(finding);
   }
 
+  /** A finding for a human that is no fragmented site (a name the registry does not map): listed, never counted. */
+  note(span: Span, kind: string, message: string): void {
+    this.findings.push(this.finding(span, kind, message));
+  }
+
+  /** Whether a module is the new home of a module moved as a whole (registry `modules[].to`). */
+  isMoveTarget(module: ModuleRef | null): boolean {
+    return !!module && this.registry.modules.some((move) => moduleKey(move.to) === moduleKey(module));
+  }
+
   /** A fragmented site, counted by `check` (whether or not a transform fixes it). */
   recordSite(span: Span, kind: string, message: string): void {
     this.sites.push(this.finding(span, kind, message));

@@ -8,6 +8,7 @@ import { isFileError, type FileResult, type Finding } from '../engine/results';
 import type { Registry } from '../registry/types';
 import { moduleKey } from '../languages/language';
 import {
+  INFORMATIONAL_KINDS,
   VIOLATION_CATEGORIES,
   countImportSites,
   type CheckReport,
@@ -26,12 +27,14 @@ export function buildCheckReport(registry: Registry, results: FileResult[], note
   const total = VIOLATION_CATEGORIES.reduce((sum, category) => sum + violations[category], 0);
   const canonicalSites = results.reduce((sum, result) => sum + result.canonicalSites, 0);
   const errors = collectErrors(results, names);
+  const findings = collectFindings(results, names);
   return {
     violations,
     total,
     canonicalSites,
     canonicalUsage: canonicalUsage(canonicalSites, violations),
-    findings: collectFindings(results, names),
+    findings,
+    informational: Object.fromEntries(INFORMATIONAL_KINDS.map((kind) => [kind, findings.filter((f) => f.kind === kind).length])),
     legacyModules: legacyModules(registry, results, names, errors.some((e) => e.kind === 'parse-error')),
     patterns: patterns(registry, results, names),
     errors,

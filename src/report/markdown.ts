@@ -2,7 +2,7 @@
  * `check` as a pull-request comment (GitHub-flavoured Markdown): a summary table, import forms per
  * symbol, legacy modules, and the long lists folded into <details>.
  */
-import { percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
+import { findingsBreakdown, notCounted, percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
 import { VIOLATION_CATEGORIES, countImportSites, type CheckReport } from './types';
 
 /** GitHub refuses comments over 65,536 characters: long lists are cut, and say where the rest is. */
@@ -16,6 +16,8 @@ export function formatMarkdown(report: CheckReport): string {
   out.push(`| **Total** | **${report.total}** |`, '');
   const importSites = countImportSites(report.canonicalSites, report.violations);
   out.push(`Canonical usage: **${percent(report.canonicalUsage)}** (${report.canonicalSites} of ${plural(importSites, 'import site')}).`);
+  const others = notCounted(report);
+  if (others) out.push('', `Not counted (listed with the findings): ${others}.`);
 
   const used = report.patterns.filter((p) => p.distinct > 0);
   if (used.length > 0) {
@@ -38,7 +40,8 @@ export function formatMarkdown(report: CheckReport): string {
   }
 
   const findings = report.findings.map((f) => `| ${code(`${f.file}:${f.line}:${f.column}`)} | ${f.kind} | ${cell(f.message)} |`);
-  details(out, plural(report.findings.length, 'finding'), ['| Location | Kind | Message |', '| --- | --- | --- |'], findings);
+  const breakdown = findingsBreakdown(report);
+  details(out, plural(report.findings.length, 'finding') + (breakdown ? ` (${breakdown})` : ''), ['| Location | Kind | Message |', '| --- | --- | --- |'], findings);
   const errors = report.errors.map((e) => `| ${code(`${e.file}:${e.line}:${e.column}`)} | ${e.kind} | ${cell(e.message)} |`);
   details(out, plural(report.errors.length, 'error'), ['| Location | Kind | Message |', '| --- | --- | --- |'], errors);
   const skipped = report.skipped.map((n) => `| ${code(n.file)} | ${cell(n.reason)} |`);

@@ -4,7 +4,7 @@
  * finding (a form editors and terminals turn into links).
  */
 import { VIOLATION_CATEGORIES, countImportSites, type CheckReport } from './types';
-import { percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
+import { findingsBreakdown, notCounted, percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
 
 export interface TextOptions {
   /** ANSI colours; the CLI passes true only on a TTY. */
@@ -42,6 +42,11 @@ export function formatText(report: CheckReport, options: TextOptions): string {
   lines.push(
     label('canonical usage') + percent(report.canonicalUsage).padStart(7) + paint.dim(`   ${report.canonicalSites} of ${plural(importSites, 'import site')}`),
   );
+  const others = notCounted(report);
+  if (others) {
+    const count = Object.values(report.informational).reduce((sum, n) => sum + n, 0);
+    lines.push(label('not counted') + String(count).padStart(7) + paint.dim(`   ${others}: listed with the findings, never in the total`));
+  }
 
   const used = report.patterns.filter((p) => p.distinct > 0);
   if (used.length > 0) {
@@ -66,7 +71,8 @@ export function formatText(report: CheckReport, options: TextOptions): string {
   }
 
   if (report.findings.length > 0) {
-    section(`Findings (${report.findings.length})`);
+    const breakdown = findingsBreakdown(report);
+    section(`Findings (${report.findings.length}${breakdown ? `: ${breakdown}` : ''})`);
     for (const f of report.findings) {
       const kind = f.kind === 'conflict' ? paint.cyan(f.kind) : paint.yellow(f.kind);
       lines.push(`  ${f.file}:${f.line}:${f.column}  ${kind}  ${f.message}`);

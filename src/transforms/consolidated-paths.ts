@@ -33,7 +33,11 @@ function repointDeclaration(ctx: FileContext, decl: ImportDecl): boolean {
     return true;
   }
   const redirect = ctx.redirectOf(decl.module);
-  if (!ctx.isLegacyModule(decl.module)) return false;
+  if (!ctx.isLegacyModule(decl.module)) {
+    // import { x } from './new-home' of a module move: a canonical site (its registry symbols count themselves)
+    if (ctx.isMoveTarget(decl.module) && !decl.specs.some((s) => ctx.canonicalSymbol(decl.module, s.imported))) ctx.canonicalSites++;
+    return false;
+  }
   if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) {
     if (redirect) {
       // import * as ns from './consolidated' ➔ import * as ns from './canonical' (every export maps by name)
@@ -55,7 +59,7 @@ function repointSpecifier(ctx: FileContext, decl: ImportDecl, spec: ImportSpec):
   if (ctx.imports.isLeftUnused(spec)) return false;
   const legacy = ctx.legacySymbol(decl.module, spec.imported);
   if (!legacy) {
-    ctx.report(spec.span!, 'legacy-path', `${spec.imported} is not in the registry: it stays on legacy module "${decl.specifierText}"`);
+    ctx.note(spec.span!, 'unmapped-name', `${spec.imported} is not in the registry: it stays on legacy module "${decl.specifierText}"`);
     return false;
   }
   const blocker = legacy.construct ? constructingUse(ctx, decl, spec) : null;
@@ -88,7 +92,10 @@ function describe(spec: ImportSpec, legacy: LegacySymbol, decl: ImportDecl): str
 
 function repointModuleString(ctx: FileContext, reference: ModuleString): boolean {
   const module = ctx.resolve(reference.value);
-  if (!ctx.isLegacyModule(module)) return false;
+  if (!ctx.isLegacyModule(module)) {
+    if (ctx.isMoveTarget(module)) ctx.canonicalSites++;
+    return false;
+  }
   const redirect = ctx.redirectOf(module);
   if (reference.member && !redirect) return repointMember(ctx, reference);
   if (!redirect) {
