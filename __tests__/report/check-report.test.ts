@@ -249,7 +249,7 @@ export class UserExecutionEngine extends Engine {}
   it('puts names the registry does not map in their own category, listed and counted apart from the violations', () => {
     expect(report.violations).toEqual({ 'legacy-path': 1, 'aliased-import': 1, 'direct-instantiation': 0, singleton: 0 });
     expect(report.total).toBe(2);
-    expect(report.informational).toEqual({ 'unmapped-name': 1, conflict: 1 });
+    expect(report.informational).toEqual({ 'unmapped-name': 1, conflict: 1, cycle: 0 });
     expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.kind}`)).toEqual([
       'src/app/conflict.ts:1:10 aliased-import',
       'src/app/conflict.ts:1:10 conflict',

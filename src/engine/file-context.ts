@@ -11,6 +11,8 @@ import { moduleKey } from '../languages/language';
 import type { CanonicalSymbol, LegacySymbol, ModuleMove, Registry } from '../registry/types';
 import { mayReachRegistry } from '../registry/prefilter';
 import { moduleRedirect } from '../registry/redirects';
+import { loadsFile } from '../registry/module-graph';
+import { relativePosix } from '../shared/paths';
 import { ImportModel } from '../languages/import-model';
 import { TextEdits } from './text-edits';
 import { isFileError, type Finding } from './results';
@@ -159,6 +161,18 @@ export class FileContext {
   /** A finding for a human that is no fragmented site (a name the registry does not map): listed, never counted. */
   note(span: Span, kind: string, message: string): void {
     this.findings.push(this.finding(span, kind, message));
+  }
+
+  /**
+   * Why importing `module` here would close an import cycle (it loads this file, directly or through
+   * other modules), or null when it would not.
+   */
+  cycleThrough(module: ModuleRef): string | null {
+    if (!loadsFile(this.registry, module, this.path)) return null;
+    const name = module.kind === 'package'
+      ? module.name
+      : this.registry.resolver.systemOf(module).registryNameOfFile(relativePosix(this.registry.root, module.path));
+    return `"${name}" loads this file, so importing it here would close an import cycle`;
   }
 
   /** Whether a module is the new home of a module moved as a whole (registry `modules[].to`). */

@@ -111,6 +111,8 @@ export interface ModuleString {
   readonly literal: Span;
   /** Set for a form that reaches one export of the module by name: `import('./m').Name` in a type. */
   readonly member?: ModuleMember;
+  /** The file loads the module when it loads (`export *`, `require()`): repointing it may close an import cycle. */
+  readonly loads?: boolean;
 }
 
 export interface ModuleMember {

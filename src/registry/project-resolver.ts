@@ -73,4 +73,9 @@ export class ProjectResolver {
   exports(module: ModuleRef): ModuleExports | null {
     return this.systemOf(module).exports(module);
   }
+
+  /** The modules a module loads when it is loaded (module-graph.ts follows them). */
+  imports(module: ModuleRef): readonly ModuleRef[] {
+    return this.systemOf(module).imports(module);
+  }
 }

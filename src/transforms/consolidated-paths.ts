@@ -4,7 +4,7 @@
  */
 import type { FileContext } from '../engine/file-context';
 import type { ImportDecl, ImportSpec } from '../languages/import-model';
-import type { ModuleString } from '../languages/language';
+import type { ModuleRef, ModuleString, Span } from '../languages/language';
 import type { LegacySymbol } from '../registry/types';
 
 export const name = 'consolidated-paths';
@@ -26,8 +26,10 @@ export function consolidatedPaths(ctx: FileContext): boolean {
 function repointDeclaration(ctx: FileContext, decl: ImportDecl): boolean {
   const move = ctx.moduleMove(decl.module);
   if (move && !ctx.legacySymbols(decl.module)) {
+    const site = `"${decl.specifierText}" moved: import from its new module`;
+    if (leftForCycle(ctx, decl.source!, move.to, site, loads(decl))) return false;
     // import { a } from './moved' ➔ import { a } from './new-home' (names unchanged)
-    ctx.recordSite(decl.source!, 'legacy-path', `"${decl.specifierText}" moved: import from its new module`);
+    ctx.recordSite(decl.source!, 'legacy-path', site);
     for (const spec of decl.specs) if (spec.kind !== 'namespace') ctx.imports.move(spec, move.to, spec.imported);
     if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) ctx.imports.retarget(decl, move.to);
     return true;
@@ -40,8 +42,10 @@ function repointDeclaration(ctx: FileContext, decl: ImportDecl): boolean {
   }
   if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) {
     if (redirect) {
+      const site = `"${decl.specifierText}" is a legacy module`;
+      if (leftForCycle(ctx, decl.source!, redirect, site, loads(decl))) return false;
       // import * as ns from './consolidated' ➔ import * as ns from './canonical' (every export maps by name)
-      ctx.recordSite(decl.source!, 'legacy-path', `"${decl.specifierText}" is a legacy module`);
+      ctx.recordSite(decl.source!, 'legacy-path', site);
       ctx.imports.retarget(decl, redirect);
       return true;
     }
@@ -67,6 +71,7 @@ function repointSpecifier(ctx: FileContext, decl: ImportDecl, spec: ImportSpec):
     ctx.report(spec.span!, 'legacy-path', `${spec.local} is still ${blocker}: its import from "${decl.specifierText}" stays until that is migrated`);
     return false;
   }
+  if (leftForCycle(ctx, spec.span!, legacy.canonical.module, describe(spec, legacy, decl), loads(decl) && !spec.typeOnly)) return false;
   // import { ExecutionEngine } from './consolidated' ➔ import { UserExecutionEngine as ExecutionEngine } from './canonical'
   ctx.recordSite(spec.span!, 'legacy-path', describe(spec, legacy, decl));
   ctx.imports.move(spec, legacy.canonical.module, legacy.canonical.name);
@@ -86,6 +91,23 @@ function constructingUse(ctx: FileContext, decl: ImportDecl, spec: ImportSpec): 
   return `used as a value (${where})`;
 }
 
+/** Whether a declaration loads its module with the file: `import type`, or a list of `type` names only, does not. */
+function loads(decl: ImportDecl): boolean {
+  return !decl.typeOnly && !(decl.specs.length > 0 && decl.specs.every((s) => s.typeOnly));
+}
+
+/**
+ * A rewrite onto `target` that would close an import cycle (the target loads this file) is not made: the
+ * site still counts as a legacy reference, and a `cycle` finding says why it stays.
+ */
+function leftForCycle(ctx: FileContext, span: Span, target: ModuleRef, site: string, loadsTarget: boolean): boolean {
+  const cycle = loadsTarget ? ctx.cycleThrough(target) : null;
+  if (!cycle) return false;
+  ctx.recordSite(span, 'legacy-path', site);
+  ctx.note(span, 'cycle', `${cycle}: the reference stays`);
+  return true;
+}
+
 function describe(spec: ImportSpec, legacy: LegacySymbol, decl: ImportDecl): string {
   return `${spec.imported} from legacy "${decl.specifierText}" is ${legacy.canonical.name} from its canonical module`;
 }
@@ -102,8 +124,10 @@ function repointModuleString(ctx: FileContext, reference: ModuleString): boolean
     ctx.report(reference.literal, 'legacy-path', `${reference.label} of legacy module "${reference.value}", ${NOT_WHOLE}`);
     return false;
   }
+  const site = `${reference.label} of legacy module "${reference.value}"`;
+  if (leftForCycle(ctx, reference.literal, redirect, site, reference.loads === true)) return false;
   // jest.mock('./moved') ➔ jest.mock('./new-home'); export * from './moved' ➔ export * from './new-home'
-  ctx.recordSite(reference.literal, 'legacy-path', `${reference.label} of legacy module "${reference.value}"`);
+  ctx.recordSite(reference.literal, 'legacy-path', site);
   ctx.repointModuleString(reference, redirect);
   return true;
 }

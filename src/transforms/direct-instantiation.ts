@@ -55,6 +55,13 @@ function rewriteConstruction(ctx: FileContext, callee: Reference, call: Construc
     ctx.recordSite(call, 'direct-instantiation', `${call.shown} bypasses ${construct.factory}()`);
     return false;
   }
+  const cycle = alreadyImported ? null : ctx.cycleThrough(construct.module);
+  if (cycle) {
+    // the factory's module loads this file: importing it would close an import cycle
+    ctx.note(call, 'cycle', `${cycle}: ${call.shown} left as it is`);
+    ctx.recordSite(call, 'direct-instantiation', `${call.shown} bypasses ${construct.factory}()`);
+    return false;
+  }
   const factory = alreadyImported ?? ctx.imports.ensureImport(construct.module, construct.factory, origin.decl);
   ctx.recordSite(call, 'direct-instantiation', `${call.shown} bypasses ${construct.factory}()`);
   // new ExecutionEngine(ctx) ➔ createUserExecutionEngine(ctx), the factory imported beside the class

@@ -32,6 +32,9 @@ const LABELS: Record<ModuleStringForm, string> = {
   mock: 'mock',
 };
 
+/** Forms that load their module with the file (the others are types, mocks, or loads for later). */
+const LOADING_FORMS = new Set<ModuleStringForm>(['export-all', 'require', 'import-equals']);
+
 const MOCK_OBJECTS = new Set(['jest', 'vi']);
 const MOCK_METHODS = new Set([
   'mock', 'doMock', 'unmock', 'dontMock', 'doUnmock', 'requireActual', 'requireMock', 'createMockFromModule',
@@ -108,7 +111,8 @@ export function scanModuleReferences(program: AnyNode, text: string, requireIsGl
     const value = stringValue(literal);
     if (!literal || value === null) return;
     const member = form === 'import-type' ? importTypeMember(owner, parent) : undefined;
-    strings.push({ form, label: LABELS[form], literal, owner, value, ...(member ? { member } : {}) });
+    const loads = LOADING_FORMS.has(form) && owner.exportKind !== 'type';
+    strings.push({ form, label: LABELS[form], literal, owner, value, ...(member ? { member } : {}), ...(loads ? { loads } : {}) });
   };
   const visit = (node: AnyNode): void => {
     const saved = parent;

@@ -7,11 +7,12 @@ import * as path from 'node:path';
 import { isBuiltin } from 'node:module';
 import { parseTsconfig } from 'get-tsconfig';
 import { escapePath } from 'tinyglobby';
-import type { Language, LanguagePrefilter, ModuleExports, ModuleRef, ModuleSystem, ModuleSystemSetup } from '../language';
-import { isInside, toPosix } from '../../shared/paths';
+import { ModuleReadError, type Language, type LanguagePrefilter, type ModuleExports, type ModuleRef, type ModuleSystem, type ModuleSystemSetup } from '../language';
+import { isInside, realPathOr, toPosix } from '../../shared/paths';
 import { isDirectory, isFile } from '../../shared/fs';
 import { ModuleResolver } from './resolve';
 import { findPackageDirectory, newExportsCache, packageEntryFile, readModuleExports, splitPackageSpecifier } from './module-exports';
+import { readLoadedSpecifiers } from './module-imports';
 
 const MODULE_EXPECTED =
   "expected a module path relative to the registry's folder, without extension, or a package name";
@@ -21,13 +22,17 @@ export class JavaScriptModules implements ModuleSystem {
   readonly tsconfig?: string;
   readonly resolver: ModuleResolver;
   private readonly root: string;
+  /** Module paths are real paths: the registry's folder, unwrapped from any link, to tell the project's own. */
+  private readonly realRoot: string;
   private readonly exportsCache = newExportsCache();
+  private readonly importsCache = new Map<string, readonly ModuleRef[]>();
 
   constructor(
     readonly language: Language,
     setup: ModuleSystemSetup,
   ) {
     this.root = setup.root;
+    this.realRoot = realPathOr(setup.root);
     this.tsconfig = findTsconfig(setup);
     try {
       this.resolver = new ModuleResolver({ root: this.root, tsconfigPath: this.tsconfig });
@@ -75,6 +80,24 @@ export class JavaScriptModules implements ModuleSystem {
 
   exports(module: ModuleRef): ModuleExports | null {
     return readModuleExports(module, this.resolver, this.exportsCache);
+  }
+
+  imports(module: ModuleRef): readonly ModuleRef[] {
+    // A package is its entry file, which may be the project's own (a workspace package linked in).
+    const file = module.kind === 'file' ? module.path : packageEntryFile(module.name, this.root, this.resolver);
+    if (!file || !isInside(this.realRoot, file)) return [];
+    let loaded = this.importsCache.get(file);
+    if (!loaded) {
+      let specifiers: string[] = [];
+      try {
+        specifiers = readLoadedSpecifiers(file);
+      } catch (error) {
+        if (!(error instanceof ModuleReadError)) throw error;
+      }
+      loaded = specifiers.map((specifier) => this.resolver.resolve(specifier, file)).filter((ref): ref is ModuleRef => ref !== null);
+      this.importsCache.set(file, loaded);
+    }
+    return loaded;
   }
 
   /**
