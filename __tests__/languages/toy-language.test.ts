@@ -277,9 +277,9 @@ describe('a project of toy and JavaScript files', () => {
     expect(report.canonicalSites).toBe(2);
     expect(report.canonicalUsage).toBeCloseTo(2 / 7, 10);
     expect(report.legacyModules).toEqual([
-      { module: 'src/js/legacy', importers: 1, files: ['src/app/view.ts'], safeToDelete: false },
-      { module: 'src/legacy/engine', importers: 2, files: ['src/app/construct.toy', 'src/app/repoint.toy'], safeToDelete: false },
-      { module: 'src/old/log', importers: 1, files: ['src/app/mock.toy'], safeToDelete: false },
+      { module: 'src/js/legacy', importers: 1, files: ['src/app/view.ts'], unchecked: [], loadedBy: [], safeToDelete: false },
+      { module: 'src/legacy/engine', importers: 2, files: ['src/app/construct.toy', 'src/app/repoint.toy'], unchecked: [], loadedBy: [], safeToDelete: false },
+      { module: 'src/old/log', importers: 1, files: ['src/app/mock.toy'], unchecked: [], loadedBy: [], safeToDelete: false },
     ]);
     expect(report.patterns).toEqual([
       {

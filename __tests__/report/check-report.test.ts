@@ -121,6 +121,8 @@ describe('buildCheckReport', () => {
       module: 'src/agents/execution_engine_consolidated',
       importers: 2,
       files: ['src/app/a.ts', 'src/app/b.ts'],
+      unchecked: [],
+      loadedBy: [],
       safeToDelete: false,
     });
   });

@@ -2,7 +2,7 @@
  * `check` as a pull-request comment (GitHub-flavoured Markdown): a summary table, import forms per
  * symbol, legacy modules, and the long lists folded into <details>.
  */
-import { findingsBreakdown, notCounted, percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
+import { findingsBreakdown, legacyDetails, notCounted, percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
 import { VIOLATION_CATEGORIES, countImportSites, type CheckReport } from './types';
 
 /** GitHub refuses comments over 65,536 characters: long lists are cut, and say where the rest is. */
@@ -34,7 +34,7 @@ export function formatMarkdown(report: CheckReport): string {
   if (report.legacyModules.length > 0) {
     out.push('', '### Legacy modules', '', '| Module | Importers | |', '| --- | ---: | --- |');
     for (const legacy of report.legacyModules) {
-      out.push(`| ${code(legacy.module)} | ${legacy.importers} | ${legacy.safeToDelete ? '✅ safe to delete' : ''} |`);
+      out.push(`| ${code(legacy.module)} | ${legacy.importers} | ${legacy.safeToDelete ? '✅ safe to delete' : cell(legacyDetails(legacy))} |`);
     }
     if (withheldSafeToDelete(report)) out.push('', WITHHELD_NOTE);
   }

@@ -4,7 +4,7 @@
  * finding (a form editors and terminals turn into links).
  */
 import { VIOLATION_CATEGORIES, countImportSites, type CheckReport } from './types';
-import { findingsBreakdown, notCounted, percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
+import { findingsBreakdown, legacyDetails, notCounted, percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
 
 export interface TextOptions {
   /** ANSI colours; the CLI passes true only on a TTY. */
@@ -64,7 +64,7 @@ export function formatText(report: CheckReport, options: TextOptions): string {
     section('Legacy modules');
     const width = Math.max(...report.legacyModules.map((m) => m.module.length));
     for (const legacy of report.legacyModules) {
-      const mark = legacy.safeToDelete ? paint.green('  safe to delete') : '';
+      const mark = legacy.safeToDelete ? paint.green('  safe to delete') : paint.dim(legacyDetails(legacy) ? `  ${legacyDetails(legacy)}` : '');
       lines.push(`  ${legacy.module.padEnd(width)}  ${plural(legacy.importers, 'importer').padStart(12)}${mark}`);
     }
     if (withheldSafeToDelete(report)) lines.push(paint.dim(`  ${WITHHELD_NOTE}`));

@@ -62,9 +62,16 @@ export interface ReportError {
 export interface LegacyModuleReport {
   /** As the registry names it: a path relative to its folder without extension, or a package name. */
   module: string;
-  /** Measured files that still reference it. */
+  /**
+   * Files that still reference it, across the registry's folder: the files checked, the others (outside
+   * `include`, or the paths asked for), and registry modules' own files (never rewritten, nor counted as sites).
+   */
   importers: number;
   files: string[];
+  /** Of `files`, those outside the files checked: not rewritten by `apply`, but importers all the same. */
+  unchecked: string[];
+  /** Registry modules (as the registry names them) whose own files load it: a canonical index's `export *`. */
+  loadedBy: string[];
   /** No importer left, and no file failed to parse (one that did might still import it). */
   safeToDelete: boolean;
 }

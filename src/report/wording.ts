@@ -1,5 +1,5 @@
 /** Wording shared by the human-readable formats. */
-import { INFORMATIONAL_KINDS, type CheckReport } from './types';
+import { INFORMATIONAL_KINDS, type CheckReport, type LegacyModuleReport } from './types';
 
 /** A module with no importer is not called safe to delete while some file did not parse: it might import it. */
 export function withheldSafeToDelete(report: CheckReport): boolean {
@@ -19,6 +19,14 @@ export function findingsBreakdown(report: CheckReport): string {
   if (!others) return '';
   const informational = INFORMATIONAL_KINDS.reduce((sum, kind) => sum + report.informational[kind], 0);
   return `${plural(report.findings.length - informational, 'violation')}, ${others}`;
+}
+
+/** Why a legacy module with importers is kept, beyond the files checked: `loaded by src/geometry; 1 outside the files checked`. */
+export function legacyDetails(legacy: LegacyModuleReport): string {
+  const parts: string[] = [];
+  if (legacy.loadedBy.length > 0) parts.push(`loaded by ${legacy.loadedBy.join(', ')}`);
+  if (legacy.unchecked.length > 0) parts.push(`${legacy.unchecked.length} outside the files checked`);
+  return parts.join('; ');
 }
 
 export function plural(count: number, noun: string): string {

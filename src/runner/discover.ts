@@ -22,11 +22,18 @@ export interface DiscoveredFiles {
   /** Absolute paths, sorted, each file once. */
   files: string[];
   notes: SkipNote[];
+  /**
+   * With `elsewhere`: every other JS/TS file of the registry's folder (outside `include`, excluded, or not
+   * among the paths asked for; never a dependency, build output, a .gitignore'd file or a link), sorted.
+   */
+  elsewhere?: string[];
 }
 
 export interface DiscoverOptions {
   /** What relative `paths` are relative to; default process.cwd(). */
   cwd?: string;
+  /** Also list the files the run does not take: `check` counts their imports of legacy modules. */
+  elsewhere?: boolean;
 }
 
 /**
@@ -55,19 +62,19 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   const root = path.resolve(registry.root);
   const realRoot = realPathOr(root);
   const links = new Map<string, string>();
-  const listed = globSync(registry.include, {
-    cwd: root,
-    ignore: [...registry.exclude, ...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...registry.resolver.systems.flatMap((system) => system.ignoredGlobs())],
-    fs: linkAwareFs(links),
-    // Globs match dot-folders and dot-files as git's do: `**/*.ts` takes `.storybook/main.ts`.
-    dot: true,
-  });
   const gitignore = new GitignoreRules(root);
   const isPackageBuildOutput = packageBuildOutputTest(root);
-  const kept = listed
+  const list = (include: string[], exclude: string[], linksFound: Map<string, string>): string[] => globSync(include, {
+    cwd: root,
+    ignore: [...exclude, ...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...registry.resolver.systems.flatMap((system) => system.ignoredGlobs())],
+    fs: linkAwareFs(linksFound),
+    // Globs match dot-folders and dot-files as git's do: `**/*.ts` takes `.storybook/main.ts`.
+    dot: true,
+  })
     .map((relative) => path.join(root, relative))
     .filter((file) => !gitignore.ignores(file) && !isPackageBuildOutput(file))
     .sort();
+  const kept = list(registry.include, registry.exclude, links);
 
   const regular = new Set(kept.filter((file) => !links.has(file)));
   const entries: Entry[] = kept.map((file) => {
@@ -101,7 +108,12 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
     }
   }
   notes.sort((a, b) => compare(a.file, b.file) || compare(a.reason, b.reason));
-  return { files: [...files].sort(), notes };
+  if (!options.elsewhere) return { files: [...files].sort(), notes };
+  // Every file of every language, links left alone: what the run does not take.
+  const otherLinks = new Map<string, string>();
+  const everyFile = list([...new Set(registry.resolver.systems.flatMap((system) => system.language.defaultInclude))], [], otherLinks);
+  const elsewhere = everyFile.filter((file) => !files.has(file) && !otherLinks.has(file));
+  return { files: [...files].sort(), notes, elsewhere };
 }
 
 interface Scope {

@@ -269,15 +269,24 @@ export interface DiscoverAndRunOptions extends RunOptions {
   cwd: string;
   /** Narrows the discovered list (a shard of it). */
   select?: (files: string[]) => string[];
+  /**
+   * Also run every other JS/TS file of the registry's folder (outside `include`, or the paths asked for),
+   * in the same pass: their runs come back apart, as `elsewhere`, for `check` to count their imports.
+   */
+  elsewhere?: boolean;
 }
 
 /** Discover the registry's files and run them, the workers starting while discovery goes on. */
-export async function discoverAndRun(registry: Registry, options: DiscoverAndRunOptions): Promise<{ runs: FileRun[]; notes: SkipNote[] }> {
+export async function discoverAndRun(
+  registry: Registry,
+  options: DiscoverAndRunOptions,
+): Promise<{ runs: FileRun[]; notes: SkipNote[]; elsewhere: FileRun[] }> {
   const runner = new FileRunner(registry, options);
   try {
-    const { files, notes } = discoverFiles(registry, options.paths, { cwd: options.cwd });
-    const runs = await runner.run(options.select ? options.select(files) : files);
-    return { runs, notes };
+    const { files, notes, elsewhere = [] } = discoverFiles(registry, options.paths, { cwd: options.cwd, elsewhere: options.elsewhere });
+    const selected = options.select ? options.select(files) : files;
+    const runs = await runner.run([...selected, ...elsewhere]);
+    return { runs: runs.slice(0, selected.length), notes, elsewhere: runs.slice(selected.length) };
   } finally {
     runner.close();
   }
