@@ -69,7 +69,7 @@ describe('a row added to the table of transforms', () => {
     const rules: { id: string; defaultConfiguration: { level: string } }[] = run.tool.driver.rules;
     expect(rules.map((r) => r.id)).toEqual([
       'legacy-path', 'aliased-import', 'namespace-import', 'direct-instantiation', 'singleton',
-      'unmapped-name', 'namespace-note', 'conflict', 'cycle', 'parse-error', 'transform-bug', 'timeout',
+      'unmapped-name', 'namespace-note', 'conflict', 'cycle', 'mock-boundary', 'parse-error', 'transform-bug', 'timeout',
     ]);
     const note = run.results.find((r: { ruleId: string }) => r.ruleId === 'namespace-note');
     expect(note).toMatchObject({ level: 'note', ruleIndex: 6 });

@@ -81,7 +81,7 @@ describe('the table of transforms', () => {
     const notCounted = kindsOf(TRANSFORM_FINDINGS.filter((f: TransformFindingRule) => !f.violation));
     expect(rules.map((r) => r.id)).toEqual([...VIOLATION_CATEGORIES, ...notCounted, ...kindsOf(ENGINE_FINDINGS)]);
     expect(rules.map((r) => r.id)).toEqual([
-      'legacy-path', 'aliased-import', 'direct-instantiation', 'singleton', 'unmapped-name', 'conflict', 'cycle', 'parse-error', 'transform-bug', 'timeout',
+      'legacy-path', 'aliased-import', 'direct-instantiation', 'singleton', 'unmapped-name', 'conflict', 'cycle', 'mock-boundary', 'parse-error', 'transform-bug', 'timeout',
     ]);
     // A transform's exception on one file is a transform-bug too, not only a rewrite that does not parse.
     expect(rules.find((r) => r.id === 'transform-bug')!.shortDescription.text).toBe(

@@ -15,6 +15,7 @@ export interface FindingRule {
 export const ENGINE_FINDINGS = [
   { kind: 'conflict', level: 'note', description: 'A site left as it is because the canonical name is already taken in the file.' },
   { kind: 'cycle', level: 'note', description: 'A site left as it is because the canonical module loads this file: importing it here would close an import cycle.' },
+  { kind: 'mock-boundary', level: 'note', description: 'A site left as it is because a test runner mocks the module it would move from or to (in the file or in a setup file): the file would get the mock instead of the real module, or the reverse.' },
   { kind: 'parse-error', fileError: true, level: 'error', description: 'The file does not parse: it was neither measured nor rewritten.' },
   { kind: 'transform-bug', fileError: true, level: 'error', description: 'A transform failed on this file, or its rewrite would not parse: the file was left as it was. Please report it.' },
   { kind: 'timeout', fileError: true, level: 'error', description: 'The file took longer than the per-file time limit: it was neither measured nor rewritten.' },

@@ -42,6 +42,12 @@ export interface ModuleExports {
   complete: boolean;
 }
 
+/** A module that a test runner's setup file mocks for every test of a file, and that setup file (absolute path). */
+export interface SetupMock {
+  module: ModuleRef;
+  setupFile: string;
+}
+
 /** A module's own file could not be read or parsed. */
 export class ModuleReadError extends Error {
   constructor(
@@ -113,6 +119,10 @@ export interface ModuleString {
   readonly member?: ModuleMember;
   /** The file loads the module when it loads (`export *`, `require()`): repointing it may close an import cycle. */
   readonly loads?: boolean;
+  /** It names the module in a type only (`typeof import('./m')`, `declare module './m'`): nothing runs. */
+  readonly typeOnly?: boolean;
+  /** It sets up or removes a test runner's mock of the module (`jest.mock('./m')`, `vi.mock(…)`, `jest.unmock`). */
+  readonly mocks?: boolean;
 }
 
 export interface ModuleMember {

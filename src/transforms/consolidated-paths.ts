@@ -27,7 +27,7 @@ function repointDeclaration(ctx: FileContext, decl: ImportDecl): boolean {
   const move = ctx.moduleMove(decl.module);
   if (move && !ctx.legacySymbols(decl.module)) {
     const site = `"${decl.specifierText}" moved: import from its new module`;
-    if (leftForCycle(ctx, decl.source!, move.to, site, loads(decl))) return false;
+    if (leftAsItIs(ctx, decl.source!, decl.module, move.to, site, runs(decl))) return false;
     // import { a } from './moved' ➔ import { a } from './new-home' (names unchanged)
     ctx.recordSite(decl.source!, 'legacy-path', site);
     for (const spec of decl.specs) if (spec.kind !== 'namespace') ctx.imports.move(spec, move.to, spec.imported);
@@ -43,7 +43,7 @@ function repointDeclaration(ctx: FileContext, decl: ImportDecl): boolean {
   if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) {
     if (redirect) {
       const site = `"${decl.specifierText}" is a legacy module`;
-      if (leftForCycle(ctx, decl.source!, redirect, site, loads(decl))) return false;
+      if (leftAsItIs(ctx, decl.source!, decl.module, redirect, site, runs(decl))) return false;
       // import * as ns from './consolidated' ➔ import * as ns from './canonical' (every export maps by name)
       ctx.recordSite(decl.source!, 'legacy-path', site);
       ctx.imports.retarget(decl, redirect);
@@ -71,7 +71,8 @@ function repointSpecifier(ctx: FileContext, decl: ImportDecl, spec: ImportSpec):
     ctx.report(spec.span!, 'legacy-path', `${spec.local} is still ${blocker}: its import from "${decl.specifierText}" stays until that is migrated`);
     return false;
   }
-  if (leftForCycle(ctx, spec.span!, legacy.canonical.module, describe(spec, legacy, decl), loads(decl) && !spec.typeOnly)) return false;
+  const use = spec.typeOnly ? NOTHING_RUNS : runs(decl);
+  if (leftAsItIs(ctx, spec.span!, decl.module, legacy.canonical.module, describe(spec, legacy, decl), use)) return false;
   // import { ExecutionEngine } from './consolidated' ➔ import { UserExecutionEngine as ExecutionEngine } from './canonical'
   ctx.recordSite(spec.span!, 'legacy-path', describe(spec, legacy, decl));
   ctx.imports.move(spec, legacy.canonical.module, legacy.canonical.name);
@@ -91,21 +92,38 @@ function constructingUse(ctx: FileContext, decl: ImportDecl, spec: ImportSpec): 
   return `used as a value (${where})`;
 }
 
-/** Whether a declaration loads its module with the file: `import type`, or a list of `type` names only, does not. */
-function loads(decl: ImportDecl): boolean {
-  return !decl.typeOnly && !(decl.specs.length > 0 && decl.specs.every((s) => s.typeOnly));
+/** How a reference uses its module: whether it runs at all (not a type), and whether the file loads it with itself. */
+interface ModuleUse {
+  runs: boolean;
+  loads: boolean;
+}
+
+const NOTHING_RUNS: ModuleUse = { runs: false, loads: false };
+
+/** A declaration runs and loads its module with the file; `import type`, or a list of `type` names only, does neither. */
+function runs(decl: ImportDecl): ModuleUse {
+  return decl.typeOnly || (decl.specs.length > 0 && decl.specs.every((s) => s.typeOnly)) ? NOTHING_RUNS : { runs: true, loads: true };
 }
 
 /**
- * A rewrite onto `target` that would close an import cycle (the target loads this file) is not made: the
- * site still counts as a legacy reference, and a `cycle` finding says why it stays.
+ * A rewrite of a reference that runs (not a type) from `from` onto `target` is not made where a test would
+ * get something else (one of them is mocked: `mock-boundary`), or where it would close an import cycle (the
+ * target loads this file, and the reference loads the target with the file: `cycle`). The site still
+ * counts as a legacy reference; the finding says why it stays.
  */
-function leftForCycle(ctx: FileContext, span: Span, target: ModuleRef, site: string, loadsTarget: boolean): boolean {
-  const cycle = loadsTarget ? ctx.cycleThrough(target) : null;
-  if (!cycle) return false;
+function leftAsItIs(ctx: FileContext, span: Span, from: ModuleRef | null, target: ModuleRef, site: string, use: ModuleUse): boolean {
+  const [kind, why] = stayReason(ctx, from, target, use) ?? [];
+  if (!kind) return false;
   ctx.recordSite(span, 'legacy-path', site);
-  ctx.note(span, 'cycle', `${cycle}: the reference stays`);
+  ctx.note(span, kind, `${why}: the reference stays`);
   return true;
+}
+
+function stayReason(ctx: FileContext, from: ModuleRef | null, target: ModuleRef, use: ModuleUse): [string, string] | null {
+  const mocked = use.runs ? ctx.mockBoundary(from, target) : null;
+  if (mocked) return ['mock-boundary', mocked];
+  const cycle = use.loads ? ctx.cycleThrough(target) : null;
+  return cycle ? ['cycle', cycle] : null;
 }
 
 function describe(spec: ImportSpec, legacy: LegacySymbol, decl: ImportDecl): string {
@@ -125,7 +143,9 @@ function repointModuleString(ctx: FileContext, reference: ModuleString): boolean
     return false;
   }
   const site = `${reference.label} of legacy module "${reference.value}"`;
-  if (leftForCycle(ctx, reference.literal, redirect, site, reference.loads === true)) return false;
+  // A mock's own path follows the module it mocks; any other string runs the module (now, or later).
+  const use = { runs: !reference.typeOnly && !reference.mocks, loads: reference.loads === true };
+  if (leftAsItIs(ctx, reference.literal, module, redirect, site, use)) return false;
   // jest.mock('./moved') ➔ jest.mock('./new-home'); export * from './moved' ➔ export * from './new-home'
   ctx.recordSite(reference.literal, 'legacy-path', site);
   ctx.repointModuleString(reference, redirect);

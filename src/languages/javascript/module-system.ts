@@ -7,12 +7,16 @@ import * as path from 'node:path';
 import { isBuiltin } from 'node:module';
 import { parseTsconfig } from 'get-tsconfig';
 import { escapePath } from 'tinyglobby';
-import { ModuleReadError, type Language, type LanguagePrefilter, type ModuleExports, type ModuleRef, type ModuleSystem, type ModuleSystemSetup } from '../language';
+import {
+  ModuleReadError,
+  type Language, type LanguagePrefilter, type ModuleExports, type ModuleRef, type ModuleSystem, type ModuleSystemSetup, type SetupMock,
+} from '../language';
 import { isInside, realPathOr, toPosix } from '../../shared/paths';
 import { isDirectory, isFile } from '../../shared/fs';
 import { ModuleResolver } from './resolve';
 import { findPackageDirectory, newExportsCache, packageEntryFile, readModuleExports, splitPackageSpecifier } from './module-exports';
 import { readLoadedSpecifiers } from './module-imports';
+import { TestSetups } from './test-setup';
 
 const MODULE_EXPECTED =
   "expected a module path relative to the registry's folder, without extension, or a package name";
@@ -26,6 +30,7 @@ export class JavaScriptModules implements ModuleSystem {
   private readonly realRoot: string;
   private readonly exportsCache = newExportsCache();
   private readonly importsCache = new Map<string, readonly ModuleRef[]>();
+  private testSetups: TestSetups | undefined;
 
   constructor(
     readonly language: Language,
@@ -98,6 +103,10 @@ export class JavaScriptModules implements ModuleSystem {
       this.importsCache.set(file, loaded);
     }
     return loaded;
+  }
+
+  setupMocks(file: string): readonly SetupMock[] {
+    return (this.testSetups ??= new TestSetups(this.root, this.resolver)).mocksFor(file);
   }
 
   /**
