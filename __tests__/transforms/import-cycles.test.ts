@@ -23,7 +23,7 @@ const PROJECT: Record<string, string> = {
       },
     ],
   }),
-  'packages/common/src/index.ts': "export * from './utils';\nexport * from './random';\nexport * from './feature';\nexport * from './pool';\nexport * from './pool-user';\nexport * from './typed';\n",
+  'packages/common/src/index.ts': "export * from './utils';\nexport * from './random';\nexport * from './feature';\nexport * from './pool';\nexport * from './pool-user';\nexport * from './typed';\nexport * from './both';\n",
   'packages/common/src/utils.ts': 'export function clamp(n: number, lo: number, hi: number): number {\n  return Math.min(hi, Math.max(lo, n));\n}\n',
   // Loaded by the index directly.
   'packages/common/src/random.ts': "import { clamp } from './utils';\n\nexport const random = (lo: number, hi: number): number => clamp(Math.random() * hi, lo, hi);\n",
@@ -35,6 +35,8 @@ const PROJECT: Record<string, string> = {
   'packages/common/src/pool.ts': 'export class Pool {\n  constructor(readonly size: number) {}\n}\n\nexport function createPool(size = 1): Pool {\n  return new Pool(size);\n}\n',
   'packages/common/src/legacy-pool.ts': "export { Pool } from './pool';\n",
   'packages/common/src/pool-user.ts': "import { Pool } from './legacy-pool';\n\nexport const shared = (): Pool => new Pool(2);\n",
+  // Loaded by the index, and loading it already: in a cycle with it already.
+  'packages/common/src/both.ts': "import { random } from '.';\nimport { clamp } from './utils';\n\nexport const both = clamp(random(0, 2), 0, 1);\n",
   // Loaded by the index too, but a type-only import loads nothing.
   'packages/common/src/typed.ts': "import type { clamp } from './utils';\n\nexport type Clamp = typeof clamp;\n",
   'packages/app/src/main.ts': "import { clamp } from '../../common/src/utils';\n\nexport const x = clamp(5, 0, 1);\n",
@@ -68,6 +70,10 @@ describe('rewrites that would close an import cycle', () => {
     const result = run('packages/common/src/pool-user.ts');
     expect(result.status).toBe('unchanged');
     expect(result.findings.map((f) => f.kind)).toContain('cycle');
+  });
+
+  it('rewrites the import of a file that loads the canonical module already: no new cycle', () => {
+    expect(run('packages/common/src/both.ts').output).toBe("import { random, clamp } from '.';\n\nexport const both = clamp(random(0, 2), 0, 1);\n");
   });
 
   it('rewrites a type-only import all the same: it loads nothing', () => {

@@ -11,7 +11,7 @@ import { moduleKey } from '../languages/language';
 import type { CanonicalSymbol, LegacySymbol, ModuleMove, Registry } from '../registry/types';
 import { mayReachRegistry } from '../registry/prefilter';
 import { moduleRedirect } from '../registry/redirects';
-import { loadsFile } from '../registry/module-graph';
+import { loadsFile, modulesLoadedBy } from '../registry/module-graph';
 import { relativePosix } from '../shared/paths';
 import { ImportModel } from '../languages/import-model';
 import { TextEdits } from './text-edits';
@@ -168,11 +168,11 @@ export class FileContext {
   }
 
   /**
-   * Why importing `module` here would close an import cycle (it loads this file, directly or through
-   * other modules), or null when it would not.
+   * Why importing `module` here would close a new import cycle (it loads this file, directly or through
+   * other modules, and this file does not load it already), or null when it would not.
    */
   cycleThrough(module: ModuleRef): string | null {
-    if (!loadsFile(this.registry, module, this.path)) return null;
+    if (!loadsFile(this.registry, module, this.path) || this.loadsAlready(module)) return null;
     return `${this.registryName(module)} loads this file, so importing it here would close an import cycle`;
   }
 
@@ -211,6 +211,19 @@ export class FileContext {
       ? module.name
       : this.registry.resolver.systemOf(module).registryNameOfFile(relativePosix(this.registry.root, module.path));
     return `"${name}"`;
+  }
+
+  /**
+   * Whether the file, as it was read, loads `module` already (through a declaration or a module string that
+   * loads with it): then it is in a cycle with it already, and importing it directly closes no new one.
+   */
+  private loadsAlready(module: ModuleRef): boolean {
+    const key = moduleKey(module);
+    const loaded = [
+      ...this.imports.decls.filter((d) => !d.typeOnly && (d.specs.length === 0 || d.specs.some((s) => !s.typeOnly))).map((d) => d.module),
+      ...this.moduleStrings.filter((s) => s.loads).map((s) => this.resolve(s.value)),
+    ];
+    return loaded.some((m) => !!m && (moduleKey(m) === key || modulesLoadedBy(this.registry, m).has(key)));
   }
 
   /** Whether a module is the new home of a module moved as a whole (registry `modules[].to`). */
