@@ -12,7 +12,7 @@ import type { CanonicalSymbol, LegacySymbol, ModuleMove, Registry } from '../reg
 import { mayReachRegistry } from '../registry/prefilter';
 import { moduleRedirect } from '../registry/redirects';
 import { loadsFile, modulesLoadedBy } from '../registry/module-graph';
-import { relativePosix } from '../shared/paths';
+import { registryNameOf, relativeToRegistry } from '../registry/names';
 import { ImportModel } from '../languages/import-model';
 import { TextEdits } from './text-edits';
 import { isFileError, type Finding } from './results';
@@ -188,7 +188,7 @@ export class FileContext {
     if (!fromBy && !toBy) return null;
     if (fromBy === IN_THIS_FILE && !toBy && from && this.redirectOf(from) && moduleKey(this.redirectOf(from)!) === moduleKey(to)) return null;
     const [module, by] = fromBy ? [from!, fromBy] : [to, toBy!];
-    const where = by === IN_THIS_FILE ? 'in this file' : `by the test setup (${relativePosix(this.registry.root, by)})`;
+    const where = by === IN_THIS_FILE ? 'in this file' : `by the test setup (${relativeToRegistry(this.registry, by)})`;
     return `${this.registryName(module)} is mocked ${where}: moving the import ${fromBy ? 'off' : 'onto'} it would change what a test gets`;
   }
 
@@ -207,10 +207,7 @@ export class FileContext {
 
   /** A module as the registry names it, quoted, for messages: `"src/common"`. */
   private registryName(module: ModuleRef): string {
-    const name = module.kind === 'package'
-      ? module.name
-      : this.registry.resolver.systemOf(module).registryNameOfFile(relativePosix(this.registry.root, module.path));
-    return `"${name}"`;
+    return `"${registryNameOf(this.registry, module)}"`;
   }
 
   /**

@@ -12,6 +12,11 @@ export function moduleKey(ref: ModuleRef): string {
   return ref.kind === 'file' ? ref.path : `pkg:${ref.name}`;
 }
 
+/** The module a key of moduleKey() stands for. */
+export function moduleOfKey(key: string): ModuleRef {
+  return key.startsWith('pkg:') ? { kind: 'package', name: key.slice('pkg:'.length) } : { kind: 'file', path: key };
+}
+
 /** A range of the original text, in UTF-16 code units, as offsets from its start (a BOM included). */
 export interface Span {
   start: number;

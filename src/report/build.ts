@@ -2,11 +2,11 @@
  * Aggregates the engine's per-file results into `check`'s report: counts per category, canonical usage,
  * the findings, importers left per legacy module, and the import forms each symbol is reached by.
  */
-import * as path from 'node:path';
 import type { SkipNote } from '../runner/discover';
 import { isFileError, type FileResult, type Finding } from '../engine/results';
 import type { Registry } from '../registry/types';
-import { moduleKey, type ModuleRef } from '../languages/language';
+import { moduleKey, moduleOfKey } from '../languages/language';
+import { registryNameOf, relativeToRegistry } from '../registry/names';
 import {
   INFORMATIONAL_KINDS,
   VIOLATION_CATEGORIES,
@@ -19,7 +19,7 @@ import {
   type ViolationCategory,
   type ViolationCounts,
 } from './types';
-import { compareStrings as compare, isInside, realPathOr, relativePosix } from '../shared/paths';
+import { compareStrings as compare } from '../shared/paths';
 
 /**
  * `elsewhere`: the results of the registry's other files (outside `include`, or the paths asked for); only
@@ -116,7 +116,8 @@ function legacyModules(registry: Registry, results: FileResult[], elsewhere: Fil
       const entry = entries.get(moduleKey(loaded));
       if (!entry || moduleKey(loaded) === key) continue;
       entry.loadedBy.add(names.module(key));
-      if (!key.startsWith('pkg:')) entry.files.add(names.file(key));
+      const loader = moduleOfKey(key);
+      if (loader.kind === 'file') entry.files.add(names.file(loader.path));
     }
   }
   return [...entries]
@@ -128,10 +129,6 @@ function legacyModules(registry: Registry, results: FileResult[], elsewhere: Fil
       };
     })
     .sort((a, b) => compare(a.module, b.module));
-}
-
-function moduleOfKey(key: string): ModuleRef {
-  return key.startsWith('pkg:') ? { kind: 'package', name: key.slice('pkg:'.length) } : { kind: 'file', path: key };
 }
 
 /** Every registry symbol, in the registry's order, with the forms that reach it (most used first). */
@@ -153,27 +150,17 @@ function patterns(registry: Registry, results: FileResult[], names: PathNames): 
   });
 }
 
-/** Paths as the report shows them: relative to the registry's folder, forward slashes. */
+/** Paths as the report shows them: relative to the registry's folder, forward slashes (registry/names.ts). */
 class PathNames {
-  private readonly root: string;
-  /** Module keys are real paths: a registry folder reached through a link must be unwrapped too. */
-  private readonly realRoot: string;
-
-  constructor(private readonly registry: Registry) {
-    this.root = path.resolve(registry.root);
-    this.realRoot = realPathOr(this.root);
-  }
+  constructor(private readonly registry: Registry) {}
 
   file(file: string): string {
-    const absolute = path.resolve(this.root, file);
-    const base = isInside(this.root, absolute) || !isInside(this.realRoot, absolute) ? this.root : this.realRoot;
-    return relativePosix(base, absolute);
+    return relativeToRegistry(this.registry, file);
   }
 
   /** A module key as the registry would name it (its language says how: `src/errors` for src/errors/index.ts), or a package's name. */
   module(key: string): string {
-    if (key.startsWith('pkg:')) return key.slice('pkg:'.length);
-    return this.registry.resolver.systemOf({ kind: 'file', path: key }).registryNameOfFile(this.file(key));
+    return registryNameOf(this.registry, moduleOfKey(key));
   }
 }
 
