@@ -11,7 +11,7 @@ import { moduleKey } from '../languages/language';
 import type { CanonicalSymbol, LegacySymbol, ModuleMove, Registry } from '../registry/types';
 import { mayReachRegistry } from '../registry/prefilter';
 import { moduleRedirect } from '../registry/redirects';
-import { loadsFile, modulesLoadedBy } from '../registry/module-graph';
+import { anyLoads, loadsFile } from '../registry/module-graph';
 import { registryNameOf, relativeToRegistry } from '../registry/names';
 import { ImportModel } from '../languages/import-model';
 import { TextEdits } from './text-edits';
@@ -215,12 +215,11 @@ export class FileContext {
    * loads with it): then it is in a cycle with it already, and importing it directly closes no new one.
    */
   private loadsAlready(module: ModuleRef): boolean {
-    const key = moduleKey(module);
     const loaded = [
       ...this.imports.decls.filter((d) => !d.typeOnly && (d.specs.length === 0 || d.specs.some((s) => !s.typeOnly))).map((d) => d.module),
       ...this.moduleStrings.filter((s) => s.loads).map((s) => this.resolve(s.value)),
     ];
-    return loaded.some((m) => !!m && (moduleKey(m) === key || modulesLoadedBy(this.registry, m).has(key)));
+    return anyLoads(this.registry, loaded.filter((m): m is ModuleRef => m !== null), module);
   }
 
   /** Whether a module is the new home of a module moved as a whole (registry `modules[].to`). */

@@ -30,6 +30,22 @@ export function modulesLoadedBy(registry: Registry, from: ModuleRef): ReadonlySe
   return found;
 }
 
+/** Whether any of `modules` is `target` or loads it, directly or transitively (walked until found, not cached). */
+export function anyLoads(registry: Registry, modules: readonly ModuleRef[], target: ModuleRef): boolean {
+  const key = moduleKey(target);
+  const seen = new Set<string>();
+  const pending = [...modules];
+  while (pending.length > 0) {
+    const module = pending.pop()!;
+    const next = moduleKey(module);
+    if (next === key) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    pending.push(...registry.resolver.imports(module));
+  }
+  return false;
+}
+
 /** Whether `target` loads `file`'s module, directly or transitively: `file` importing `target` would close a cycle. */
 export function loadsFile(registry: Registry, target: ModuleRef, file: string): boolean {
   return modulesLoadedBy(registry, target).has(moduleKey(registry.resolver.moduleOfFile(file)));
