@@ -87,7 +87,7 @@ describe('planApply', () => {
     expect(Object.entries(p.perTransform)).toEqual([['consolidated-paths', 2], ['aliased-imports', 3]]);
 
     expect(p.files).toEqual({ scanned: 8, changed: 3, failed: 1, skipped: 1 });
-    expect(p.findings.map((f) => [f.file, f.kind])).toEqual([['src/a/one.ts', 'legacy-path'], ['src/b/conflict.ts', 'conflict']]);
+    expect(p.findings.map((f) => [f.file, f.kind])).toEqual([['src/a/one.ts', 'unmapped-name'], ['src/b/conflict.ts', 'conflict']]);
     expect(p.errors.map((f) => [f.file, f.line, f.column, f.kind])).toEqual([['src/c/broken.ts', 2, 7, 'parse-error']]);
     expect(p.skipped).toEqual([{ file: 'src/c/data.ts', reason: expect.stringMatching(/binary/) }]);
   });

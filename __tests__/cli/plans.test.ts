@@ -99,7 +99,8 @@ describe('findings read the same everywhere', () => {
     expect(json.fixable).toBe(fixable);
     expect(fixable).toBeGreaterThan(0);
     expect(fixable).toBeLessThan(findings.length);
-    expect(text).toContain(`Findings (${findings.length}): ${fixable} of ${findings.length} fixable by apply (✓), ${findings.length - fixable} need a human (!)`);
+    // The header also says what the findings are beside violations: `Findings (47: 40 violations, 6 unmapped-name, 1 conflict): …`.
+    expect(text).toMatch(new RegExp(`Findings \\(${findings.length}(: [^)]*)?\\): ${fixable} of ${findings.length} fixable by apply \\(✓\\), ${findings.length - fixable} need a human \\(!\\)`));
     const applied = exampleRepo();
     expect(cli(applied, 'apply').status).toBe(0);
     const after = JSON.parse(cli(applied, 'check', '--format', 'json').stdout);

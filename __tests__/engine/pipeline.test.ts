@@ -177,9 +177,13 @@ describe('the three transforms together', () => {
       'src/agents/supervisor/user_execution_engine.ts',
       'src/agents/supervisor/user_task_queue.ts',
       'src/agents/task_queue_legacy.ts',
+      'src/common/format.ts',
+      'src/common/index.ts',
       'src/core/managers/execution_engine_factory.ts',
       'src/errors/index.ts',
       'src/ui/engine_panel.ts',
+      'src/ui/legacy_panels.ts',
+      'src/ui/widgets.ts',
     ]);
   });
 

@@ -152,7 +152,7 @@ describe('toy files through the real engine', () => {
     const result = run('src/app/split.toy', 'use Helper, Store from "../legacy/engine"\nref Helper\nref Store\n');
     expect(result.output).toBe('use Helper from "../legacy/engine"\nuse Store from "../engine"\nref Helper\nref Store\n');
     expect(result.findings).toEqual([
-      finding('src/app/split.toy', 1, 5, 'legacy-path', 'Helper is not in the registry: it stays on legacy module "../legacy/engine"'),
+      finding('src/app/split.toy', 1, 5, 'unmapped-name', 'Helper is not in the registry: it stays on legacy module "../legacy/engine"'),
     ]);
   });
 
@@ -233,7 +233,7 @@ describe('toy files through the real engine', () => {
       expect({ file, status: again.status, output: again.output }).toEqual({ file, status: 'unchanged', output: undefined });
     }
     // What stays is still reported, and still left as it is.
-    expect(run('src/app/split.toy', outputs['src/app/split.toy']).findings.map((f) => f.kind)).toEqual(['legacy-path']);
+    expect(run('src/app/split.toy', outputs['src/app/split.toy']).findings.map((f) => f.kind)).toEqual(['unmapped-name']);
   });
 
   it('skips unparsed a toy file that names no registry module, and a registry module\'s own file', () => {
@@ -277,9 +277,9 @@ describe('a project of toy and JavaScript files', () => {
     expect(report.canonicalSites).toBe(2);
     expect(report.canonicalUsage).toBeCloseTo(2 / 7, 10);
     expect(report.legacyModules).toEqual([
-      { module: 'src/js/legacy', importers: 1, files: ['src/app/view.ts'], safeToDelete: false },
-      { module: 'src/legacy/engine', importers: 2, files: ['src/app/construct.toy', 'src/app/repoint.toy'], safeToDelete: false },
-      { module: 'src/old/log', importers: 1, files: ['src/app/mock.toy'], safeToDelete: false },
+      { module: 'src/js/legacy', importers: 1, files: ['src/app/view.ts'], unchecked: [], loadedBy: [], safeToDelete: false },
+      { module: 'src/legacy/engine', importers: 2, files: ['src/app/construct.toy', 'src/app/repoint.toy'], unchecked: [], loadedBy: [], safeToDelete: false },
+      { module: 'src/old/log', importers: 1, files: ['src/app/mock.toy'], unchecked: [], loadedBy: [], safeToDelete: false },
     ]);
     expect(report.patterns).toEqual([
       {

@@ -129,13 +129,17 @@ describe('buildCheckReport', () => {
       'src/agents/execution_engine_legacy_adapter',
       'src/agents/execution_engine_unified_factory',
       'src/agents/task_queue_legacy',
+      'src/common/format',
       'src/core/managers/execution_engine_factory',
+      'src/ui/legacy_panels',
     ]);
     const consolidated = report.legacyModules.find((m) => m.module === 'src/agents/execution_engine_consolidated')!;
     expect(consolidated).toEqual({
       module: 'src/agents/execution_engine_consolidated',
       importers: 2,
       files: ['src/app/a.ts', 'src/app/b.ts'],
+      unchecked: [],
+      loadedBy: [],
       safeToDelete: false,
     });
   });
@@ -145,8 +149,10 @@ describe('buildCheckReport', () => {
     expect(report.legacyModules.filter((m) => m.safeToDelete)).toEqual([]);
     const parsedAll = buildCheckReport(registry, handBuiltResults().slice(0, 2), []);
     const safe = parsedAll.legacyModules.filter((m) => m.safeToDelete).map((m) => m.module);
-    expect(safe).toHaveLength(6);
+    expect(safe).toHaveLength(7);
     expect(safe).not.toContain('src/agents/execution_engine_consolidated');
+    // Re-exported by its package's canonical index: never deletable, whoever imports it.
+    expect(safe).not.toContain('src/common/format');
   });
 
   it('groups the forms each symbol is imported by, most used first', () => {
@@ -228,6 +234,63 @@ export const = ;
   });
 });
 
+describe('buildCheckReport: what counts as canonical, and what is listed but never counted', () => {
+  const sources: Record<string, string> = {
+    // The target of a module move (modules[].to) imported: a canonical site, once per declaration.
+    'factory-user.ts': `import { createUserExecutionEngine } from '../agents/supervisor/execution_engine_factory';
+
+export const make = createUserExecutionEngine;
+`,
+    // A registry symbol of that module beside it: still one canonical site, not two.
+    'factory-class.ts': `import { ExecutionEngineFactory, createUserExecutionEngine } from '../agents/supervisor/execution_engine_factory';
+
+export const factories = [ExecutionEngineFactory, createUserExecutionEngine];
+`,
+    // A name the registry does not map, beside one it does: one legacy-path, one unmapped name.
+    'flag.ts': `import { LEGACY_ENGINE_FLAG, EngineContext } from '../agents/execution_engine_consolidated';
+
+export const context: EngineContext | null = LEGACY_ENGINE_FLAG ? { userId: 'flagged' } : null;
+`,
+    // A conflict: listed, not counted.
+    'conflict.ts': `import { UserExecutionEngine as Engine } from '../agents/supervisor/user_execution_engine';
+
+export class UserExecutionEngine extends Engine {}
+`,
+  };
+  const results = Object.entries(sources).map(([name, source]) =>
+    transformFile({ path: app(name), source, registry, transforms: selectTransforms(), mode: 'measure' }),
+  );
+  const report = buildCheckReport(registry, results, []);
+
+  it('counts imports of a moved-to module as canonical sites', () => {
+    expect(report.canonicalSites).toBe(2);
+    expect(report.canonicalUsage).toBeCloseTo(2 / (2 + 1 + 1));
+  });
+
+  it('puts names the registry does not map in their own category, listed and counted apart from the violations', () => {
+    expect(report.violations).toEqual({ 'legacy-path': 1, 'aliased-import': 1, 'direct-instantiation': 0, singleton: 0 });
+    expect(report.total).toBe(2);
+    expect(report.informational).toEqual({ 'unmapped-name': 1, conflict: 1, cycle: 0, 'mock-boundary': 0 });
+    expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.kind}`)).toEqual([
+      'src/app/conflict.ts:1:10 aliased-import',
+      'src/app/conflict.ts:1:10 conflict',
+      'src/app/flag.ts:1:10 unmapped-name',
+      'src/app/flag.ts:1:30 legacy-path',
+    ]);
+    expect(evaluateGates(report, { maxViolations: 2 }).passed).toBe(true);
+  });
+
+  it('says in the dashboard why the findings outnumber the violations', () => {
+    const text = formatText(report, { color: false });
+    expect(text).toContain('SSOT check: 2 violations');
+    expect(text).toMatch(/not counted\s+2\s+1 unmapped-name, 1 conflict/);
+    expect(text).toContain('Findings (4: 2 violations, 1 unmapped-name, 1 conflict)');
+    const markdown = formatMarkdown(report);
+    expect(markdown).toContain('Not counted (listed with the findings): 1 unmapped-name, 1 conflict.');
+    expect(markdown).toContain('<summary>4 findings (2 violations, 1 unmapped-name, 1 conflict): ');
+  });
+});
+
 describe('formats', () => {
   const report = buildCheckReport(registry, handBuiltResults().slice(0, 2), NOTES);
   const ESC = '\u001b[';
@@ -289,7 +352,7 @@ describe('formats', () => {
       expect(markdown).toContain('Canonical usage: **50.0%**');
       expect(markdown).toContain("`'../agents/supervisor/user_execution_engine' UserExecutionEngine` (canonical)");
       expect(markdown).toContain('| `src/agents/agent_errors` | 0 | ✅ safe to delete |');
-      expect(markdown).toMatch(/<details><summary>6 findings: 3 of 6 fixable by apply \(✓\), 3 need a human \(!\)<\/summary>\n\n```text\n[^`]*^! src\/app\/a\.ts:2:5: aliased-import: aliased-import at 2:5$[^`]*```\n\n<\/details>/m);
+      expect(markdown).toMatch(/<details><summary>6 findings \(5 violations, 1 conflict\): 3 of 6 fixable by apply \(✓\), 3 need a human \(!\)<\/summary>\n\n```text\n[^`]*^! src\/app\/a\.ts:2:5: aliased-import: aliased-import at 2:5$[^`]*```\n\n<\/details>/m);
     });
 
     it('keeps what would break a table row or open an HTML tag inside a code block, and no backtick run can close it', () => {

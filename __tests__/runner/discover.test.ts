@@ -81,6 +81,44 @@ describe('discoverFiles: what is included', () => {
   });
 });
 
+describe('discoverFiles: dot-folders and dot-files', () => {
+  const root = tree({
+    'ssot.config.json': '{}',
+    '.gitignore': '.cache/\n',
+    '.storybook/main.ts': '',
+    '.storybook/preview.tsx': '',
+    '.dumi/theme/layout.tsx': '',
+    '.eslintrc.js': '',
+    'src/.internal/helper.ts': '',
+    'src/a.ts': '',
+    '.cache/chunk.js': '',
+    '.git/hooks/pre-commit.js': '',
+    'node_modules/.bin/tool.js': '',
+    '.yarn/releases/yarn-4.cjs': '',
+    '.pnp.cjs': '',
+  });
+
+  it('are processed by default like any other file, unless git ignores them or they are git\'s or the package manager\'s', () => {
+    expect(relative(root, discoverFiles(registryAt(root)).files)).toEqual([
+      '.dumi/theme/layout.tsx',
+      '.eslintrc.js',
+      '.storybook/main.ts',
+      '.storybook/preview.tsx',
+      'src/.internal/helper.ts',
+      'src/a.ts',
+    ]);
+  });
+
+  it('are matched by include globs as by git: `src/**` takes src/.internal too', () => {
+    fs.writeFileSync(path.join(root, 'ssot.config.json'), JSON.stringify({ include: ['src/**/*.ts'] }));
+    try {
+      expect(relative(root, discoverFiles(registryAt(root)).files)).toEqual(['src/.internal/helper.ts', 'src/a.ts']);
+    } finally {
+      fs.writeFileSync(path.join(root, 'ssot.config.json'), '{}');
+    }
+  });
+});
+
 describe('discoverFiles: .gitignore above the registry', () => {
   it('applies the rules of the repository top folder to a registry in a subfolder', () => {
     const top = tree({

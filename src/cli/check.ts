@@ -48,18 +48,19 @@ export interface CheckOutcome {
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const { registry, recovered, clearedCommit } = openSession(options.config, options.cwd);
   const baseline = options.baseline ? readBaseline(path.resolve(options.cwd, options.baseline)) : undefined;
-  const { runs, notes } = await discoverAndRun(registry, {
+  const { runs, notes, elsewhere } = await discoverAndRun(registry, {
     paths: options.paths,
     cwd: options.cwd,
     transforms: TRANSFORM_ORDER,
     mode: 'measure',
+    elsewhere: true,
     workers: options.workers,
     fileTimeoutMs: options.fileTimeoutMs,
     onProgress: options.onProgress,
   });
   const results = runs.filter((r) => r.result).map((r) => r.result as FileResult);
   const skipped = [...notes, ...runs.filter((r) => r.skip).map((r) => ({ file: r.file, reason: r.skip! }))];
-  const report = buildCheckReport(registry, results, skipped);
+  const report = buildCheckReport(registry, results, skipped, elsewhere.flatMap((r) => (r.result ? [r.result] : [])));
   const gate = evaluateGates(report, { maxViolations: options.maxViolations, baseline });
   if (options.writeBaseline) {
     fs.writeFileSync(path.resolve(options.cwd, options.writeBaseline), JSON.stringify(toBaseline(report), null, 2) + '\n');

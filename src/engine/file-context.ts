@@ -11,10 +11,15 @@ import { moduleKey } from '../languages/language';
 import type { CanonicalSymbol, LegacySymbol, ModuleMove, Registry } from '../registry/types';
 import { mayReachRegistry } from '../registry/prefilter';
 import { moduleRedirect } from '../registry/redirects';
+import { anyLoads, loadsFile } from '../registry/module-graph';
+import { registryNameOf, relativeToRegistry } from '../registry/names';
 import { ImportModel } from '../languages/import-model';
 import { TextEdits } from './text-edits';
 import { isFileError, type Finding } from './results';
 import { positionAt } from '../shared/text-position';
+
+/** Who mocks a module, when it is the file itself rather than a setup file. */
+const IN_THIS_FILE = 'this file';
 
 /** Who made an edit, for the message when two collide: the running transform, or the import writer. */
 const IMPORTS = 'the import writer';
@@ -30,6 +35,7 @@ export class FileContext {
   /** References a transform rewrote away (a `new Legacy()` now a factory call). */
   private readonly consumed = new Set<Reference>();
   private readonly resolved = new Map<string, ModuleRef | null>();
+  private mocked: Map<string, string> | undefined;
   private editor = IMPORTS;
 
   constructor(
@@ -158,6 +164,71 @@ export class FileContext {
     const finding = this.finding(span, kind, message);
     this.findings.push(finding);
     if (kind !== 'conflict' && !isFileError(kind)) this.sites.push(finding);
+  }
+
+  /** A finding for a human that is no fragmented site (a name the registry does not map): listed, never counted. */
+  note(span: Span, kind: string, message: string): void {
+    this.findings.push(this.finding(span, kind, message));
+  }
+
+  /**
+   * Why importing `module` here would close a new import cycle (it loads this file, directly or through
+   * other modules, and this file does not load it already), or null when it would not.
+   */
+  cycleThrough(module: ModuleRef): string | null {
+    if (!loadsFile(this.registry, module, this.path) || this.loadsAlready(module)) return null;
+    return `${this.registryName(module)} loads this file, so importing it here would close an import cycle`;
+  }
+
+  /**
+   * Why moving a reference from module `from` to module `to` would change what a test gets (one of them is
+   * mocked, in this file or by the test runner's setup, and the other is not), or null when it would not.
+   * The file's own mock of a module that moves as a whole moves with it (its string is repointed too).
+   */
+  mockBoundary(from: ModuleRef | null, to: ModuleRef): string | null {
+    const mocks = this.mocks();
+    const fromBy = from ? mocks.get(moduleKey(from)) : undefined;
+    const toBy = mocks.get(moduleKey(to));
+    if (!fromBy && !toBy) return null;
+    if (fromBy === IN_THIS_FILE && !toBy && from && this.redirectOf(from) && moduleKey(this.redirectOf(from)!) === moduleKey(to)) return null;
+    const [module, by] = fromBy ? [from!, fromBy] : [to, toBy!];
+    const where = by === IN_THIS_FILE ? 'in this file' : `by the test setup (${relativeToRegistry(this.registry, by)})`;
+    return `${this.registryName(module)} is mocked ${where}: moving the import ${fromBy ? 'off' : 'onto'} it would change what a test gets`;
+  }
+
+  /** Module key ➔ who mocks it: this file, or a setup file (absolute path). Read when first asked. */
+  private mocks(): Map<string, string> {
+    if (!this.mocked) {
+      this.mocked = new Map();
+      for (const { module, setupFile } of this.registry.resolver.setupMocks(this.path)) this.mocked.set(moduleKey(module), setupFile);
+      for (const string of this.moduleStrings) {
+        const module = string.mocks ? this.resolve(string.value) : null;
+        if (module && !this.mocked.has(moduleKey(module))) this.mocked.set(moduleKey(module), IN_THIS_FILE);
+      }
+    }
+    return this.mocked;
+  }
+
+  /** A module as the registry names it, quoted, for messages: `"src/common"`. */
+  private registryName(module: ModuleRef): string {
+    return `"${registryNameOf(this.registry, module)}"`;
+  }
+
+  /**
+   * Whether the file, as it was read, loads `module` already (through a declaration or a module string that
+   * loads with it): then it is in a cycle with it already, and importing it directly closes no new one.
+   */
+  private loadsAlready(module: ModuleRef): boolean {
+    const loaded = [
+      ...this.imports.decls.filter((d) => !d.typeOnly && (d.specs.length === 0 || d.specs.some((s) => !s.typeOnly))).map((d) => d.module),
+      ...this.moduleStrings.filter((s) => s.loads).map((s) => this.resolve(s.value)),
+    ];
+    return anyLoads(this.registry, loaded.filter((m): m is ModuleRef => m !== null), module);
+  }
+
+  /** Whether a module is the new home of a module moved as a whole (registry `modules[].to`). */
+  isMoveTarget(module: ModuleRef | null): boolean {
+    return !!module && this.registry.modules.some((move) => moduleKey(move.to) === moduleKey(module));
   }
 
   /** A fragmented site, counted by `check` (whether or not a transform fixes it). */

@@ -12,14 +12,22 @@ export interface FindingRule {
 }
 
 /**
- * The kinds that are no one transform's own: a conflict, which any transform that renames may meet, and the
- * file errors, which mark a file left as it was without being measured or rewritten. Each transform's own
+ * The kinds that are no one transform's own: a conflict, a cycle or a mock boundary, which any transform
+ * may meet when it leaves a site as it is, and the file errors, which mark a file left as it was without being measured or rewritten. Each transform's own
  * kinds are in its row of TRANSFORMS; this table's order is the order SARIF lists them in, after those.
  */
 export const ENGINE_FINDINGS = [
   {
     kind: 'conflict', level: 'note', description: 'A site left as it is because the canonical name is already taken in the file.',
     help: 'The canonical name (or the factory\'s) already means something else in this file, so the rewrite would change what the code refers to. Rename the other binding, then run ssot-codemod apply again.',
+  },
+  {
+    kind: 'cycle', level: 'note', description: 'A site left as it is because the canonical module loads this file: importing it here would close an import cycle.',
+    help: 'The canonical module imports or re-exports this file, directly or through others, so importing it here would close an import cycle. Keep the import as it is, or move what this file needs out of the cycle first.',
+  },
+  {
+    kind: 'mock-boundary', level: 'note', description: 'A site left as it is because a test runner mocks the module it would move from or to (in the file or in a setup file): the file would get the mock instead of the real module, or the reverse.',
+    help: 'The test (or its runner\'s setup files) mocks the module the import would move from or to, so the file would get the mock instead of the real module, or the reverse. Migrate it by hand, together with the mock.',
   },
   {
     kind: 'parse-error', fileError: true, level: 'error', description: 'The file does not parse: it was neither measured nor rewritten.',

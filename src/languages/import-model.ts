@@ -276,17 +276,31 @@ export class ImportModel {
     return !!spec.target && keyOf(spec.target) !== keyOf(spec.decl.retarget ?? spec.decl.module);
   }
 
-  /** An existing declaration of the same module, form and kind that can take named specifiers. */
+  /**
+   * An existing declaration of the same module, form and kind that can take the group: named specifiers,
+   * and a default import beside names (`import D, { a }`) where the declaration has no default yet.
+   */
   private findDestination(survivors: Survivor[], form: string, key: string, typeOnly: boolean, group: ImportSpec[]): ImportDecl | null {
-    const needsNamedList = group.some((s) => s.kind === 'namespace' || (s.kind === 'default' && s.imported === 'default'));
-    if (needsNamedList) return null;
+    if (group.some((s) => s.kind === 'namespace')) return null;
     for (const { decl, key: survivorKey } of survivors) {
       if (survivorKey !== key || decl.form !== form || decl.typeOnly !== typeOnly) continue;
       // Only a declaration as written takes more names; one this plan made keeps the names it was made for.
       if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) continue;
+      if (!this.takesDefaults(decl, group.filter((s) => isDefaultImport(s, decl)).length)) continue;
       return decl;
     }
     return null;
+  }
+
+  /**
+   * A declaration holds one default import, written before its names; a type-only one holds a default or
+   * names, never both (`import type D, { a }` is not valid).
+   */
+  private takesDefaults(decl: ImportDecl, count: number): boolean {
+    if (count === 0) return true;
+    if (count > 1 || decl.typeOnly) return false;
+    const kept = this.keptSpecs(decl);
+    return kept.some((s) => s.kind === 'named') && ![...kept, ...decl.added].some((s) => isDefaultImport(s, decl));
   }
 
   private createDecl(anchor: ImportDecl | null, form: string, module: ModuleRef, typeOnly: boolean, specs: ImportSpec[]): ImportDecl {
@@ -297,6 +311,15 @@ export class ImportModel {
     this.created.push(decl);
     return decl;
   }
+}
+
+/**
+ * Whether a specifier is its declaration's default import (`import D from`), however it was read: a
+ * `default` that moves into an import is written as its default, not as `{ default as D }`. A re-export's
+ * `default` and an inline `type default` are names.
+ */
+export function isDefaultImport(spec: Pick<ImportSpec, 'kind' | 'imported' | 'typeOnly'>, decl: Pick<ImportDecl, 'reexport' | 'typeOnly'>): boolean {
+  return !decl.reexport && spec.kind !== 'namespace' && spec.imported === 'default' && (!spec.typeOnly || decl.typeOnly);
 }
 
 function keyOf(ref: ModuleRef | null): string {

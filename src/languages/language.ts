@@ -6,7 +6,7 @@
  */
 import type { ImportModel, ReadDeclaration } from './import-model';
 import type {
-  ConstructCall, ModuleExports, ModuleRef, ModuleString, Reference, Scopes, TextEdit,
+  ConstructCall, ModuleExports, ModuleRef, ModuleString, Reference, Scopes, SetupMock, TextEdit,
 } from './terms';
 
 export * from './terms';
@@ -55,6 +55,17 @@ export interface ModuleSystem {
   moduleOfFile(file: string): ModuleRef;
   /** The names a module exports; null when its files cannot be found. Throws ModuleReadError. */
   exports(module: ModuleRef): ModuleExports | null;
+  /**
+   * The modules a module loads when it is loaded (imports and re-exports, not type-only ones), as resolve()
+   * names them: what import cycles are made of. Empty for a module outside the project's folder (a
+   * dependency never loads the project's files) or one whose file cannot be read.
+   */
+  imports(module: ModuleRef): readonly ModuleRef[];
+  /**
+   * The modules the project's test runners mock for every test of `file`, in setup files their
+   * configuration names (read, never run). A language whose test runners have no such setup leaves it out.
+   */
+  setupMocks?(file: string): readonly SetupMock[];
   /** The cheap text test that lets most files skip parsing, for these registry modules. */
   prefilter(modules: readonly ModuleRef[]): LanguagePrefilter;
   /** Globs (relative to the registry's folder) that never hold this language's sources: build output. */

@@ -12,6 +12,11 @@ export function moduleKey(ref: ModuleRef): string {
   return ref.kind === 'file' ? ref.path : `pkg:${ref.name}`;
 }
 
+/** The module a key of moduleKey() stands for. */
+export function moduleOfKey(key: string): ModuleRef {
+  return key.startsWith('pkg:') ? { kind: 'package', name: key.slice('pkg:'.length) } : { kind: 'file', path: key };
+}
+
 /** A range of the original text, in UTF-16 code units, as offsets from its start (a BOM included). */
 export interface Span {
   start: number;
@@ -40,6 +45,12 @@ export interface ModuleExports {
   names: Set<string>;
   /** False when some exports could not be listed: a name missing from `names` may still exist. */
   complete: boolean;
+}
+
+/** A module that a test runner's setup file mocks for every test of a file, and that setup file (absolute path). */
+export interface SetupMock {
+  module: ModuleRef;
+  setupFile: string;
 }
 
 /** A module's own file could not be read or parsed. */
@@ -91,6 +102,12 @@ export interface Scopes {
   isNameTaken(name: string): boolean;
   /** The binding `binding` is a constant alias of (`const Alias = Imported`), if it is one. */
   aliasedBinding(binding: Binding): Binding | null;
+  /**
+   * The member and property names of the classes and object literals (or the language's like) that
+   * enclose a reference: a call `name()` inside a member called `name` reads as that member recursing.
+   * A language without such containers may leave it out.
+   */
+  memberNamesAround?(reference: Reference): ReadonlySet<string>;
 }
 
 /**
@@ -105,6 +122,12 @@ export interface ModuleString {
   readonly literal: Span;
   /** Set for a form that reaches one export of the module by name: `import('./m').Name` in a type. */
   readonly member?: ModuleMember;
+  /** The file loads the module when it loads (`export *`, `require()`): repointing it may close an import cycle. */
+  readonly loads?: boolean;
+  /** It names the module in a type only (`typeof import('./m')`, `declare module './m'`): nothing runs. */
+  readonly typeOnly?: boolean;
+  /** It sets up or removes a test runner's mock of the module (`jest.mock('./m')`, `vi.mock(…)`, `jest.unmock`). */
+  readonly mocks?: boolean;
 }
 
 export interface ModuleMember {

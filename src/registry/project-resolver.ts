@@ -2,7 +2,7 @@
  * The project's modules across its languages: each question goes to the module system of the language
  * it concerns — the language of the file a specifier is written in, or of the module asked about.
  */
-import type { ModuleExports, ModuleRef, ModuleSystem } from '../languages/language';
+import type { ModuleExports, ModuleRef, ModuleSystem, SetupMock } from '../languages/language';
 import { moduleKey } from '../languages/language';
 
 export class ProjectResolver {
@@ -72,5 +72,15 @@ export class ProjectResolver {
   /** Throws ModuleReadError when the module's own file cannot be read or parsed. */
   exports(module: ModuleRef): ModuleExports | null {
     return this.systemOf(module).exports(module);
+  }
+
+  /** The modules the test runners' setup files mock for every test of a file (none where its language has no such setup). */
+  setupMocks(file: string): readonly SetupMock[] {
+    return this.systemForFile(file).setupMocks?.(file) ?? [];
+  }
+
+  /** The modules a module loads when it is loaded (module-graph.ts follows them). */
+  imports(module: ModuleRef): readonly ModuleRef[] {
+    return this.systemOf(module).imports(module);
   }
 }

@@ -2,7 +2,9 @@
  * `check` as a pull-request comment (GitHub-flavoured Markdown): a summary table, import forms per
  * symbol, legacy modules, and the long lists folded into <details>.
  */
-import { fixableSummary, FIXABLE_MARK, NEEDS_HUMAN_MARK, percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
+import {
+  findingsBreakdown, fixableSummary, FIXABLE_MARK, legacyDetails, NEEDS_HUMAN_MARK, notCounted, percent, plural, withheldSafeToDelete, WITHHELD_NOTE,
+} from './wording';
 import { VIOLATION_CATEGORIES, countImportSites, type CheckReport, type ReportFinding } from './types';
 import { findingLine, type Finding } from '../engine/results';
 
@@ -17,6 +19,8 @@ export function formatMarkdown(report: CheckReport): string {
   out.push(`| **Total** | **${report.total}** |`, '');
   const importSites = countImportSites(report.canonicalSites, report.violations);
   out.push(`Canonical usage: **${percent(report.canonicalUsage)}** (${report.canonicalSites} of ${plural(importSites, 'import site')}).`);
+  const others = notCounted(report);
+  if (others) out.push('', `Not counted (listed with the findings): ${others}.`);
 
   const used = report.patterns.filter((p) => p.distinct > 0);
   if (used.length > 0) {
@@ -33,13 +37,14 @@ export function formatMarkdown(report: CheckReport): string {
   if (report.legacyModules.length > 0) {
     out.push('', '### Legacy modules', '', '| Module | Importers | |', '| --- | ---: | --- |');
     for (const legacy of report.legacyModules) {
-      out.push(`| ${code(legacy.module)} | ${legacy.importers} | ${legacy.safeToDelete ? '✅ safe to delete' : ''} |`);
+      out.push(`| ${code(legacy.module)} | ${legacy.importers} | ${legacy.safeToDelete ? '✅ safe to delete' : cell(legacyDetails(legacy))} |`);
     }
     if (withheldSafeToDelete(report)) out.push('', WITHHELD_NOTE);
   }
 
   const mark = (f: ReportFinding): string => (f.fixable ? FIXABLE_MARK : NEEDS_HUMAN_MARK);
-  findingsBlock(out, `${plural(report.findings.length, 'finding')}: ${fixableSummary(report)}`, report.findings, mark);
+  const breakdown = findingsBreakdown(report);
+  findingsBlock(out, `${plural(report.findings.length, 'finding')}${breakdown ? ` (${breakdown})` : ''}: ${fixableSummary(report)}`, report.findings, mark);
   findingsBlock(out, plural(report.errors.length, 'error'), report.errors);
   const skipped = report.skipped.map((n) => `| ${code(n.file)} | ${cell(n.reason)} |`);
   details(out, `${plural(report.skipped.length, 'file')} skipped`, ['| File | Why |', '| --- | --- |'], skipped);

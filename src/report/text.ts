@@ -6,7 +6,7 @@
 import { VIOLATION_CATEGORIES, countImportSites, type CheckReport } from './types';
 import { compareFindings, findingLine } from '../engine/results';
 import { fixableSummary, FIXABLE_MARK, NEEDS_HUMAN_MARK } from './wording';
-import { percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
+import { findingsBreakdown, legacyDetails, notCounted, percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
 
 export interface TextOptions {
   /** ANSI colours; the CLI passes true only on a TTY. */
@@ -44,6 +44,11 @@ export function formatText(report: CheckReport, options: TextOptions): string {
   lines.push(
     label('canonical usage') + percent(report.canonicalUsage).padStart(7) + paint.dim(`   ${report.canonicalSites} of ${plural(importSites, 'import site')}`),
   );
+  const others = notCounted(report);
+  if (others) {
+    const count = Object.values(report.informational).reduce((sum, n) => sum + n, 0);
+    lines.push(label('not counted') + String(count).padStart(7) + paint.dim(`   ${others}: listed with the findings, never in the total`));
+  }
 
   const used = report.patterns.filter((p) => p.distinct > 0);
   if (used.length > 0) {
@@ -61,14 +66,15 @@ export function formatText(report: CheckReport, options: TextOptions): string {
     section('Legacy modules');
     const width = Math.max(...report.legacyModules.map((m) => m.module.length));
     for (const legacy of report.legacyModules) {
-      const mark = legacy.safeToDelete ? paint.green('  safe to delete') : '';
+      const mark = legacy.safeToDelete ? paint.green('  safe to delete') : paint.dim(legacyDetails(legacy) ? `  ${legacyDetails(legacy)}` : '');
       lines.push(`  ${legacy.module.padEnd(width)}  ${plural(legacy.importers, 'importer').padStart(12)}${mark}`);
     }
     if (withheldSafeToDelete(report)) lines.push(paint.dim(`  ${WITHHELD_NOTE}`));
   }
 
   if (report.findings.length > 0) {
-    section(`Findings (${report.findings.length}): ${fixableSummary(report)}`);
+    const breakdown = findingsBreakdown(report);
+    section(`Findings (${report.findings.length}${breakdown ? `: ${breakdown}` : ''}): ${fixableSummary(report)}`);
     for (const f of report.findings) {
       const kind = f.kind === 'conflict' ? paint.cyan : paint.yellow;
       lines.push(`  ${f.fixable ? paint.green(FIXABLE_MARK) : NEEDS_HUMAN_MARK} ${findingLine({ ...f, kind: kind(f.kind) })}`);

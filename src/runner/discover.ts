@@ -25,15 +25,26 @@ export interface DiscoveredFiles {
   /** Absolute paths, sorted, each file once. */
   files: string[];
   notes: SkipNote[];
+  /**
+   * With `elsewhere`: every other JS/TS file of the registry's folder (outside `include`, excluded, or not
+   * among the paths asked for; never a dependency, build output, a .gitignore'd file or a link), sorted.
+   */
+  elsewhere?: string[];
 }
 
 export interface DiscoverOptions {
   /** What relative `paths` are relative to; default process.cwd(). */
   cwd?: string;
+  /** Also list the files the run does not take: `check` counts their imports of legacy modules. */
+  elsewhere?: boolean;
 }
 
-/** Folders that never hold the project's own sources, at any depth. */
-const NEVER_SOURCE = ['**/node_modules/**', '**/.git/**', '**/.ssot-codemod/**'];
+/**
+ * Folders that never hold the project's own sources, at any depth: dependencies (node_modules, and
+ * Yarn's own copies of them and of itself: `.yarn/`, `.pnp.cjs`), git's and our journal's folders. Every
+ * other dot-folder and dot-file is a source like any other (`.storybook/`, `.eslintrc.js`).
+ */
+const NEVER_SOURCE = ['**/node_modules/**', '**/.git/**', '**/.ssot-codemod/**', '**/.yarn/**', '**/.pnp.*'];
 
 /**
  * Build output folders. Only at the registry's folder and at a package's folder (one with a
@@ -65,17 +76,19 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   const root = path.resolve(registry.root);
   const realRoot = realPathOr(root);
   const links = new Map<string, string>();
-  const listed = globSync(registry.include, {
-    cwd: root,
-    ignore: [...registry.exclude, ...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...registry.resolver.systems.flatMap((system) => system.ignoredGlobs())],
-    fs: linkAwareFs(links),
-  });
   const gitignore = new GitignoreRules(root);
   const isPackageBuildOutput = packageBuildOutputTest(root);
-  const kept = listed
+  const list = (include: string[], exclude: string[], linksFound: Map<string, string>): string[] => globSync(include, {
+    cwd: root,
+    ignore: [...exclude, ...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...registry.resolver.systems.flatMap((system) => system.ignoredGlobs())],
+    fs: linkAwareFs(linksFound),
+    // Globs match dot-folders and dot-files as git's do: `**/*.ts` takes `.storybook/main.ts`.
+    dot: true,
+  })
     .map((relative) => path.join(root, relative))
     .filter((file) => !gitignore.ignores(file) && !isPackageBuildOutput(file))
     .sort();
+  const kept = list(registry.include, registry.exclude, links);
   checkIncludeGlobs(registry, root, kept);
 
   const regular = new Set(kept.filter((file) => !links.has(file)));
@@ -117,7 +130,12 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
       : `no file to scan: the registry's include globs (${registry.include.join(', ')}) match no file under ${root}`);
   }
   notes.sort((a, b) => compare(a.file, b.file) || compare(a.reason, b.reason));
-  return { files: [...files].sort(), notes };
+  if (!options.elsewhere) return { files: [...files].sort(), notes };
+  // Every file of every language, links left alone: what the run does not take.
+  const otherLinks = new Map<string, string>();
+  const everyFile = list([...new Set(registry.resolver.systems.flatMap((system) => system.language.defaultInclude))], [], otherLinks);
+  const elsewhere = everyFile.filter((file) => !files.has(file) && !otherLinks.has(file));
+  return { files: [...files].sort(), notes, elsewhere };
 }
 
 /**
@@ -131,10 +149,10 @@ function checkIncludeGlobs(registry: Registry, root: string, kept: string[]): vo
   const relative = kept.map((file) => relativePosix(root, file));
   const keptSet = new Set(kept);
   registry.include.forEach((glob, i) => {
-    const matches = picomatch(glob.replace(/^\.\//, ''), { dot: false });
+    const matches = picomatch(glob.replace(/^\.\//, ''), { dot: true });
     if (relative.some((file) => matches(file))) return;
     // picomatch is what tinyglobby matches with; a glob it reads differently (a bare folder name) is asked of tinyglobby itself.
-    if (globSync([glob], { cwd: root, ignore: [...registry.exclude, ...NEVER_SOURCE] }).some((file) => keptSet.has(path.join(root, file)))) return;
+    if (globSync([glob], { cwd: root, ignore: [...registry.exclude, ...NEVER_SOURCE], dot: true }).some((file) => keptSet.has(path.join(root, file)))) return;
     throw new RegistryError(registry.file, `$.include[${i}]`, `"${glob}" matches no file (expected a glob, relative to the registry's folder, that matches files to scan; exclude, .gitignore, node_modules and build output are left out)`);
   });
 }

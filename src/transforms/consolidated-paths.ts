@@ -4,7 +4,7 @@
  */
 import type { FileContext } from '../engine/file-context';
 import type { ImportDecl, ImportSpec } from '../languages/import-model';
-import type { ModuleString } from '../languages/language';
+import type { ModuleRef, ModuleString, Span } from '../languages/language';
 import type { LegacySymbol } from '../registry/types';
 
 export const name = 'consolidated-paths';
@@ -26,18 +26,26 @@ export function consolidatedPaths(ctx: FileContext): boolean {
 function repointDeclaration(ctx: FileContext, decl: ImportDecl): boolean {
   const move = ctx.moduleMove(decl.module);
   if (move && !ctx.legacySymbols(decl.module)) {
+    const site = `"${decl.specifierText}" moved to "${ctx.specifierFor(move.to, decl.specifierText)}": import from there`;
+    if (leftAsItIs(ctx, decl.source!, decl.module, move.to, site, runs(decl))) return false;
     // import { a } from './moved' ➔ import { a } from './new-home' (names unchanged)
-    ctx.recordSite(decl.source!, 'legacy-path', `"${decl.specifierText}" moved to "${ctx.specifierFor(move.to, decl.specifierText)}": import from there`);
+    ctx.recordSite(decl.source!, 'legacy-path', site);
     for (const spec of decl.specs) if (spec.kind !== 'namespace') ctx.imports.move(spec, move.to, spec.imported);
     if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) ctx.imports.retarget(decl, move.to);
     return true;
   }
   const redirect = ctx.redirectOf(decl.module);
-  if (!ctx.isLegacyModule(decl.module)) return false;
+  if (!ctx.isLegacyModule(decl.module)) {
+    // import { x } from './new-home' of a module move: a canonical site (its registry symbols count themselves)
+    if (ctx.isMoveTarget(decl.module) && !decl.specs.some((s) => ctx.canonicalSymbol(decl.module, s.imported))) ctx.canonicalSites++;
+    return false;
+  }
   if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) {
     if (redirect) {
+      const site = `"${decl.specifierText}" is a legacy module`;
+      if (leftAsItIs(ctx, decl.source!, decl.module, redirect, site, runs(decl))) return false;
       // import * as ns from './consolidated' ➔ import * as ns from './canonical' (every export maps by name)
-      ctx.recordSite(decl.source!, 'legacy-path', `"${decl.specifierText}" is a legacy module`);
+      ctx.recordSite(decl.source!, 'legacy-path', site);
       ctx.imports.retarget(decl, redirect);
       return true;
     }
@@ -55,7 +63,7 @@ function repointSpecifier(ctx: FileContext, decl: ImportDecl, spec: ImportSpec):
   if (ctx.imports.isLeftUnused(spec)) return false;
   const legacy = ctx.legacySymbol(decl.module, spec.imported);
   if (!legacy) {
-    ctx.report(spec.span!, 'legacy-path', `${spec.imported} is not in the registry: it stays on legacy module "${decl.specifierText}"`);
+    ctx.note(spec.span!, 'unmapped-name', `${spec.imported} is not in the registry: it stays on legacy module "${decl.specifierText}"`);
     return false;
   }
   const blocker = legacy.construct ? constructingUse(ctx, decl, spec) : null;
@@ -63,6 +71,8 @@ function repointSpecifier(ctx: FileContext, decl: ImportDecl, spec: ImportSpec):
     ctx.report(spec.span!, 'legacy-path', `${spec.local} is still ${blocker}: its import from "${decl.specifierText}" stays until that is migrated`);
     return false;
   }
+  const use = spec.typeOnly ? NOTHING_RUNS : runs(decl);
+  if (leftAsItIs(ctx, spec.span!, decl.module, legacy.canonical.module, describe(spec, legacy, decl), use)) return false;
   // import { ExecutionEngine } from './consolidated' ➔ import { UserExecutionEngine as ExecutionEngine } from './canonical'
   ctx.recordSite(spec.span!, 'legacy-path', describe(spec, legacy, decl));
   ctx.imports.move(spec, legacy.canonical.module, legacy.canonical.name);
@@ -82,21 +92,62 @@ function constructingUse(ctx: FileContext, decl: ImportDecl, spec: ImportSpec): 
   return `used as a value (${where})`;
 }
 
+/** How a reference uses its module: whether it runs at all (not a type), and whether the file loads it with itself. */
+interface ModuleUse {
+  runs: boolean;
+  loads: boolean;
+}
+
+const NOTHING_RUNS: ModuleUse = { runs: false, loads: false };
+
+/** A declaration runs and loads its module with the file; `import type`, or a list of `type` names only, does neither. */
+function runs(decl: ImportDecl): ModuleUse {
+  return decl.typeOnly || (decl.specs.length > 0 && decl.specs.every((s) => s.typeOnly)) ? NOTHING_RUNS : { runs: true, loads: true };
+}
+
+/**
+ * A rewrite of a reference that runs (not a type) from `from` onto `target` is not made where a test would
+ * get something else (one of them is mocked: `mock-boundary`), or where it would close an import cycle (the
+ * target loads this file, and the reference loads the target with the file: `cycle`). The site still
+ * counts as a legacy reference; the finding says why it stays.
+ */
+function leftAsItIs(ctx: FileContext, span: Span, from: ModuleRef | null, target: ModuleRef, site: string, use: ModuleUse): boolean {
+  const [kind, why] = stayReason(ctx, from, target, use) ?? [];
+  if (!kind) return false;
+  ctx.recordSite(span, 'legacy-path', site);
+  ctx.note(span, kind, `${why}: the reference stays`);
+  return true;
+}
+
+function stayReason(ctx: FileContext, from: ModuleRef | null, target: ModuleRef, use: ModuleUse): [string, string] | null {
+  const mocked = use.runs ? ctx.mockBoundary(from, target) : null;
+  if (mocked) return ['mock-boundary', mocked];
+  const cycle = use.loads ? ctx.cycleThrough(target) : null;
+  return cycle ? ['cycle', cycle] : null;
+}
+
 function describe(spec: ImportSpec, legacy: LegacySymbol, decl: ImportDecl): string {
   return `${spec.imported} from legacy "${decl.specifierText}" is ${legacy.canonical.name} from its canonical module`;
 }
 
 function repointModuleString(ctx: FileContext, reference: ModuleString): boolean {
   const module = ctx.resolve(reference.value);
-  if (!ctx.isLegacyModule(module)) return false;
+  if (!ctx.isLegacyModule(module)) {
+    if (ctx.isMoveTarget(module)) ctx.canonicalSites++;
+    return false;
+  }
   const redirect = ctx.redirectOf(module);
   if (reference.member && !redirect) return repointMember(ctx, reference);
   if (!redirect) {
     ctx.report(reference.literal, 'legacy-path', `${reference.label} of legacy module "${reference.value}", ${NOT_WHOLE}`);
     return false;
   }
+  const site = `${reference.label} of legacy module "${reference.value}"`;
+  // A mock's own path follows the module it mocks; any other string runs the module (now, or later).
+  const use = { runs: !reference.typeOnly && !reference.mocks, loads: reference.loads === true };
+  if (leftAsItIs(ctx, reference.literal, module, redirect, site, use)) return false;
   // jest.mock('./moved') ➔ jest.mock('./new-home'); export * from './moved' ➔ export * from './new-home'
-  ctx.recordSite(reference.literal, 'legacy-path', `${reference.label} of legacy module "${reference.value}"`);
+  ctx.recordSite(reference.literal, 'legacy-path', site);
   ctx.repointModuleString(reference, redirect);
   return true;
 }

@@ -55,6 +55,14 @@ function rewriteConstruction(ctx: FileContext, callee: Reference, call: Construc
     ctx.recordSite(call, 'direct-instantiation', `${call.shown} bypasses ${construct.factory}()`);
     return false;
   }
+  // the legacy class or the factory is mocked for this file, or the factory's module loads this file
+  const mocked = ctx.mockBoundary(ctx.imports.moduleOf(origin), construct.module);
+  const cycle = alreadyImported ? null : ctx.cycleThrough(construct.module);
+  if (mocked || cycle) {
+    ctx.note(call, mocked ? 'mock-boundary' : 'cycle', `${mocked ?? cycle}: ${call.shown} left as it is`);
+    ctx.recordSite(call, 'direct-instantiation', `${call.shown} bypasses ${construct.factory}()`);
+    return false;
+  }
   const factory = alreadyImported ?? ctx.imports.ensureImport(construct.module, construct.factory, origin.decl);
   ctx.recordSite(call, 'direct-instantiation', `${call.shown} bypasses ${construct.factory}()`);
   // new ExecutionEngine(ctx) ➔ createUserExecutionEngine(ctx), the factory imported beside the class

@@ -60,6 +60,10 @@ export const TRANSFORMS = [
         kind: 'legacy-path', violation: 'import-site', level: 'warning', description: 'A reference to a legacy module or legacy symbol instead of the canonical module.',
         help: 'The registry (ssot.config.json) names the canonical module for this import. ssot-codemod apply repoints it, keeping the local name, unless the message says why it cannot (a name the registry does not map, a class that is still constructed): migrate those by hand.',
       },
+      {
+        kind: 'unmapped-name', level: 'note', description: 'A name imported from a legacy module that the registry does not map: it stays there. Listed, not counted as a violation.',
+        help: 'The legacy module still exports this name and the registry maps no canonical home for it, so it stays on the legacy import. Add it to ssot.config.json (symbols[].legacy) if it has one, or leave it: it is not counted as a violation.',
+      },
     ],
   },
   {
