@@ -5,9 +5,11 @@
  * ssot-codemod), read every file, apply the same text pre-filter, and parse each file that passes it
  * once with @babel/parser (the same parser settings). Nothing is resolved, edited or printed.
  *
- *   node bench/lower-bound.js <tree> [--walk]
+ *   node bench/lower-bound.js <tree> [--walk] [--parser babel|oxc|none]
  *
  * --walk lists files with a plain recursive walk of <tree>/src instead of the registry's globs.
+ * --parser: @babel/parser with our settings (default); oxc-parser (native, from npm); none (read and
+ * pre-filter only).
  * Prints one JSON line: files, bytes, parsed, parseErrors, seconds.
  */
 'use strict';
@@ -19,6 +21,15 @@ const { loadRegistry } = require(path.join(dist, 'registry', 'load.js'));
 const { discoverFiles } = require(path.join(dist, 'runner', 'discover.js'));
 const { mentionsRegistry } = require(path.join(dist, 'registry', 'prefilter.js'));
 const { parseSource } = require(path.join(dist, 'languages', 'javascript', 'parse.js'));
+
+const PARSERS = {
+  babel: (text, file) => parseSource(text, file),
+  oxc: (text, file) => {
+    const { errors } = require('oxc-parser').parseSync(file, text);
+    if (errors.length > 0) throw new Error(errors[0].message);
+  },
+  none: () => {},
+};
 
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 
@@ -34,7 +45,11 @@ function walk(dir, out) {
 
 function main() {
   const args = process.argv.slice(2);
-  const tree = path.resolve(args.find((a) => !a.startsWith('--')) ?? '.');
+  const tree = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--parser') ?? '.');
+  const parserAt = args.indexOf('--parser');
+  const parserName = parserAt >= 0 ? args[parserAt + 1] : 'babel';
+  const parse = PARSERS[parserName];
+  if (!parse) throw new Error(`--parser: one of ${Object.keys(PARSERS).join(', ')}`);
   const started = process.hrtime.bigint();
   const registry = loadRegistry({ configPath: path.join(tree, 'ssot.config.json') });
   const files = args.includes('--walk') ? walk(path.join(tree, 'src'), []) : discoverFiles(registry).files;
@@ -47,13 +62,13 @@ function main() {
     if (!mentionsRegistry(registry, text)) continue;
     parsed++;
     try {
-      parseSource(text, file);
+      parse(text, file);
     } catch {
       parseErrors++;
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stdout.write(`${JSON.stringify({ files: files.length, bytes, parsed, parseErrors, seconds })}\n`);
+  process.stdout.write(`${JSON.stringify({ parser: parserName, files: files.length, bytes, parsed, parseErrors, seconds })}\n`);
 }
 
 main();
