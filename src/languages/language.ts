@@ -33,6 +33,12 @@ export interface SourceFile {
   repointModuleString(string: ModuleString, specifier: string, member?: string): TextEdit[];
   /** Every change the import model holds, as edits of this file. The engine plans the model first. */
   renderImports(model: ImportModel, specifierFor: SpecifierWriter): TextEdit[];
+  /**
+   * Optional, a cheaper safety net: true when `output` (this file with `edits` spliced in, in order) is
+   * proven to parse by checking only what the edits touched; false when it cannot tell, and then the
+   * engine parses the whole output. It may never say true of an output that does not parse.
+   */
+  confirmsRewrite?(output: string, edits: readonly TextEdit[]): boolean;
 }
 
 /** A specifier for `module` in this file, in the style of `styleOf`, a specifier the file already writes. */
@@ -75,6 +81,12 @@ export interface ModuleSystem {
 export interface LanguagePrefilter {
   /** Strings one of which a file that refers to any of the modules must contain. */
   readonly needles: readonly string[];
+  /**
+   * Whether a file's text may refer to one of the modules: it holds a needle where a specifier could hold
+   * it (JavaScript: `/name` or `'name` followed by a quote, `/` or `.`, not the word in code or prose).
+   * Without it, any needle anywhere in the text counts.
+   */
+  mentions?(text: string): boolean;
   /** Files that may refer to one of them without holding a needle (inside an index module's folder: `'.'`). */
   mustParse(file: string): boolean;
   /** Whether a specifier may name one of the modules: only such specifiers are resolved. */
