@@ -10,6 +10,8 @@ import { analyzeScopes, type AnyNode, type Reference, type ScopeAnalysis } from 
 import { escapeFor, leftmostQualifier, scanModuleReferences, type JsModuleString, type ModuleReferences } from './module-strings';
 import { readImports } from './import-reader';
 import { renderImports } from './import-renderer';
+import type { ParseSettings } from './parse';
+import { rewriteParses } from './rewrite-check';
 
 interface JsConstructCall extends ConstructCall {
   node: AnyNode;
@@ -24,6 +26,8 @@ export class JavaScriptFile implements SourceFile {
     readonly path: string,
     readonly text: string,
     readonly ast: File,
+    /** The parser setting it parsed under; without it, no part of a rewrite can be checked alone. */
+    private readonly settings?: ParseSettings,
   ) {}
 
   private get program(): AnyNode {
@@ -116,6 +120,10 @@ export class JavaScriptFile implements SourceFile {
     const qualifier = form === 'import-type' ? leftmostQualifier(owner) : null;
     if (member !== undefined && qualifier && qualifier.name !== member) edits.push({ start: qualifier.start, end: qualifier.end, text: member });
     return edits;
+  }
+
+  confirmsRewrite(output: string, edits: readonly TextEdit[]): boolean {
+    return !!this.settings && rewriteParses({ path: this.path, text: this.text, ast: this.ast, settings: this.settings }, output, edits);
   }
 
   renderImports(model: ImportModel, specifierFor: SpecifierWriter): TextEdit[] {
