@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { globSync, isDynamicPattern, type GlobOptions } from 'tinyglobby';
-import { GitignoreRules } from './gitignore';
+import { ignoreRulesFor } from './gitignore';
 import type { Registry } from '../registry/types';
 import { DEFAULT_INCLUDE, RegistryError } from '../registry/load';
 import { compareStrings as compare, isInside, realPathOr, relativePosix, toPosix } from '../shared/paths';
@@ -76,7 +76,7 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   const root = path.resolve(registry.root);
   const realRoot = realPathOr(root);
   const links = new Map<string, string>();
-  const gitignore = new GitignoreRules(root);
+  const gitignore = ignoreRulesFor(root);
   const isPackageBuildOutput = packageBuildOutputTest(root);
   const list = (include: string[], exclude: string[], linksFound: Map<string, string>): string[] => globSync(include, {
     cwd: root,
