@@ -44,9 +44,8 @@ export class JavaScriptFile implements SourceFile {
 
   private get scanned(): ModuleReferences {
     if (!this.references) {
-      // Without the word, there is no require() to find, whatever `require` is bound to.
-      const requireIsGlobal = !this.text.includes('require') || !this.scopes.program.lookup('require', 'value');
-      this.references = scanModuleReferences(this.program, this.text, requireIsGlobal);
+      // Whether `require` is the file's own binding is asked (and the scopes analysed) only at a require() call.
+      this.references = scanModuleReferences(this.program, this.text, () => !this.scopes.program.lookup('require', 'value'));
     }
     return this.references;
   }
