@@ -3,7 +3,7 @@
  * `export * from`, `import()`, `typeof import()`, `require()`, `require.resolve()`, `import x = require()`,
  * `declare module '…'`, and the module strings of jest/vitest mocks.
  */
-import { VISITOR_KEYS } from '@babel/types';
+import { VISITOR_KEYS } from './visitor-keys';
 import type { ModuleMember, ModuleString } from '../language';
 import type { AnyNode } from './scope';
 
