@@ -80,7 +80,7 @@ function finding(relative: string, line: number, column: number, kind: string, m
 
 describe('the toy language, registered by its line in LANGUAGES', () => {
   it('is served after JavaScript, and its module system answers for .toy files only', () => {
-    expect(LANGUAGES.map((l) => l.id)).toEqual(['javascript', 'toy']);
+    expect(LANGUAGES.map((l) => l.id)).toEqual(['javascript', 'python', 'toy']);
     expect(registry.resolver.systemForFile(at('src/app/x.toy')).language.id).toBe('toy');
     expect(registry.resolver.systemForFile(at('src/app/x.ts')).language.id).toBe('javascript');
   });

@@ -37,7 +37,7 @@ afterAll(removeTempDirs);
 
 describe('the registry schema', () => {
   it('is the base schema with each language\'s settings after `exclude`', () => {
-    expect(Object.keys(REGISTRY_SCHEMA.properties)).toEqual(['$schema', 'include', 'exclude', 'tsconfig', 'toy', 'modules', 'symbols']);
+    expect(Object.keys(REGISTRY_SCHEMA.properties)).toEqual(['$schema', 'include', 'exclude', 'tsconfig', 'python', 'toy', 'modules', 'symbols']);
     expect(REGISTRY_SCHEMA.properties.toy).toBe(SETTINGS.schema);
   });
 
@@ -49,7 +49,7 @@ describe('the registry schema', () => {
     expect(load({ toy: { roots: ['src'] } })).not.toThrow();
     expect(load({ toy: { roots: [1] } })).toThrow(RegistryError);
     expect(load({ toy: { roots: [1] } })).toThrow('$.toy.roots[0]: number 1 is not a string');
-    expect(load({ toys: {} })).toThrow('$.toys: unknown key (expected one of: include, exclude, tsconfig, toy, modules, symbols)');
+    expect(load({ toys: {} })).toThrow('$.toys: unknown key (expected one of: include, exclude, tsconfig, python, toy, modules, symbols)');
   });
 });
 

@@ -5,7 +5,7 @@
  * that file's result: a parse error, two edits that collide, a transform that throws.
  */
 import { basename } from 'node:path';
-import { moduleKey, SourceParseError, type Language, type SourceFile } from '../languages/language';
+import { moduleKey, SourceParseError, type ModuleSystem, type SourceFile } from '../languages/language';
 import type { Registry } from '../registry/types';
 import { mentionsRegistry } from '../registry/prefilter';
 import type { Transform } from './transform';
@@ -70,10 +70,11 @@ export function transformFile(options: TransformFileOptions): FileResult {
   const early = preflight(options);
   if (early) return early;
 
-  const language = registry.resolver.systemForFile(path).language;
+  const system = registry.resolver.systemForFile(path);
+  const language = system.language;
   let file: SourceFile;
   try {
-    file = language.parse(path, source);
+    file = language.parse(path, source, system);
   } catch (error) {
     if (!(error instanceof SourceParseError)) return crashed(path, 'the parser', error);
     return result('failed', [{ file: path, line: error.line, column: error.column, kind: 'parse-error', message: error.reason }]);
@@ -107,7 +108,7 @@ export function transformFile(options: TransformFileOptions): FileResult {
   const done = { changedBy, sites: ctx.sites, canonicalSites: ctx.canonicalSites, usage };
   if (output === source) return result('unchanged', ctx.findings, done);
   const changed = result('changed', ctx.findings, { ...done, output, edits: edits.map(({ start, end, text }) => ({ start, end, text })) });
-  return mode === 'measure' ? changed : checkOutput(changed, language);
+  return mode === 'measure' ? changed : checkOutput(changed, system);
 }
 
 /** Any exception while one file is processed is that file's failure, named as ESLint names a rule. */
@@ -120,9 +121,9 @@ export function crashed(path: string, stage: string, error: unknown): FileResult
  * The safety net: a rewritten file is parsed again, and one that does not parse becomes a failed result
  * with a `transform-bug` finding and no output, so it is never written.
  */
-function checkOutput(result: FileResult, language: Language): FileResult {
+function checkOutput(result: FileResult, system: ModuleSystem): FileResult {
   try {
-    language.parse(result.file, result.output!);
+    system.language.parse(result.file, result.output!, system);
     return result;
   } catch (error) {
     if (!(error instanceof SourceParseError)) return crashed(result.file, 'the parser', error);

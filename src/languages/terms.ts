@@ -74,6 +74,19 @@ export type ReferenceContext =
 export interface Binding {
   readonly name: string;
   readonly references: Reference[];
+  /**
+   * Other modules can import it by this name (a Python module-level name): before it is renamed or
+   * removed, the module system is asked whether any does (`ModuleSystem.importerOf`).
+   */
+  readonly importable?: boolean;
+  /** Where the file itself makes the name public (Python: `__all__`, line 3), if it does. */
+  readonly published?: string;
+}
+
+/** Where another file (or the module's own public list) uses a module's name. */
+export interface NameUse {
+  file: string;
+  line: number;
 }
 
 export interface Reference extends Span {
@@ -82,6 +95,11 @@ export interface Reference extends Span {
   readonly binding: Binding | null;
   /** Inside a function body, method or non-static field: it does not run when the module loads. */
   readonly deferred: boolean;
+  /**
+   * Set when the reference is a module bound whole and reaches one of its names (Python's
+   * `mod.ExecutionEngine(ctx)`): that name, and how it is used.
+   */
+  readonly member?: { readonly name: string; readonly context: ReferenceContext };
 }
 
 export interface Scopes {
@@ -105,6 +123,12 @@ export interface ModuleString {
   readonly literal: Span;
   /** Set for a form that reaches one export of the module by name: `import('./m').Name` in a type. */
   readonly member?: ModuleMember;
+  /**
+   * Set when the string names a module and then attributes of it, joined by this separator, and only the
+   * project knows where the module's name ends (Python's `mock.patch('pkg.mod.Name.attr')`): the engine
+   * takes the longest prefix that names a module as `value`, and the part after it as `member`.
+   */
+  readonly attributeSeparator?: string;
 }
 
 export interface ModuleMember {
@@ -122,3 +146,34 @@ export interface ConstructCall extends Span {
   readonly argumentCount: number;
   readonly hasSpread: boolean;
 }
+
+// ── how messages name a language's constructs ──────────────────────────────
+
+/** The words findings and registry errors use for a language's constructs. */
+export interface LanguageWords {
+  /** A declaration that binds no name: `side-effect import`. */
+  bareImport: string;
+  /** A declaration that binds a module whole: `namespace import`. */
+  namespaceImport: string;
+  /** What is done to a class to make an instance: `constructed with new`. */
+  constructed: string;
+  /** What a subclass does: `extended`. */
+  extended: string;
+  /** Arguments whose number is known only when the call runs: `spread arguments`. */
+  spreadArguments: string;
+  /** How exports are followed from module to module: `export … from / export * chains`. */
+  reexportChains: string;
+  /** An import as check's patterns list it: `'<specifier>' <name>` and ` as <alias>`. */
+  importForm(specifier: string, name: string, alias: string | null): string;
+}
+
+/** JavaScript's words, which a language that names none of its own is described in. */
+export const JAVASCRIPT_WORDS: LanguageWords = {
+  bareImport: 'side-effect import',
+  namespaceImport: 'namespace import',
+  constructed: 'constructed with new',
+  extended: 'extended',
+  spreadArguments: 'spread arguments',
+  reexportChains: 'export … from / export * chains',
+  importForm: (specifier, name, alias) => `'${specifier}' ${name}${alias ? ` as ${alias}` : ''}`,
+};

@@ -5,7 +5,7 @@
  * file and the JSON path.
  */
 import * as path from 'node:path';
-import { moduleKey, ModuleReadError, type Language, type ModuleRef } from '../languages/language';
+import { JAVASCRIPT_WORDS, moduleKey, ModuleReadError, type Language, type ModuleRef } from '../languages/language';
 import { LANGUAGES } from '../languages';
 import { ProjectResolver } from './project-resolver';
 import { buildPrefilter } from './prefilter';
@@ -134,6 +134,7 @@ class RegistryBuilder {
       const at = `$.modules[${i}]`;
       const from = this.resolveModule(raw.from, `${at}.from`);
       const to = this.resolveModule(raw.to, `${at}.to`);
+      this.sameLanguage(to, raw.to, `${at}.to`, from, raw.from);
       const key = moduleKey(from);
       const earlier = firstMoveOf.get(key);
       if (earlier !== undefined) this.fail(`${at}.from`, `"${raw.from}" is already moved by $.modules[${earlier}] (expected each module listed once)`);
@@ -174,6 +175,7 @@ class RegistryBuilder {
       (raw.legacy ?? []).forEach((rawLegacy, j) => {
         const legacyPath = `${at}.legacy[${j}]`;
         const legacyModule = this.resolveModule(rawLegacy.from, `${legacyPath}.from`);
+        this.sameLanguage(legacyModule, rawLegacy.from, `${legacyPath}.from`, module, raw.from);
         const legacyPair = pairKey(rawLegacy.name, legacyModule);
         if (legacyPair === pair) {
           this.fail(legacyPath, `"${rawLegacy.name}" from "${rawLegacy.from}" is the canonical symbol itself (expected a different name or module)`);
@@ -184,7 +186,10 @@ class RegistryBuilder {
         }
         legacyAt.set(legacyPair, legacyPath);
         const legacy: LegacySymbol = { name: rawLegacy.name, module: legacyModule, canonical: symbol };
-        if (rawLegacy.construct) legacy.construct = this.buildConstruct(rawLegacy.construct, `${legacyPath}.construct`, notMoved);
+        if (rawLegacy.construct) {
+          legacy.construct = this.buildConstruct(rawLegacy.construct, `${legacyPath}.construct`, notMoved);
+          this.sameLanguage(legacy.construct.module, rawLegacy.construct.from, `${legacyPath}.construct.from`, legacyModule, rawLegacy.from);
+        }
         symbol.legacy.push(legacy);
       });
       symbols.push(symbol);
@@ -208,6 +213,14 @@ class RegistryBuilder {
     return { factory: raw.factory, module, minArgs: raw.minArgs ?? 0 };
   }
 
+  /** An entry maps within one language: a Python name never becomes a JavaScript import, nor the reverse. */
+  private sameLanguage(module: ModuleRef, written: string, jsonPath: string, other: ModuleRef, otherWritten: string): void {
+    const language = this.resolver.systemOf(module).language;
+    const otherLanguage = this.resolver.systemOf(other).language;
+    if (language === otherLanguage) return;
+    this.fail(jsonPath, `"${written}" is a ${language.name} module but "${otherWritten}" is a ${otherLanguage.name} one (expected the modules of one entry in one language)`);
+  }
+
   private resolveModule(name: string, jsonPath: string): ModuleRef {
     const found = this.resolver.registryModule(name);
     if ('problem' in found) this.fail(jsonPath, found.problem);
@@ -228,7 +241,8 @@ class RegistryBuilder {
       this.fail(fromPath, `"${written}" cannot be parsed: ${error.reason} (expected ${role} to be valid ${this.resolver.systemOf(module).language.name})`);
     }
     if (!exports || exports.names.has(name) || !exports.complete) return;
-    this.fail(jsonPath, `"${written}" does not export "${name}" (expected a name ${role} exports, directly or through export … from / export * chains)`);
+    const words = this.resolver.systemOf(module).language.words ?? JAVASCRIPT_WORDS;
+    this.fail(jsonPath, `"${written}" does not export "${name}" (expected a name ${role} exports, directly or through ${words.reexportChains})`);
   }
 
   private fail(jsonPath: string, expected: string): never {

@@ -24,30 +24,53 @@ export function consolidatedPaths(ctx: FileContext): boolean {
 }
 
 function repointDeclaration(ctx: FileContext, decl: ImportDecl): boolean {
+  // from pkg import submodule: a name that is a module itself is repointed as that module.
+  let changed = false;
+  for (const spec of decl.specs) if (spec.module) changed = repointSubmodule(ctx, decl, spec) || changed;
+  const namespaces = decl.specs.filter((s) => s.kind === 'namespace' && !s.module);
+  const names = decl.specs.filter((s) => !s.module);
   const move = ctx.moduleMove(decl.module);
   if (move && !ctx.legacySymbols(decl.module)) {
+    if (decl.pinned) {
+      ctx.report(decl.source!, 'legacy-path', `"${decl.specifierText}" moved, but ${decl.pinned}: migrate by hand`);
+      return changed;
+    }
     // import { a } from './moved' ➔ import { a } from './new-home' (names unchanged)
     ctx.recordSite(decl.source!, 'legacy-path', `"${decl.specifierText}" moved: import from its new module`);
-    for (const spec of decl.specs) if (spec.kind !== 'namespace') ctx.imports.move(spec, move.to, spec.imported);
-    if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) ctx.imports.retarget(decl, move.to);
+    for (const spec of names) if (spec.kind !== 'namespace') ctx.imports.move(spec, move.to, spec.imported);
+    if (names.length === 0 || namespaces.length > 0) ctx.imports.retarget(decl, move.to);
     return true;
   }
   const redirect = ctx.redirectOf(decl.module);
-  if (!ctx.isLegacyModule(decl.module)) return false;
-  if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) {
-    if (redirect) {
+  if (!ctx.isLegacyModule(decl.module)) return changed;
+  if (names.length === 0 || namespaces.length > 0) {
+    if (redirect && !decl.pinned) {
       // import * as ns from './consolidated' ➔ import * as ns from './canonical' (every export maps by name)
       ctx.recordSite(decl.source!, 'legacy-path', `"${decl.specifierText}" is a legacy module`);
       ctx.imports.retarget(decl, redirect);
       return true;
     }
-    const what = decl.specs.length === 0 ? 'side-effect import' : 'namespace import';
-    ctx.report(decl.source!, 'legacy-path', `${what} of legacy module "${decl.specifierText}", ${NOT_WHOLE}`);
+    const what = names.length === 0 ? ctx.words.bareImport : ctx.words.namespaceImport;
+    const why = redirect ? `${decl.pinned}: migrate by hand` : NOT_WHOLE;
+    ctx.report(decl.source!, 'legacy-path', `${what} of legacy module "${decl.specifierText}", ${why}`);
+    return changed;
+  }
+  for (const spec of names) changed = repointSpecifier(ctx, decl, spec) || changed;
+  return changed;
+}
+
+/** from pkg import legacy_module ➔ from new_pkg import new_module as legacy_module, when it moved as a whole. */
+function repointSubmodule(ctx: FileContext, decl: ImportDecl, spec: ImportSpec): boolean {
+  const module = spec.module!;
+  if (!ctx.isLegacyModule(module)) return false;
+  const home = ctx.redirectOf(module);
+  if (!home) {
+    ctx.report(spec.span!, 'legacy-path', `${ctx.words.namespaceImport} of legacy module "${spec.local}" from "${decl.specifierText}", ${NOT_WHOLE}`);
     return false;
   }
-  let changed = false;
-  for (const spec of decl.specs) changed = repointSpecifier(ctx, decl, spec) || changed;
-  return changed;
+  ctx.recordSite(spec.span!, 'legacy-path', `module "${spec.local}" from "${decl.specifierText}" is a legacy module`);
+  ctx.imports.move(spec, home, '*');
+  return true;
 }
 
 function repointSpecifier(ctx: FileContext, decl: ImportDecl, spec: ImportSpec): boolean {
@@ -74,11 +97,14 @@ function constructingUse(ctx: FileContext, decl: ImportDecl, spec: ImportSpec): 
   // export { ExecutionEngine } from './consolidated' hands the legacy class to other modules.
   if (decl.reexport) return 're-exported as a value, so importers may construct it';
   if (!spec.binding || spec.removed) return null;
+  // Another module imports the name from this one (Python): it may construct what it gets.
+  const elsewhere = ctx.usedElsewhere(spec.binding);
+  if (elsewhere) return `part of this module's interface (${elsewhere}), so its importers may construct it`;
   const live = ctx.liveReferences(spec.binding).find((r) => !CANNOT_CONSTRUCT.has(r.context));
   if (!live) return null;
   const where = `line ${ctx.positionOf(live).line}`;
-  if (live.context === 'new-callee') return `constructed with new (${where})`;
-  if (live.context === 'extends') return `extended (${where})`;
+  if (live.context === 'new-callee') return `${ctx.words.constructed} (${where})`;
+  if (live.context === 'extends') return `${ctx.words.extended} (${where})`;
   return `used as a value (${where})`;
 }
 
