@@ -116,6 +116,11 @@ export class FileContext {
     return module ? this.registry.movesByModule.get(moduleKey(module)) : undefined;
   }
 
+  /** The file's own module: a repoint onto it would make the file import itself. */
+  isOwnModule(module: ModuleRef | null): boolean {
+    return !!module && moduleKey(module) === moduleKey(this.registry.resolver.moduleOfFile(this.path));
+  }
+
   isLegacyModule(module: ModuleRef | null): boolean {
     return !!module && this.registry.legacyModules.has(moduleKey(module));
   }

@@ -33,11 +33,17 @@ export interface TransformFileOptions {
   mode?: RunMode;
 }
 
-/** Whether a file is a legacy or canonical module; only a file named like one needs its real path looked up. */
+/**
+ * Whether a file is left as it is for being a registry module's own: a legacy module always (it is the
+ * compatibility layer); a canonical module unless its language rewrites those (Python: a canonical module
+ * may import another through a shim; what would point back at the file itself is left and reported).
+ * Only a file named like a registry module needs its real path looked up.
+ */
 function isRegistryModuleFile(registry: Registry, file: string): boolean {
   if (!registry.moduleFileNames.has(basename(file))) return false;
   const key = moduleKey(registry.resolver.moduleOfFile(file));
-  return registry.legacyModules.has(key) || registry.canonicalModules.has(key);
+  if (registry.legacyModules.has(key)) return true;
+  return registry.canonicalModules.has(key) && !registry.resolver.systemForFile(file).language.rewritesCanonicalModules;
 }
 
 /** A result builder for one file: nothing found and nothing changed unless given. */

@@ -106,6 +106,12 @@ export interface Language {
   readonly defaultInclude: readonly string[];
   /** How messages name its constructs; absent: JavaScript's words (JAVASCRIPT_WORDS). */
   readonly words?: LanguageWords;
+  /**
+   * Whether a canonical module's own file is rewritten too (Python: its imports of other modules may go
+   * through shims); a repoint onto the file's own module is then left and reported. Absent: never
+   * rewritten (a JavaScript barrel re-exporting its legacy parts stays as it is).
+   */
+  readonly rewritesCanonicalModules?: boolean;
   /** Whether a file of this name is this language's. */
   handles(file: string): boolean;
   moduleSystem(setup: ModuleSystemSetup): ModuleSystem;

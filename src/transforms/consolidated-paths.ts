@@ -10,6 +10,8 @@ import type { LegacySymbol } from '../registry/types';
 export const name = 'consolidated-paths';
 
 const NOT_WHOLE = 'which does not map as a whole, by the same names, to one canonical module: migrate by hand';
+/** A canonical module's own file (rewritten in Python) never imports itself. */
+const ITSELF = 'is this very module, which cannot import itself: migrate by hand';
 
 /** Reference contexts that cannot construct the legacy class: a type, or the right side of `instanceof`. */
 const CANNOT_CONSTRUCT = new Set(['type', 'typeof-type', 'instanceof']);
@@ -31,8 +33,8 @@ function repointDeclaration(ctx: FileContext, decl: ImportDecl): boolean {
   const names = decl.specs.filter((s) => !s.module);
   const move = ctx.moduleMove(decl.module);
   if (move && !ctx.legacySymbols(decl.module)) {
-    if (decl.pinned) {
-      ctx.report(decl.source!, 'legacy-path', `"${decl.specifierText}" moved, but ${decl.pinned}: migrate by hand`);
+    if (decl.pinned || ctx.isOwnModule(move.to)) {
+      ctx.report(decl.source!, 'legacy-path', `"${decl.specifierText}" moved, but ${decl.pinned ? `${decl.pinned}: migrate by hand` : `its new home ${ITSELF}`}`);
       return changed;
     }
     // import { a } from './moved' ➔ import { a } from './new-home' (names unchanged)
@@ -44,14 +46,14 @@ function repointDeclaration(ctx: FileContext, decl: ImportDecl): boolean {
   const redirect = ctx.redirectOf(decl.module);
   if (!ctx.isLegacyModule(decl.module)) return changed;
   if (names.length === 0 || namespaces.length > 0) {
-    if (redirect && !decl.pinned) {
+    if (redirect && !decl.pinned && !ctx.isOwnModule(redirect)) {
       // import * as ns from './consolidated' ➔ import * as ns from './canonical' (every export maps by name)
       ctx.recordSite(decl.source!, 'legacy-path', `"${decl.specifierText}" is a legacy module`);
       ctx.imports.retarget(decl, redirect);
       return true;
     }
     const what = names.length === 0 ? ctx.words.bareImport : ctx.words.namespaceImport;
-    const why = redirect ? `${decl.pinned}: migrate by hand` : NOT_WHOLE;
+    const why = !redirect ? NOT_WHOLE : decl.pinned ? `${decl.pinned}: migrate by hand` : `whose canonical module ${ITSELF}`;
     ctx.report(decl.source!, 'legacy-path', `${what} of legacy module "${decl.specifierText}", ${why}`);
     return changed;
   }
@@ -64,8 +66,9 @@ function repointSubmodule(ctx: FileContext, decl: ImportDecl, spec: ImportSpec):
   const module = spec.module!;
   if (!ctx.isLegacyModule(module)) return false;
   const home = ctx.redirectOf(module);
-  if (!home) {
-    ctx.report(spec.span!, 'legacy-path', `${ctx.words.namespaceImport} of legacy module "${spec.local}" from "${decl.specifierText}", ${NOT_WHOLE}`);
+  if (!home || ctx.isOwnModule(home)) {
+    const why = home ? `whose canonical module ${ITSELF}` : NOT_WHOLE;
+    ctx.report(spec.span!, 'legacy-path', `${ctx.words.namespaceImport} of legacy module "${spec.local}" from "${decl.specifierText}", ${why}`);
     return false;
   }
   ctx.recordSite(spec.span!, 'legacy-path', `module "${spec.local}" from "${decl.specifierText}" is a legacy module`);
@@ -79,6 +82,10 @@ function repointSpecifier(ctx: FileContext, decl: ImportDecl, spec: ImportSpec):
   const legacy = ctx.legacySymbol(decl.module, spec.imported);
   if (!legacy) {
     ctx.report(spec.span!, 'legacy-path', `${spec.imported} is not in the registry: it stays on legacy module "${decl.specifierText}"`);
+    return false;
+  }
+  if (ctx.isOwnModule(legacy.canonical.module)) {
+    ctx.report(spec.span!, 'legacy-path', `${spec.imported} from legacy "${decl.specifierText}": its canonical module ${ITSELF}`);
     return false;
   }
   const blocker = legacy.construct ? constructingUse(ctx, decl, spec) : null;
@@ -117,8 +124,8 @@ function repointModuleString(ctx: FileContext, reference: ModuleString): boolean
   if (!ctx.isLegacyModule(module)) return false;
   const redirect = ctx.redirectOf(module);
   if (reference.member && !redirect) return repointMember(ctx, reference);
-  if (!redirect) {
-    ctx.report(reference.literal, 'legacy-path', `${reference.label} of legacy module "${reference.value}", ${NOT_WHOLE}`);
+  if (!redirect || ctx.isOwnModule(redirect)) {
+    ctx.report(reference.literal, 'legacy-path', `${reference.label} of legacy module "${reference.value}", ${redirect ? `whose canonical module ${ITSELF}` : NOT_WHOLE}`);
     return false;
   }
   // jest.mock('./moved') ➔ jest.mock('./new-home'); export * from './moved' ➔ export * from './new-home'
@@ -131,7 +138,7 @@ function repointModuleString(ctx: FileContext, reference: ModuleString): boolean
 function repointMember(ctx: FileContext, reference: ModuleString): boolean {
   const member = reference.member!;
   const legacy = member.name !== null ? ctx.legacySymbol(ctx.resolve(reference.value), member.name) : undefined;
-  if (!legacy || (legacy.construct && member.constructs)) {
+  if (!legacy || (legacy.construct && member.constructs) || ctx.isOwnModule(legacy.canonical.module)) {
     ctx.report(reference.literal, 'legacy-path', `${reference.label} of legacy module "${reference.value}": migrate by hand`);
     return false;
   }

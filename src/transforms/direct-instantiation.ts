@@ -51,6 +51,11 @@ function rewriteConstruction(ctx: FileContext, callee: Reference, call: Construc
       `${call.shown} with ${count}; ${construct.factory}() needs at least ${construct.minArgs}: migrate by hand`);
     return false;
   }
+  if (ctx.isOwnModule(construct.module)) {
+    // the factory is defined in this very file (a canonical module's own, rewritten in Python): left for a human
+    ctx.report(call, 'direct-instantiation', `${call.shown} in the module that defines ${construct.factory}(): migrate by hand`);
+    return false;
+  }
   const alreadyImported = ctx.imports.findImport(construct.module, construct.factory, origin.decl);
   if (!alreadyImported && ctx.scopes.isNameTaken(construct.factory)) {
     // the factory's name means something else here: left as it is

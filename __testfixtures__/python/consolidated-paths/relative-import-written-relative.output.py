@@ -1,4 +1,5 @@
-from ..agents.supervisor.user_execution_engine import UserExecutionEngine, EngineContext, EngineContext as PackageContext
+from ..agents.supervisor.user_execution_engine import UserExecutionEngine, EngineContext
+from ..agents.supervisor.user_execution_engine import EngineContext as PackageContext
 
 
 def build(user_id):

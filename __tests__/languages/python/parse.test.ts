@@ -70,6 +70,11 @@ describe('parsePython', () => {
     expect(errorOf('def f():\n    from os import *\n')).toBe('f.py:2:5: Wildcard import not allowed within a class or function');
     expect(errorOf('class C:\n    from os import *\n')).toBe('f.py:2:5: Wildcard import not allowed within a class or function');
   });
+
+  it('refuses what pyright\'s tokenizer lets through and CPython does not: Python 2 octals', () => {
+    expect(errorOf('x = 0377\n')).toBe('f.py:1:5: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers');
+    expect(errorOf('x = 0 + 00 + 0o377 + 0.5 + 0e1 + 0_0 + 10\n')).toBeNull();
+  });
 });
 
 describeWithPython('broken imports, held against CPython', () => {

@@ -9,6 +9,7 @@ export const python: Language = {
   name: 'Python',
   settings: { key: 'python', schema: PYTHON_SETTINGS_SCHEMA },
   defaultInclude: ['**/*.py', '**/*.pyi'],
+  rewritesCanonicalModules: true,
   words: {
     bareImport: 'import',
     namespaceImport: 'module import',

@@ -9,7 +9,7 @@
  * module is never a module string.
  */
 import type { ModuleString, Span } from '../language';
-import { NodeType, childrenOf, endOf, type CallNode, type ImportFromNode, type ParseNode } from './syntax';
+import { NodeType, forEachChild, endOf, type CallNode, type ImportFromNode, type ParseNode } from './syntax';
 import { moduleText } from './module-exports';
 
 /** StringTokenFlags that make a string no plain module name. */
@@ -114,7 +114,7 @@ export function scanModuleStrings(root: ParseNode, text: string): PyModuleString
       const string = callString(node, text);
       if (string) found.push(string);
     }
-    for (const child of childrenOf(node)) visit(child);
+    forEachChild(node, visit);
   };
   visit(root);
   return found.sort((a, b) => a.literal.start - b.literal.start);

@@ -14,7 +14,7 @@ import { PythonVersion, pythonVersion3_13 } from '@zzzen/pyright-internal/dist/c
 import { LocMessage, setLocaleOverride } from '@zzzen/pyright-internal/dist/localization/localize';
 import { SourceParseError } from '../language';
 import { positionAt } from '../../shared/text-position';
-import { NodeType, childrenOf, endOf, simpleStatements, type ImportFromNode, type ModuleNode, type ParseNode } from './syntax';
+import { NodeType, forEachChild, endOf, simpleStatements, type ImportFromNode, type ModuleNode, type ParseNode } from './syntax';
 
 // Messages in English whatever the machine's locale: they are reported as they are.
 setLocaleOverride('en-us');
@@ -79,10 +79,11 @@ export function parsePython(file: string, text: string, version: PythonVersion =
   }
   // The first error pyright found is the cause; the next ones are often its consequences, reported
   // earlier in the text (a `try:` left without its `except`). The import rules come after the grammar.
-  if (problems.length === 0) {
-    const tabs = tabIndentationProblem(results, text);
-    if (tabs !== null) problems.push({ offset: tabs, reason: INCONSISTENT_TABS });
-  }
+  // What the tokenizer lets through, CPython's tokenizer refuses where it is: before pyright's first error, it comes first.
+  const tabs = tabIndentationProblem(results, text);
+  if (tabs !== null && (problems.length === 0 || tabs < problems[0].offset)) problems.unshift({ offset: tabs, reason: INCONSISTENT_TABS });
+  const octal = leadingZeroProblem(results, text);
+  if (octal !== null && (problems.length === 0 || octal < problems[0].offset)) problems.unshift({ offset: octal, reason: LEADING_ZEROS });
   if (problems.length === 0) {
     const rules = importRuleProblems(tree, text);
     if (rules.length > 0) problems.push(rules.reduce((a, b) => (b.offset < a.offset ? b : a)));
@@ -93,6 +94,22 @@ export function parsePython(file: string, text: string, version: PythonVersion =
     throw new SourceParseError(file, line, column, first.reason);
   }
   return { tree, results };
+}
+
+const LEADING_ZEROS = 'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers';
+const NUMBER = 6;
+
+/** Python 2's octal `0377`, which pyright reads as a number and CPython refuses. The first one's offset, or null. */
+function leadingZeroProblem(results: ParseFileResults, text: string): number | null {
+  if (!/(?<![\w.])0+[1-9]/.test(text)) return null;
+  const tokens = results.tokenizerOutput.tokens;
+  for (let i = 0; i < tokens.count; i++) {
+    const token = tokens.getItemAt(i);
+    if ((token.type as number) !== NUMBER) continue;
+    const written = text.slice(token.start, token.start + token.length);
+    if (/^0[0-9_]*[1-9][0-9_]*$/.test(written)) return token.start;
+  }
+  return null;
 }
 
 const NEW_LINE = 2;
@@ -185,7 +202,7 @@ function importRuleProblems(tree: ModuleNode, text: string): { offset: number; r
       return;
     }
     const scope = node.nodeType === NodeType.Function || node.nodeType === NodeType.Class || node.nodeType === NodeType.Lambda;
-    for (const child of childrenOf(node)) visit(child, inScope || scope, inBlock || node.nodeType === NodeType.Suite);
+    forEachChild(node, (child) => visit(child, inScope || scope, inBlock || node.nodeType === NodeType.Suite));
   };
   visit(tree, false, false);
   return problems;

@@ -14,7 +14,7 @@ import type * as seam from '../language';
 import type { ReferenceContext } from '../language';
 import type { StringAnnotationInfo } from '@zzzen/pyright-internal/dist/parser/stringAnnotationInfo';
 import {
-  NodeType, childrenOf, endOf,
+  NodeType, forEachChild, endOf,
   type ArgumentNode, type CallNode, type ClassNode, type ComprehensionNode, type FunctionNode,
   type LambdaNode, type MemberAccessNode, type NameNode, type ParameterNode, type ParseNode, type TypeParameterListNode,
 } from './syntax';
@@ -341,7 +341,7 @@ class Analyzer {
       default: {
         // Inside a type, everything is a type; `isinstance(x, (A, B))` tests each class of the tuple.
         const inner = context === 'type' || (context === 'instanceof' && node.nodeType === NodeType.Tuple) ? context : 'value';
-        for (const child of childrenOf(node)) this.visit(child, scope, inner);
+        forEachChild(node, (child) => this.visit(child, scope, inner));
       }
     }
   }

@@ -130,11 +130,14 @@ export class PythonFile implements SourceFile {
    * Python binds an imported name when the statement runs: names move only into an earlier import of the
    * same block (never out of `if TYPE_CHECKING:`, a `try:` or a function, never later than they were),
    * and only names nothing else in the file assigns, so that no assignment between the two lines changes
-   * what they mean.
+   * what they mean. A statement whose every name moves is repointed in place instead: only its module's
+   * name changes, and the file keeps its shape.
    */
   mayMerge(into: ImportDecl, from: ImportDecl | null, specs: readonly ImportSpec[]): boolean {
     if (into === from) return true;
     if (!from || !into.span || !from.span) return false;
+    const wholeStatement = specs.length > 0 && specs.every((s) => from.specs.includes(s)) && from.specs.filter((s) => !s.removed).every((s) => specs.includes(s));
+    if (wholeStatement) return false;
     const a = into.syntax as PyImportSyntax;
     const b = from.syntax as PyImportSyntax;
     if (a.block !== b.block || into.span.end > from.span.start) return false;

@@ -95,16 +95,23 @@ export function endOf(node: { start: number; length: number }): number {
   return node.start + node.length;
 }
 
-/** A node's children: every parse node held by its data (`d`), arrays flattened (not always in source order). */
-export function childrenOf(node: ParseNode): ParseNode[] {
-  const children: ParseNode[] = [];
-  for (const value of Object.values(node.d as Record<string, unknown>)) {
+/** Calls `visit` on each of a node's children: every parse node its data (`d`) holds, arrays flattened. */
+export function forEachChild(node: ParseNode, visit: (child: ParseNode) => void): void {
+  const data = node.d as Record<string, unknown>;
+  for (const key in data) {
+    const value = data[key];
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
+      for (const item of value) if (isNode(item)) visit(item);
     } else if (isNode(value)) {
-      children.push(value);
+      visit(value);
     }
   }
+}
+
+/** A node's children (not always in source order). */
+export function childrenOf(node: ParseNode): ParseNode[] {
+  const children: ParseNode[] = [];
+  forEachChild(node, (child) => children.push(child));
   return children;
 }
 
