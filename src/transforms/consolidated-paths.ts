@@ -4,7 +4,8 @@
  */
 import type { FileContext } from '../engine/file-context';
 import type { ImportDecl, ImportSpec } from '../languages/import-model';
-import type { ModuleString } from '../languages/language';
+import type { ModuleRef, ModuleString, Span } from '../languages/language';
+import { moduleKey } from '../languages/language';
 import type { LegacySymbol } from '../registry/types';
 
 export const name = 'consolidated-paths';
@@ -66,12 +67,13 @@ function repointSubmodule(ctx: FileContext, decl: ImportDecl, spec: ImportSpec):
   const module = spec.module!;
   if (!ctx.isLegacyModule(module)) return false;
   const home = ctx.redirectOf(module);
+  const written = ctx.registry.resolver.specifierFor(module, ctx.path, decl.specifierText);
   if (!home || ctx.isOwnModule(home)) {
     const why = home ? `whose canonical module ${ITSELF}` : NOT_WHOLE;
-    ctx.report(spec.span!, 'legacy-path', `${ctx.words.namespaceImport} of legacy module "${spec.local}" from "${decl.specifierText}", ${why}`);
+    ctx.report(spec.span!, 'legacy-path', `${ctx.words.namespaceImport} of legacy module "${written}", ${why}`);
     return false;
   }
-  ctx.recordSite(spec.span!, 'legacy-path', `module "${spec.local}" from "${decl.specifierText}" is a legacy module`);
+  ctx.recordSite(spec.span!, 'legacy-path', `"${written}" is a legacy module`);
   ctx.imports.move(spec, home, '*');
   return true;
 }
@@ -142,7 +144,30 @@ function repointMember(ctx: FileContext, reference: ModuleString): boolean {
     ctx.report(reference.literal, 'legacy-path', `${reference.label} of legacy module "${reference.value}": migrate by hand`);
     return false;
   }
+  // patch('legacy.Name') takes effect where code looks the name up on the legacy module: while this file
+  // still reaches that module otherwise (`import legacy as m`, names that stay on it), the patch stays too.
+  const reach = reference.attributeSeparator !== undefined ? remainingReach(ctx, ctx.resolve(reference.value)!) : null;
+  if (reach) {
+    const line = ctx.positionOf(reach).line;
+    ctx.report(reference.literal, 'legacy-path', `${reference.label} of legacy module "${reference.value}", which this file still reaches otherwise (line ${line}): migrate by hand`);
+    return false;
+  }
   ctx.recordSite(reference.literal, 'legacy-path', `${reference.label} of legacy module "${reference.value}"`);
   ctx.repointModuleString(reference, legacy.canonical.module, legacy.canonical.name);
   return true;
+}
+
+/** Where this file still reaches `module` once the repoints decided so far are made; null when nowhere. */
+function remainingReach(ctx: FileContext, module: ModuleRef): Span | null {
+  const key = moduleKey(module);
+  for (const decl of ctx.imports.decls) {
+    if (decl.retarget) continue;
+    const kept = decl.specs.filter((s) => !ctx.imports.isGone(s));
+    // import legacy as m, from legacy import unmapped_name, import legacy.mod
+    if (decl.module && moduleKey(decl.module) === key && (decl.specs.length === 0 || kept.some((s) => !s.module))) return decl.source;
+    // from pkg import legacy
+    const submodule = kept.find((s) => s.module && moduleKey(s.module) === key);
+    if (submodule) return submodule.span;
+  }
+  return null;
 }
