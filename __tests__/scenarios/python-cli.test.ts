@@ -92,6 +92,21 @@ describeWithPython('examples/netra-python through the CLI', () => {
   }, 120_000);
 });
 
+describeWithPython('a Python file with a BOM and CRLF line endings, read and written by the CLI', () => {
+  it('keeps its BOM, its line endings and its coding line (the pitfall of a decoder that drops the BOM)', () => {
+    const root = pythonExampleRepo();
+    const file = 'netra_backend/app/routes/bom_route.py';
+    const input = '\ufeff# -*- coding: utf-8 -*-\r\nfrom ..agents.execution_engine_consolidated import ExecutionContext, LEGACY_GLOBAL_CONTEXT\r\n\r\nCONTEXTS = (ExecutionContext, LEGACY_GLOBAL_CONTEXT)\r\n';
+    fs.writeFileSync(path.join(root, file), input);
+    expect(cli(root, 'apply', file).status).toBe(0);
+    expect(fs.readFileSync(path.join(root, file), 'utf8')).toBe(
+      '\ufeff# -*- coding: utf-8 -*-\r\nfrom ..agents.execution_engine_consolidated import LEGACY_GLOBAL_CONTEXT\r\n' +
+      'from ..agents.supervisor.user_execution_engine import ExecutionContext\r\n\r\nCONTEXTS = (ExecutionContext, LEGACY_GLOBAL_CONTEXT)\r\n',
+    );
+    expect(fs.readFileSync(path.join(root, file)).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+});
+
 /** Both examples in one repository, with one registry naming both languages' modules. */
 function monorepo(): string {
   const root = makeTempRepo();
