@@ -26,6 +26,8 @@ const SKIPPED = new Set(['node_modules', '__pycache__', 'site-packages']);
 
 export class Importers {
   private files: string[] | undefined;
+  /** For each name asked about: the project's files whose text holds it, with their text (read once). */
+  private readonly holding = new Map<string, { file: string; text: string }[]>();
 
   constructor(private readonly search: ImporterSearch) {}
 
@@ -59,19 +61,31 @@ export class Importers {
     const dotted = this.search.dottedName(module.path);
     const last = path.basename(module.path).replace(/\.pyi?$/, '').replace(/^__init__$/, path.basename(path.dirname(module.path)));
     const except = path.resolve(exceptFile);
-    for (const file of this.projectFiles()) {
-      if (file === except || file === module.path) continue;
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
-      if (!text.includes(name) || !text.includes(last)) continue;
+    for (const { file, text } of this.filesHolding(name)) {
+      if (file === except || file === module.path || !text.includes(last)) continue;
       const use = this.useIn(file, text, name, dotted);
       if (use) return use;
     }
     return null;
+  }
+
+  /** The project's files that mention `name` at all: the whole project is read once per distinct name. */
+  private filesHolding(name: string): { file: string; text: string }[] {
+    let found = this.holding.get(name);
+    if (!found) {
+      found = [];
+      for (const file of this.projectFiles()) {
+        let text: string;
+        try {
+          text = fs.readFileSync(file, 'utf8');
+        } catch {
+          continue;
+        }
+        if (text.includes(name)) found.push({ file, text });
+      }
+      this.holding.set(name, found);
+    }
+    return found;
   }
 
   /** The module's own `__all__` lists the name: `from mod import *` hands it out. */

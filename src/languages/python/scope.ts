@@ -358,10 +358,6 @@ class Analyzer {
     });
   }
 
-  private decorators(node: FunctionNode | ClassNode, scope: PyScope): void {
-    for (const decorator of node.d.decorators) this.visit(decorator.d.expr, scope, 'value');
-  }
-
   private typeParameters(list: TypeParameterListNode, scope: PyScope): void {
     for (const param of list.d.params) {
       this.occur(param.d.name, scope, 'value', true);
@@ -379,13 +375,20 @@ class Analyzer {
     }
   }
 
+  /**
+   * A `def` or `class` head: its decorators (where it is defined), then the scope its signature or bases
+   * are read in — an annotation scope of its own when it has type parameters (`def f[T]()`).
+   */
+  private head(node: FunctionNode | ClassNode, scope: PyScope): PyScope {
+    for (const decorator of node.d.decorators) this.visit(decorator.d.expr, scope, 'value');
+    if (!node.d.typeParams) return scope;
+    const outer = this.scope('annotation', scope, scope.deferred);
+    this.typeParameters(node.d.typeParams, outer);
+    return outer;
+  }
+
   private visitFunction(node: FunctionNode, scope: PyScope): void {
-    this.decorators(node, scope);
-    let outer = scope;
-    if (node.d.typeParams) {
-      outer = this.scope('annotation', scope, scope.deferred);
-      this.typeParameters(node.d.typeParams, outer);
-    }
+    const outer = this.head(node, scope);
     const inner = this.scope('function', outer, true);
     this.parameters(node.d.params, outer, inner);
     this.annotation(node.d.returnAnnotation, outer);
@@ -401,12 +404,7 @@ class Analyzer {
   }
 
   private visitClass(node: ClassNode, scope: PyScope): void {
-    this.decorators(node, scope);
-    let outer = scope;
-    if (node.d.typeParams) {
-      outer = this.scope('annotation', scope, scope.deferred);
-      this.typeParameters(node.d.typeParams, outer);
-    }
+    const outer = this.head(node, scope);
     // `class C(Base, metaclass=M)`: the bases are extended; keywords are plain values.
     for (const argument of node.d.arguments) this.visit(argument.d.valueExpr, outer, argument.d.name ? 'value' : 'extends');
     this.occur(node.d.name, scope, 'value', true);

@@ -14,15 +14,7 @@ import type {
   TypeParameterNode, UnpackNode, WhileNode, WithItemNode, WithNode, MatchNode,
 } from '@zzzen/pyright-internal/dist/parser/parseNodes';
 
-export type {
-  ArgumentNode, AssignmentExpressionNode, AssignmentNode, AugmentedAssignmentNode, CallNode, CaseNode, ClassNode,
-  ComprehensionForNode, ComprehensionNode, DecoratorNode, DelNode, ErrorNode, ExceptNode, ForNode, FormatStringNode,
-  FunctionNode, GlobalNode, IfNode, ImportAsNode, ImportFromAsNode, ImportFromNode, ImportNode, IndexNode,
-  LambdaNode, ListNode, MemberAccessNode, ModuleNameNode, ModuleNode, NameNode, NonlocalNode, ParameterNode,
-  ParseNode, PatternAsNode, PatternCaptureNode, PatternMappingExpandEntryNode, PatternClassNode, StatementListNode, StringListNode,
-  StringNode, SuiteNode, TryNode, TupleNode, TypeAliasNode, TypeAnnotationNode, TypeParameterListNode,
-  TypeParameterNode, UnpackNode, WhileNode, WithItemNode, WithNode, MatchNode,
-};
+export type * from '@zzzen/pyright-internal/dist/parser/parseNodes';
 
 type TypeOf<N> = N extends { readonly nodeType: infer T } ? T : never;
 
