@@ -25,7 +25,7 @@ export interface ReadName {
   readonly binding?: Binding | null;
   /**
    * A specifier for the module this name is, when it may be one (Python's `from pkg import submodule`):
-   * when it resolves, the name is read as a namespace import of that module.
+   * when it resolves, the name is read as a namespace import of that module (`imported` stays its name).
    */
   submodule?: string;
 }
@@ -126,9 +126,9 @@ export class ImportModel {
     for (const name of read.specs) {
       // A lazy `binding` getter stays as the language made it: the scopes are analysed only when asked.
       if (!('binding' in name)) Object.assign(name, { binding: null });
-      // from pkg import submodule: the name is the module `pkg.submodule`, bound whole.
+      // from pkg import submodule: the name is the module `pkg.submodule`, bound whole (`imported` keeps its name).
       const module = name.submodule !== undefined ? this.context.resolve(name.submodule) : null;
-      if (module) Object.assign(name, { kind: 'namespace', imported: '*' });
+      if (module) Object.assign(name, { kind: 'namespace' });
       const spec = Object.assign(name, { decl, target: null, removed: false, module }) as unknown as ImportSpec;
       this.asRead.set(spec, { imported: spec.imported, local: spec.local });
     }

@@ -68,6 +68,11 @@ function repointSubmodule(ctx: FileContext, decl: ImportDecl, spec: ImportSpec):
   if (!ctx.isLegacyModule(module)) return false;
   const home = ctx.redirectOf(module);
   const written = ctx.registry.resolver.specifierFor(module, ctx.path, decl.specifierText);
+  // `from pkg import name` gives pkg's own `name` when pkg binds one (`from .name import name`), not the module.
+  if (packageBinds(ctx, decl.module ?? ctx.registry.resolver.resolve(decl.specifierText, ctx.path), spec.imported)) {
+    ctx.report(spec.span!, 'legacy-path', `"${spec.imported}" is both a name of "${decl.specifierText}" and its legacy module "${written}": migrate by hand`);
+    return false;
+  }
   if (!home || ctx.isOwnModule(home)) {
     const why = home ? `whose canonical module ${ITSELF}` : NOT_WHOLE;
     ctx.report(spec.span!, 'legacy-path', `${ctx.words.namespaceImport} of legacy module "${written}", ${why}`);
@@ -155,6 +160,17 @@ function repointMember(ctx: FileContext, reference: ModuleString): boolean {
   ctx.recordSite(reference.literal, 'legacy-path', `${reference.label} of legacy module "${reference.value}"`);
   ctx.repointModuleString(reference, legacy.canonical.module, legacy.canonical.name);
   return true;
+}
+
+/** Whether a package's own module binds `name` (or may: a package whose names cannot all be listed). */
+function packageBinds(ctx: FileContext, pkg: ModuleRef | null, name: string): boolean {
+  if (!pkg) return false;
+  try {
+    const exports = ctx.registry.resolver.exports(pkg);
+    return !!exports && (exports.names.has(name) || !exports.complete);
+  } catch {
+    return true;
+  }
 }
 
 /** Where this file still reaches `module` once the repoints decided so far are made; null when nowhere. */
