@@ -4,9 +4,9 @@
  * import declarations and text edits. Whatever knows a syntax (a parser, its tree, how an import or a
  * rename is spelled) lives behind `Language`, in one folder per language. README: "Adding a language".
  */
-import type { ImportModel, ReadDeclaration } from './import-model';
+import type { ImportDecl, ImportModel, ImportSpec, ReadDeclaration } from './import-model';
 import type {
-  ConstructCall, ModuleExports, ModuleRef, ModuleString, Reference, Scopes, SetupMock, TextEdit,
+  ConstructCall, LanguageWords, ModuleExports, ModuleRef, ModuleString, NameUse, Reference, Scopes, SetupMock, TextEdit,
 } from './terms';
 
 export * from './terms';
@@ -39,6 +39,12 @@ export interface SourceFile {
    * engine parses the whole output. It may never say true of an output that does not parse.
    */
   confirmsRewrite?(output: string, edits: readonly TextEdit[]): boolean;
+  /**
+   * Whether `specs`, moved off `from` (or asked for beside it), may be written into `into`, an existing
+   * declaration of their module. Absent: always (JavaScript hoists its imports). Python binds a name when
+   * its import runs: only an earlier import of the same block.
+   */
+  mayMerge?(into: ImportDecl, from: ImportDecl | null, specs: readonly ImportSpec[]): boolean;
 }
 
 /** A specifier for `module` in this file, in the style of `styleOf`, a specifier the file already writes. */
@@ -49,8 +55,11 @@ export type SpecifierWriter = (module: ModuleRef, styleOf: string) => string;
 /** One project's modules as one language sees them; made once per registry, from its settings. */
 export interface ModuleSystem {
   readonly language: Language;
-  /** A registry name (a path without extension, a package, a dotted name…) ➔ its module, or what is wrong with it. */
-  resolveRegistryName(name: string): { module: ModuleRef } | { problem: string };
+  /**
+   * A registry name (a path without extension, a package, a dotted name…) ➔ its module, or what is wrong
+   * with it; null when it is no name this language reads at all (it then gives no reason of its own).
+   */
+  resolveRegistryName(name: string): { module: ModuleRef } | { problem: string } | null;
   /** How the registry names the module in a file at `relativePath` (forward slashes, from the registry's folder). */
   registryNameOfFile(relativePath: string): string;
   /** The module a specifier written in `fromFile` refers to; null if it leads to no module we can name. */
@@ -76,6 +85,11 @@ export interface ModuleSystem {
   prefilter(modules: readonly ModuleRef[]): LanguagePrefilter;
   /** Globs (relative to the registry's folder) that never hold this language's sources: build output. */
   ignoredGlobs(): string[];
+  /**
+   * For a language whose modules' names can be imported by name (`Binding.importable`): the first place
+   * outside `exceptFile` that imports, patches or publishes `name` of `module`; null when none does.
+   */
+  importerOf?(module: ModuleRef, name: string, exceptFile: string): NameUse | null;
 }
 
 export interface LanguagePrefilter {
@@ -113,11 +127,22 @@ export interface Language {
   readonly settings?: { key: string; schema: Record<string, unknown> };
   /** What `include` means when a registry gives none. */
   readonly defaultInclude: readonly string[];
+  /** How messages name its constructs (`constructed with new`, `called`). */
+  readonly words: LanguageWords;
+  /**
+   * Whether a canonical module's own file is rewritten too (Python: its imports of other modules may go
+   * through shims); a repoint onto the file's own module is then left and reported. Absent: never
+   * rewritten (a JavaScript barrel re-exporting its legacy parts stays as it is).
+   */
+  readonly rewritesCanonicalModules?: boolean;
   /** Whether a file of this name is this language's. */
   handles(file: string): boolean;
   moduleSystem(setup: ModuleSystemSetup): ModuleSystem;
-  /** Throws SourceParseError when the text does not parse. */
-  parse(path: string, text: string): SourceFile;
+  /**
+   * Throws SourceParseError when the text does not parse. `system`: the project's module system of this
+   * language, for what its parser needs from the registry's settings (Python: the target version).
+   */
+  parse(path: string, text: string, system?: ModuleSystem): SourceFile;
   /**
    * Optional: what `ssot-codemod init` reads in a file to propose legacy modules. A language without it
    * gets no proposals. Throws SourceParseError when the text does not parse.

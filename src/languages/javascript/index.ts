@@ -3,6 +3,7 @@ import type { Language } from '../language';
 import { JavaScriptModules } from './module-system';
 import { parseSourceWithSettings } from './parse';
 import { JavaScriptFile } from './source-file';
+import { JAVASCRIPT_WORDS } from './words';
 import { surveyModule } from './survey';
 
 export const javascript: Language = {
@@ -17,6 +18,7 @@ export const javascript: Language = {
     },
   },
   defaultInclude: ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'],
+  words: JAVASCRIPT_WORDS,
   handles: (file) => /\.(?:[cm]?[jt]s|[jt]sx)$/i.test(file),
   moduleSystem: (setup) => new JavaScriptModules(javascript, setup),
   parse: (path, text) => {
