@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { isInside, relativePosix } from '../shared/paths';
+import { isInside, relativePosix, toPosix } from '../shared/paths';
 import { isDirectory, readTextIfReadable } from '../shared/fs';
 import { findRepositoryTop, listFilesGitTakes } from '../vcs/git';
 
@@ -32,19 +32,24 @@ export function ignoreRulesFor(root: string): IgnoreRules {
   // Submodules are listed as one entry: their files are matched here, as before.
   const listed = top && !fs.existsSync(path.join(top, '.gitmodules')) ? listFilesGitTakes(resolvedRoot, top) : null;
   if (!listed) return new GitignoreRules(resolvedRoot);
+  // Kept as git printed them, relative and `/`-separated (100,000 paths: no copy of each made absolute).
   const taken = new Set<string>();
   const opaque: string[] = [];
   for (const file of listed.files) {
-    if (file.endsWith('/')) opaque.push(path.join(resolvedRoot, file));
-    else taken.add(path.join(resolvedRoot, file));
+    if (file.endsWith('/')) opaque.push(file);
+    else taken.add(file);
   }
-  for (const file of listed.ignoredTracked) taken.delete(path.join(resolvedRoot, file));
+  for (const file of listed.ignoredTracked) taken.delete(file);
+  const prefix = resolvedRoot.endsWith(path.sep) ? resolvedRoot : resolvedRoot + path.sep;
   let fallback: GitignoreRules | undefined;
   return {
     ignores(file: string): boolean {
       const absolute = path.resolve(file);
-      if (taken.has(absolute)) return false;
-      if (!opaque.some((dir) => absolute.startsWith(dir))) return isInside(resolvedRoot, absolute) && absolute !== resolvedRoot;
+      // Outside the folder git listed (or the folder itself): not git's to say, as for the reader.
+      if (!absolute.startsWith(prefix)) return false;
+      const relative = toPosix(absolute.slice(prefix.length));
+      if (taken.has(relative)) return false;
+      if (!opaque.some((dir) => relative.startsWith(dir))) return true;
       return (fallback ??= new GitignoreRules(resolvedRoot)).ignores(absolute);
     },
   };
