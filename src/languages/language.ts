@@ -6,7 +6,7 @@
  */
 import type { ImportModel, ReadDeclaration } from './import-model';
 import type {
-  ConstructCall, ModuleExports, ModuleRef, ModuleString, Reference, Scopes, SetupMock, TextEdit,
+  ConstructCall, ModuleExports, ModuleRef, ModuleString, Reference, RenderOptions, Scopes, SetupMock, TextEdit,
 } from './terms';
 
 export * from './terms';
@@ -31,8 +31,11 @@ export interface SourceFile {
   rewriteConstructCall(call: ConstructCall, factory: string): TextEdit[];
   /** The module string pointed at `specifier`, and its member renamed to `member` when given. */
   repointModuleString(string: ModuleString, specifier: string, member?: string): TextEdit[];
-  /** Every change the import model holds, as edits of this file. The engine plans the model first. */
-  renderImports(model: ImportModel, specifierFor: SpecifierWriter): TextEdit[];
+  /**
+   * Every change the import model holds, as edits of this file, laid out in the project's style for it (its
+   * formatter's configuration, else the file's own). The engine plans the model first.
+   */
+  renderImports(model: ImportModel, specifierFor: SpecifierWriter, options?: RenderOptions): TextEdit[];
 }
 
 /** A specifier for `module` in this file, in the style of `styleOf`, a specifier the file already writes. */

@@ -1,19 +1,41 @@
 /**
- * The import model's plan, written as JavaScript: the smallest edits that express it. What no transform
- * changed keeps its bytes; a new or rebuilt declaration copies the quote, spacing and semicolon style of
- * the declaration it is modelled on.
+ * The import model's plan, written as JavaScript: the smallest edits that express it, laid out as the
+ * project's formatter lays them out (style.ts). What no transform changed keeps its bytes; a declaration
+ * we write or change fits the print width on one line or is broken one name per line, as prettier breaks
+ * it; comments on a name travel with it; a statement removed takes no blank line another needs.
  */
 import { isDefaultImport, type ImportDecl, type ImportModel, type ImportSpec } from '../import-model';
 import type { Span, SpecifierWriter, TextEdit } from '../language';
 import { groupBy } from '../../shared/collections';
 import { escapeFor } from './module-strings';
 import type { AnyNode } from './scope';
+import { columns, type JsStyle } from './style';
 
 export interface RenderTarget {
   text: string;
   eol: string;
   program: AnyNode;
+  /** Every comment of the file, in order (Babel's `File.comments`). */
+  comments: readonly AnyNode[];
   specifierFor: SpecifierWriter;
+  /** The file's style, read when first needed: a file whose declarations keep their layout never reads it. */
+  style: () => JsStyle;
+}
+
+/** A name as a list prints it, with the comments that travel with it. */
+interface ListItem {
+  text: string;
+  /** Comments on lines of their own above it. */
+  leading: string[];
+  /** A comment after it on its line. */
+  trailing: string | null;
+}
+
+/** How a statement sits on its line: what precedes it there (its indentation, normally). */
+interface Placement {
+  prefix: string;
+  /** Reprinting a declaration as written: its specifier text is kept unless it is repointed. */
+  own?: boolean;
 }
 
 export function renderImports(model: ImportModel, target: RenderTarget): TextEdit[] {
@@ -25,15 +47,27 @@ class ImportRenderer {
   private readonly edits: TextEdit[] = [];
   /** Added declarations already written in the place of a removed one. */
   private readonly renderedInPlace = new Set<ImportDecl>();
+  /** Statements removed whole; their lines, and the blank lines around them, are settled together at the end. */
+  private readonly removals: Span[] = [];
+  private styleRead: JsStyle | undefined;
 
   constructor(
     private readonly model: ImportModel,
     private readonly target: RenderTarget,
   ) {}
 
+  private get style(): JsStyle {
+    return (this.styleRead ??= this.target.style());
+  }
+
   render(): TextEdit[] {
-    for (const decl of this.model.decls) this.renderDecl(decl);
+    for (const decl of this.model.decls) {
+      const from = this.edits.length;
+      this.renderDecl(decl);
+      this.edits.push(...this.settle(decl, this.edits.splice(from)));
+    }
     this.renderCreated();
+    this.removeStatements();
     return this.edits;
   }
 
@@ -48,18 +82,21 @@ class ImportRenderer {
     if (model.isDeleted(decl) && decl.added.length === 0) {
       const replacement = model.createdAfter(decl);
       if (replacement.length === 0) {
-        this.removeStatement(node);
+        this.removals.push({ start: node.start, end: node.end });
       } else {
         // The first added declaration takes the removed one's place, so a header comment above stays above.
         const indent = indentationAt(text, node.start);
-        this.edit(node.start, node.end, replacement.map((c) => this.declText(c)).join(eol + indent));
+        const prefix = text.slice(text.lastIndexOf('\n', node.start - 1) + 1, node.start);
+        const written = replacement.map((c, i) => this.declText(c, { prefix: i === 0 ? prefix : indent }));
+        this.edit(node.start, node.end, this.keptComments(decl, node) + written.join(eol + indent));
         for (const c of replacement) this.renderedInPlace.add(c);
       }
       return;
     }
     if (this.needsRebuild(decl)) {
       // import Engine from './engine' ➔ import { UserExecutionEngine as Engine } from './canonical'
-      this.edit(node.start, node.end, this.declText({ ...decl, specs: [], added: [...model.keptSpecs(decl), ...decl.added], anchor: decl, module: decl.retarget ?? decl.module }));
+      const rebuilt = { ...decl, specs: [], added: [...model.keptSpecs(decl), ...decl.added], anchor: decl, module: decl.retarget ?? decl.module };
+      this.edit(node.start, node.end, this.declText(rebuilt, { prefix: this.linePrefix(node.start), own: true }));
       return;
     }
     if (decl.retarget) {
@@ -68,6 +105,52 @@ class ImportRenderer {
       if (specifier !== decl.specifierText) this.edit(decl.source!.start + 1, decl.source!.end - 1, escapeFor(specifier, text[decl.source!.start]));
     }
     this.renderSpecList(decl);
+  }
+
+  /**
+   * A declaration's minimal edits, or the declaration written anew where its layout must change: a line
+   * now longer than the print width is broken, one name per line; under prettier, a list now short enough
+   * for one line is joined onto it; with `--format-with`, the project's formatter writes it.
+   */
+  private settle(decl: ImportDecl, edits: TextEdit[]): TextEdit[] {
+    const span = decl.span;
+    if (edits.length === 0 || !span || edits.some((e) => e.start < span.start || e.end > span.end)) return edits;
+    const { text } = this.target;
+    const original = text.slice(span.start, span.end);
+    const updated = applyEdits(original, edits.map((e) => ({ ...e, start: e.start - span.start, end: e.end - span.start })));
+    const prefix = this.linePrefix(span.start);
+    const whole = (replacement: string): TextEdit[] => (replacement === original ? [] : [{ start: span.start, end: span.end, text: replacement }]);
+    if (this.style.format) return whole(this.formatted(updated, prefix));
+    if (this.model.isDeleted(decl) && decl.added.length === 0) return edits;
+    if (this.target.comments.some((c) => c.start >= span.start && c.end <= span.end)) return edits;
+    const reprint = (): string => this.declText(
+      { ...decl, specs: [], added: [...this.model.keptSpecs(decl), ...decl.added], anchor: decl, module: decl.retarget ?? decl.module },
+      { prefix, own: true },
+    );
+    if (!updated.includes('\n')) {
+      const carriesComments = decl.added.some((s) => this.travelling(s).leading.length > 0 || this.travelling(s).trailing !== null);
+      if (!carriesComments && columns(prefix + updated, this.style.tabWidth) <= this.style.printWidth) return edits;
+      const broken = reprint();
+      return broken.includes('\n') ? whole(broken) : edits;
+    }
+    if (this.style.collapse) {
+      const joined = reprint();
+      if (!joined.includes('\n')) return whole(joined);
+    }
+    return edits;
+  }
+
+  /** `statement` as the project's formatter writes it, at the indentation of `prefix`. */
+  private formatted(statement: string, prefix: string): string {
+    const base = /^[ \t]*/.exec(prefix)![0];
+    const out = this.style.format!(statement, columns(base, this.style.tabWidth)).replace(/\s+$/, '');
+    return out.split(/\r?\n/).join(this.target.eol + base);
+  }
+
+  /** What precedes `offset` on its line. */
+  private linePrefix(offset: number): string {
+    const { text } = this.target;
+    return text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
   }
 
   /**
@@ -93,7 +176,7 @@ class ImportRenderer {
     const keptNamed = list.filter((s) => !model.isGone(s));
     const multiline = list.length > 0 && isMultiline(text, list[0].span!.start, decl);
     const newDefault = decl.form === 'import' ? decl.added.find((s) => isDefaultImport(s, decl)) : undefined;
-    const added = decl.added.filter((s) => s !== newDefault).map((s) => this.specText(s, decl));
+    const added = decl.added.filter((s) => s !== newDefault).map((s) => this.item(s, decl));
     // Runs of removed specifiers go with the comma that separates them from a kept neighbour; in a list of
     // one name per line, with their own lines, so that a comment on a kept name's line stays with it.
     for (let i = 0; i < list.length; ) {
@@ -102,7 +185,9 @@ class ImportRenderer {
       while (j + 1 < list.length && model.isGone(list[j + 1])) j++;
       const lines = multiline && (i > 0 || j + 1 < list.length) ? this.ownLines(list[i], list[j]) : null;
       if (lines) {
-        this.edit(lines.start, lines.end, '');
+        // A name that moves takes the comments above it and after it along; those of a name removed stay.
+        const start = this.isTravelling(list[i]) ? this.lineStartOf(this.travelling(list[i]).leadingStart ?? list[i].span!.start) : lines.start;
+        this.edit(start, lines.end, this.commentsLeftBy(list.slice(i, j + 1), start, lines.end, indentationAt(text, list[i].span!.start)));
         // The kept name before a removed last run keeps its comma only where the list ends with one, or more follow.
         const comma = j + 1 === list.length && added.length === 0 && !hasCommaAfter(text, list[j]) ? /^[ \t]*,/.exec(text.slice(list[i - 1].span!.end)) : null;
         if (comma) this.edit(list[i - 1].span!.end + comma[0].length - 1, list[i - 1].span!.end + comma[0].length, '');
@@ -110,7 +195,7 @@ class ImportRenderer {
       else if (i > 0) this.edit(list[i - 1].span!.end, list[j].span!.end, '');
       else if (decl.added.length > 0) {
         // import { Old } from 'canonical-ish' with Old gone and New merged in ➔ import { New }
-        this.edit(list[0].span!.start, list[j].span!.end, decl.added.map((s) => this.specText(s, decl)).join(', '));
+        this.edit(list[0].span!.start, list[j].span!.end, added.map((a) => a.text).join(', '));
         return;
       } else this.removeEmptyNamedList(decl, list);
       i = j + 1;
@@ -126,17 +211,22 @@ class ImportRenderer {
         // import {\n  a, // note\n} ➔ import {\n  a, // note\n  b,\n}: new names on lines of their own, after the note
         if (!lineRest[1]) this.edit(last.span!.end, last.span!.end, ',');
         const end = last.span!.end + lineRest[0].length;
-        const trailing = hasCommaAfter(text, list[list.length - 1]) ? ',' : '';
-        this.edit(end, end, added.map((a) => eol + indent + a).join(',') + trailing);
+        const trailing = hasCommaAfter(text, list[list.length - 1]);
+        const lines = added.map((a, k) => [
+          ...a.leading.map((c) => eol + indent + c),
+          eol + indent + a.text + (k < added.length - 1 || trailing ? ',' : '') + (a.trailing ? ' ' + a.trailing : ''),
+        ].join(''));
+        this.edit(end, end, lines.join(''));
       } else {
         // import { a } from 'm' ➔ import { a, b } from 'm'
         const separator = multiline ? ',' + eol + indent : ', ';
-        this.edit(last.span!.end, last.span!.end, added.map((a) => separator + a).join(''));
+        this.edit(last.span!.end, last.span!.end, added.map((a) => separator + a.text).join(''));
       }
     } else {
       // import D from 'm' ➔ import D, { b } from 'm'
       const defaultSpec = decl.specs.find((s) => s.kind === 'default' && !model.isGone(s))!;
-      this.edit(defaultSpec.span!.end, defaultSpec.span!.end, `, { ${added.join(', ')} }`);
+      const pad = this.style.bracketSpacing === false ? '' : ' ';
+      this.edit(defaultSpec.span!.end, defaultSpec.span!.end, `, {${pad}${added.map((a) => a.text).join(', ')}${pad}}`);
     }
   }
 
@@ -150,6 +240,62 @@ class ImportRenderer {
     if (!/^[ \t]*$/.test(text.slice(lineStart, first.span!.start))) return null;
     const tail = /^[ \t]*,?[ \t]*(?:\/\/[^\r\n]*|\/\*[^\r\n]*?\*\/)?[ \t]*\r?\n/.exec(text.slice(last.span!.end));
     return tail ? { start: lineStart, end: last.span!.end + tail[0].length } : null;
+  }
+
+  private lineStartOf(offset: number): number {
+    return this.target.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** Whether a specifier leaves its declaration for another one (rather than being removed). */
+  private isTravelling(spec: ImportSpec): boolean {
+    return spec.span !== null && !spec.removed && this.model.isGone(spec);
+  }
+
+  /**
+   * The comments attached to a name written on a line of its own: those on lines of their own right above
+   * it (after the previous name's line) and one after it on its line. None for a name that shares its line.
+   */
+  private travelling(spec: ImportSpec): { leading: string[]; trailing: string | null; leadingStart: number | null } {
+    const none = { leading: [], trailing: null, leadingStart: null };
+    const { text, comments } = this.target;
+    if (!spec.span) return none;
+    const lineStart = this.lineStartOf(spec.span.start);
+    if (!/^[ \t]*$/.test(text.slice(lineStart, spec.span.start))) return none;
+    const siblings = spec.decl.specs;
+    const index = siblings.indexOf(spec);
+    const after = index > 0 ? siblings[index - 1].span!.end : text.lastIndexOf('{', spec.span.start);
+    const boundary = text.indexOf('\n', after);
+    const leading = comments.filter((c) => c.start > boundary && c.end <= lineStart && /^[ \t]*$/.test(text.slice(this.lineStartOf(c.start), c.start)));
+    const trailing = comments.find((c) => c.start >= spec.span!.end && /^[ \t]*,?[ \t]*$/.test(text.slice(spec.span!.end, c.start)));
+    return {
+      leading: leading.map((c) => text.slice(c.start, c.end)),
+      trailing: trailing ? text.slice(trailing.start, trailing.end) : null,
+      leadingStart: leading.length > 0 ? leading[0].start : null,
+    };
+  }
+
+  /** The comments in `start`–`end` that no name takes along, each on a line of its own at `indent`. */
+  private commentsLeftBy(run: ImportSpec[], start: number, end: number, indent: string): string {
+    const { text, comments, eol } = this.target;
+    const taken = new Set<string>();
+    for (const spec of run) {
+      if (!this.isTravelling(spec)) continue;
+      const t = this.travelling(spec);
+      for (const c of [...t.leading, ...(t.trailing ? [t.trailing] : [])]) taken.add(c);
+    }
+    return comments
+      .filter((c) => c.start >= start && c.end <= end)
+      .map((c) => text.slice(c.start, c.end))
+      .filter((c) => !taken.delete(c))
+      .map((c) => indent + c + eol)
+      .join('');
+  }
+
+  /** The comments inside a statement removed whole that no name takes along, on lines of their own before what replaces it. */
+  private keptComments(decl: ImportDecl, node: AnyNode): string {
+    const { eol, text } = this.target;
+    const left = this.commentsLeftBy(decl.specs, node.start, node.end, indentationAt(text, node.start));
+    return left ? left.replace(/^[ \t]*/, '') + indentationAt(text, node.start) : '';
   }
 
   /**
@@ -189,7 +335,7 @@ class ImportRenderer {
       if (anchor?.span) {
         // a new declaration goes on the line after the one it was split from, at its indentation
         const indent = indentationAt(text, anchor.span.start);
-        this.edit(anchor.span.end, anchor.span.end, group.map((c) => eol + indent + this.declText(c)).join(''));
+        this.edit(anchor.span.end, anchor.span.end, group.map((c) => eol + indent + this.declText(c, { prefix: indent })).join(''));
       } else {
         for (const decl of group) this.insertAtTop(decl);
       }
@@ -202,35 +348,71 @@ class ImportRenderer {
     const directives: AnyNode[] = program.directives ?? [];
     if (directives.length > 0) {
       const end = directives[directives.length - 1].end;
-      this.edit(end, end, eol + this.declText(decl));
+      this.edit(end, end, eol + this.declText(decl, { prefix: '' }));
     } else if (program.body.length > 0) {
-      this.edit(program.body[0].start, program.body[0].start, this.declText(decl) + eol);
+      this.edit(program.body[0].start, program.body[0].start, this.declText(decl, { prefix: '' }) + eol);
     } else {
-      this.edit(text.length, text.length, this.declText(decl) + eol);
+      this.edit(text.length, text.length, this.declText(decl, { prefix: '' }) + eol);
     }
   }
 
   /**
-   * Remove a statement and, when it stands alone on its line(s), the line too. Comments above it stay:
-   * a license header above a removed first import is not the import's to take.
+   * Remove the statements to remove and, where one stands alone on its line(s), the lines too. Comments
+   * above stay (a license header above a removed first import is not the import's to take), and so does a
+   * comment after it on its line. Where the lines removed leave two blank lines together, or a blank line
+   * at the top of the file or of a block, or before its end, one of them goes too.
    */
-  private removeStatement(node: AnyNode): void {
+  private removeStatements(): void {
     const { text } = this.target;
-    let start = node.start;
-    let end = node.end;
-    let lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    // A BOM belongs to the file, not to its first line.
-    if (lineStart === 0 && text.charCodeAt(0) === 0xfeff) lineStart = 1;
-    const before = text.slice(lineStart, start);
-    const after = /^[ \t]*(\r?\n|$)/.exec(text.slice(end));
-    if (/^[ \t]*$/.test(before) && after) {
-      start = lineStart;
-      end += after[0].length;
+    const ranges: (Span & { lines: boolean })[] = [];
+    for (const node of [...this.removals].sort((a, b) => a.start - b.start)) {
+      let lineStart = this.lineStartOf(node.start);
+      // A BOM belongs to the file, not to its first line.
+      if (lineStart === 0 && text.charCodeAt(0) === 0xfeff) lineStart = 1;
+      const before = text.slice(lineStart, node.start);
+      const after = /^[ \t]*(\r?\n|$)/.exec(text.slice(node.end));
+      if (/^[ \t]*$/.test(before) && after) {
+        const previous = ranges[ranges.length - 1];
+        if (previous?.lines && previous.end === lineStart) previous.end = node.end + after[0].length;
+        else ranges.push({ start: lineStart, end: node.end + after[0].length, lines: true });
+      } else {
+        // import x from './x'; // why ➔ // why
+        const comment = /^[ \t]*(?=\/[/*])/.exec(text.slice(node.end));
+        ranges.push({ start: node.start, end: node.end + (comment && /^[ \t]*$/.test(before) ? comment[0].length : 0), lines: false });
+      }
     }
-    this.edit(start, end, '');
+    for (const range of ranges) {
+      if (range.lines) this.dropBlankLine(range);
+      const replacement = this.removals
+        .filter((r) => r.start >= range.start && r.end <= range.end)
+        .map((r) => this.commentsLeftBy(this.declAt(r)?.specs ?? [], r.start, r.end, indentationAt(text, r.start)))
+        .join('');
+      this.edit(range.start, range.end, replacement);
+    }
+  }
+
+  private declAt(span: Span): ImportDecl | undefined {
+    return this.model.decls.find((d) => d.span?.start === span.start);
+  }
+
+  /** Widens a removal of whole lines by one blank line where it would otherwise leave one too many. */
+  private dropBlankLine(range: Span): void {
+    const { text } = this.target;
+    const blankAfter = /^[ \t]*\r?\n/.exec(text.slice(range.end));
+    const previousLineStart = range.start > 0 ? this.lineStartOf(range.start - 1) : -1;
+    const previousLine = previousLineStart < 0 ? null : text.slice(previousLineStart, range.start).replace(/\r?\n$/, '');
+    const atTop = previousLine === null || (previousLineStart === 0 && previousLine === '\ufeff') || range.start <= 1 && text.charCodeAt(0) === 0xfeff;
+    const previousBlank = previousLine !== null && /^[ \t]*$/.test(previousLine.replace(/^\ufeff/, ''));
+    if (blankAfter && (atTop || previousBlank || /\{[ \t]*$/.test(previousLine ?? ''))) {
+      range.end += blankAfter[0].length;
+    } else if (previousBlank && !atTop && (range.end === text.length || /^[ \t]*\}/.test(text.slice(range.end)))) {
+      range.start = previousLineStart;
+    }
   }
 
   private specText(spec: ImportSpec, decl: ImportDecl): string {
+    // A name that stays as it was written keeps its text: `a as a`, a quoted name, `type T`.
+    if (spec.span && !this.model.isGone(spec) && !this.model.isRenamed(spec) && spec.kind === 'named') return this.target.text.slice(spec.span.start, spec.span.end);
     const inlineType = spec.typeOnly && !decl.typeOnly ? 'type ' : '';
     if (spec.kind === 'namespace') return `* as ${spec.local}`;
     if (decl.form === 'require') return spec.imported === spec.local ? spec.local : `${spec.imported}: ${spec.local}`;
@@ -238,38 +420,92 @@ class ImportRenderer {
     return inlineType + (spec.imported === spec.local ? spec.local : `${spec.imported} as ${spec.local}`);
   }
 
-  /** A whole declaration, in the quote, spacing and semicolon style of the one it is modelled on. */
-  private declText(decl: ImportDecl): string {
+  /** A name as a list writes it, with the comments that come along when it moves here from another list. */
+  private item(spec: ImportSpec, decl: ImportDecl): ListItem {
+    const text = this.specText(spec, decl);
+    if (!this.isTravelling(spec)) return { text, leading: [], trailing: null };
+    const { leading, trailing } = this.travelling(spec);
+    return { text, leading, trailing };
+  }
+
+  /**
+   * A whole declaration: in the quote, brace spacing and semicolons of the project's formatter where it has
+   * one, else of the declaration it is modelled on; on one line where it fits, else broken as prettier breaks
+   * it; with `--format-with`, as the project's formatter writes it.
+   */
+  private declText(decl: ImportDecl, placement: Placement): string {
     const { text } = this.target;
+    const style = this.style;
     const decls = this.model.decls;
     const model = decl.anchor?.span ? decl.anchor : decls.find((d) => d.form === decl.form) ?? decls[0];
     const modelText = model?.span ? text.slice(model.span.start, model.span.end) : "import { x } from 'x';";
-    const quote = model?.source ? text[model.source.start] : "'";
-    const pad = /\{\s/.test(modelText) || !/\{/.test(modelText) ? ' ' : '';
-    const semicolon = model?.span ? (modelText.trimEnd().endsWith(';') ? ';' : '') : ';';
-    const specifier = quote + escapeFor(this.target.specifierFor(decl.module!, decl.specifierText || model?.specifierText || ''), quote) + quote;
+    const quote = style.quote ?? (model?.source ? text[model.source.start] : "'");
+    const spaced = style.bracketSpacing ?? (/\{\s/.test(modelText) || !/\{/.test(modelText));
+    const pad = spaced ? ' ' : '';
+    const semicolon = (style.semi ?? (model?.span ? modelText.trimEnd().endsWith(';') : true)) ? ';' : '';
+    const kept = placement.own && !decl.retarget && decl.module === (decl.anchor?.module ?? null) ? decl.specifierText : null;
+    const value = kept ?? this.target.specifierFor(decl.module!, decl.specifierText || model?.specifierText || '');
+    const specifier = quote + escapeFor(value, quote) + quote;
     const specs = decl.added;
     const defaultSpec = decl.form === 'import' ? specs.find((s) => isDefaultImport(s, decl)) : undefined;
     const namespace = specs.find((s) => s.kind === 'namespace');
-    const named = specs.filter((s) => s !== defaultSpec && s !== namespace).map((s) => this.specText(s, decl));
-    const list = named.length > 0 ? `{${pad}${named.join(', ')}${pad}}` : '';
+    const names = specs.filter((s) => s !== defaultSpec && s !== namespace).map((s) => this.item(s, decl));
     const typeKeyword = decl.typeOnly ? 'type ' : '';
+    let written: string;
     switch (decl.form) {
       case 'import': {
-        const clause = [defaultSpec?.local, namespace ? `* as ${namespace.local}` : '', list].filter(Boolean).join(', ');
         // `with { type: 'json' }` belongs to the names read from the model, not to a factory asked for beside it.
         const ownNames = specs.some((s) => s.span !== null);
         const attributes = ownNames && model?.form === 'import' && model.source ? attributesOf(text, model) : '';
-        return `import ${typeKeyword}${clause} from ${specifier}${attributes}${semicolon}`;
+        const lead = [defaultSpec?.local, namespace ? `* as ${namespace.local}` : ''].filter((s): s is string => !!s);
+        written = this.layout(`import ${typeKeyword}`, lead, names, ` from ${specifier}${attributes}${semicolon}`, pad, placement.prefix, false);
+        break;
       }
       case 'export':
-        return `export ${typeKeyword}${namespace ? `* as ${namespace.local}` : list} from ${specifier}${semicolon}`;
+        written = namespace
+          ? `export ${typeKeyword}* as ${namespace.local} from ${specifier}${semicolon}`
+          : this.layout(`export ${typeKeyword}`, [], names, ` from ${specifier}${semicolon}`, pad, placement.prefix, false);
+        break;
       default: {
         const kind = model?.form === 'require' ? (model.syntax as AnyNode).kind : 'const';
-        return `${kind} ${list} = require(${specifier})${semicolon}`;
+        written = this.layout(`${kind} `, [], names, ` = require(${specifier})${semicolon}`, pad, placement.prefix, true);
       }
     }
+    return style.format ? this.formatted(written, placement.prefix) : written;
   }
+
+  /**
+   * `head lead, { names } tail` on one line when it fits in the print width (or cannot be broken: prettier
+   * keeps a lone name of an import on its line, however long), else one name per line at one indentation
+   * more, with a trailing comma as configured. A destructuring `require` breaks even with one name.
+   */
+  private layout(head: string, lead: string[], names: ListItem[], tail: string, pad: string, prefix: string, pattern: boolean): string {
+    const { style } = this;
+    const { eol } = this.target;
+    const list = names.length > 0 ? `{${pad}${names.map((n) => n.text).join(', ')}${pad}}` : '';
+    const oneLine = head + [...lead, list].filter(Boolean).join(', ') + tail;
+    const commented = names.some((n) => n.leading.length > 0 || n.trailing !== null);
+    const breakable = names.length > 1 || (names.length === 1 && (lead.length > 0 || pattern)) || commented;
+    if (!breakable || (!commented && columns(prefix + oneLine, style.tabWidth) <= style.printWidth)) return oneLine;
+    const base = /^[ \t]*/.exec(prefix)![0];
+    const inner = base + style.indent;
+    const lines = names.map((n, i) => [
+      ...n.leading.map((c) => inner + c),
+      inner + n.text + (i < names.length - 1 || style.trailingComma ? ',' : '') + (n.trailing ? ' ' + n.trailing : ''),
+    ].join(eol));
+    return head + [...lead, '{'].join(', ') + eol + lines.join(eol) + eol + base + '}' + tail;
+  }
+}
+
+/** `text` with `edits` (offsets into it, not overlapping) applied. */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = '';
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    out += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + text.slice(at);
 }
 
 /** The whitespace that starts the line holding `offset`. */
