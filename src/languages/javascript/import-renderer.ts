@@ -133,7 +133,8 @@ class ImportRenderer {
       const broken = reprint();
       return broken.includes('\n') ? whole(broken) : edits;
     }
-    if (this.style.collapse) {
+    // Joined only where prettier broke it: as written, it did not fit on one line.
+    if (columns(prefix + joinLines(original), this.style.tabWidth) > this.style.printWidth && this.style.collapse()) {
       const joined = reprint();
       if (!joined.includes('\n')) return whole(joined);
     }
@@ -495,6 +496,11 @@ class ImportRenderer {
     ].join(eol));
     return head + [...lead, '{'].join(', ') + eol + lines.join(eol) + eol + base + '}' + tail;
   }
+}
+
+/** A declaration written one name per line, as it reads on one line: `import {\n  a,\n  b,\n} from` ➔ `import { a, b } from`. */
+function joinLines(declaration: string): string {
+  return declaration.replace(/\{\s*\n\s*/, '{ ').replace(/,?\s*\n\s*\}/, ' }').replace(/\s*\n\s*/g, ' ');
 }
 
 /** `text` with `edits` (offsets into it, not overlapping) applied. */

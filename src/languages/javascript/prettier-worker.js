@@ -28,6 +28,8 @@ runAsWorker(async (call) => {
     }
     case 'format':
       return prettier.format(call.text, call.options);
+    case 'check':
+      return prettier.check(call.text, call.options);
     default:
       throw new Error(`unknown call: ${call.kind}`);
   }

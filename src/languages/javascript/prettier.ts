@@ -22,7 +22,7 @@ export interface PrettierConfig {
 
 type Call =
   | { kind: 'config'; entry: string; file: string }
-  | { kind: 'format'; entry: string; text: string; options: Record<string, unknown> };
+  | { kind: 'format' | 'check'; entry: string; text: string; options: Record<string, unknown> };
 
 const entries = new Map<string, string | null>();
 let worker: ((call: Call) => unknown) | undefined;
@@ -51,6 +51,16 @@ function call<T>(request: Call): T {
 /** The configuration `entry`'s prettier resolves for `file`. Throws what prettier throws (a malformed configuration). */
 export function prettierConfig(entry: string, file: string): PrettierConfig {
   return call<PrettierConfig>({ kind: 'config', entry, file });
+}
+
+/** Whether `text` is as `entry`'s prettier formats it with `options` (which name the file): `prettier --check`. */
+export function prettierCheck(entry: string, text: string, options: Record<string, unknown>): boolean {
+  try {
+    return call<boolean>({ kind: 'check', entry, text, options });
+  } catch {
+    // A file prettier cannot parse (a syntax it does not know) is not prettier's.
+    return false;
+  }
 }
 
 /** `text` formatted by `entry`'s prettier with `options` (which name the file, for its parser). */

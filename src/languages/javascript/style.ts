@@ -8,7 +8,7 @@
 import { parseSync as editorconfigFor } from 'editorconfig';
 import { UserError } from '../../shared/errors';
 import type { ImportDecl } from '../import-model';
-import { prettierConfig, prettierFormat, projectPrettier, type PrettierConfig } from './prettier';
+import { prettierCheck, prettierConfig, prettierFormat, projectPrettier, type PrettierConfig } from './prettier';
 
 export interface JsStyle {
   /** Where it was read: the project's prettier configuration, `.editorconfig`, or the file's own declarations. */
@@ -26,10 +26,12 @@ export interface JsStyle {
   semi?: boolean;
   bracketSpacing?: boolean;
   /**
-   * A declaration we change that fits on one line is written on one line, as prettier writes it, even where
-   * it was written over several; without a formatter, a declaration written over several lines stays so.
+   * Whether the file is prettier's to lay out: the project has a prettier configuration, or has prettier
+   * installed and the file passes its check as it is (asked only when it matters). Then a list prettier broke
+   * over several lines (it did not fit on one) that fits on one once we change it is joined, as prettier
+   * would join it; otherwise a declaration written over several lines stays so.
    */
-  collapse: boolean;
+  collapse: () => boolean;
   /**
    * `--format-with`: a statement we write, formatted by the project's own formatter, for a place
    * `indentColumns` in (its lines are indented by the caller; the width left is the print width less that).
@@ -73,7 +75,9 @@ export function readStyle(path: string, text: string, decls: readonly ImportDecl
       prettierFormat(entry, statement, { ...config?.options, filepath: path, printWidth: Math.max(1, width - indentColumns) })
     : undefined;
   if (config?.configFile) return { ...fromPrettier(options), format };
-  return { ...fromEditorconfig(path, inferFromFile(text, decls)), format };
+  let passes: boolean | undefined;
+  const collapse = (): boolean => (passes ??= entry !== null && prettierCheck(entry, text, { ...config?.options, filepath: path }));
+  return { ...fromEditorconfig(path, inferFromFile(text, decls)), collapse, format };
 }
 
 function fromPrettier(options: Record<string, unknown>): JsStyle {
@@ -87,7 +91,7 @@ function fromPrettier(options: Record<string, unknown>): JsStyle {
     quote: options.singleQuote === true ? "'" : '"',
     semi: options.semi !== false,
     bracketSpacing: options.bracketSpacing !== false,
-    collapse: true,
+    collapse: () => true,
   };
 }
 
@@ -143,7 +147,7 @@ export function inferFromFile(text: string, decls: readonly ImportDecl[]): JsSty
     }
   }
   indent ??= firstIndentation(text);
-  return { source: 'file', printWidth: width, tabWidth: indent === '\t' ? 2 : indent.length, indent, trailingComma: trailingComma ?? true, collapse: false };
+  return { source: 'file', printWidth: width, tabWidth: indent === '\t' ? 2 : indent.length, indent, trailingComma: trailingComma ?? true, collapse: () => false };
 }
 
 /** The indentation of the file's first indented line that is no comment's continuation; two spaces if none. */
