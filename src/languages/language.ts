@@ -110,6 +110,11 @@ export interface Language {
   /** Throws SourceParseError when the text does not parse. */
   parse(path: string, text: string): SourceFile;
   /**
+   * Optional, for `--format-with NAME`: undefined when NAME is no formatter of this language; else null
+   * when the project under `root` has it installed, or a message saying it has not (and how to install it).
+   */
+  formatterMissing?(name: string, root: string): string | null | undefined;
+  /**
    * Optional: what `ssot-codemod init` reads in a file to propose legacy modules. A language without it
    * gets no proposals. Throws SourceParseError when the text does not parse.
    */

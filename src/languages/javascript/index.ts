@@ -4,6 +4,7 @@ import { JavaScriptModules } from './module-system';
 import { parseSource } from './parse';
 import { JavaScriptFile } from './source-file';
 import { surveyModule } from './survey';
+import { formatterMissing } from './style';
 
 export const javascript: Language = {
   id: 'javascript',
@@ -21,4 +22,5 @@ export const javascript: Language = {
   moduleSystem: (setup) => new JavaScriptModules(javascript, setup),
   parse: (path, text) => new JavaScriptFile(path, text, parseSource(text, path)),
   survey: surveyModule,
+  formatterMissing,
 };

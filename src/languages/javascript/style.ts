@@ -6,6 +6,7 @@
  * else from the file itself. README: "How the output is formatted".
  */
 import { parseSync as editorconfigFor } from 'editorconfig';
+import { join } from 'node:path';
 import { UserError } from '../../shared/errors';
 import type { ImportDecl } from '../import-model';
 import { prettierCheck, prettierConfig, prettierFormat, projectPrettier, type PrettierConfig } from './prettier';
@@ -49,10 +50,16 @@ const DEFAULT_WIDTH = 80;
 
 /** Thrown when `--format-with prettier` meets a file whose project has no prettier installed. */
 export class FormatterMissingError extends UserError {
-  constructor(readonly file: string) {
-    super(`--format-with prettier: no prettier is installed where ${file} is (install it in the project: npm install --save-dev prettier)`);
+  constructor(readonly where: string) {
+    super(`--format-with prettier: prettier is not installed for ${where} (the project's own is used, never a copy of ours: npm install --save-dev prettier)`);
     this.name = 'FormatterMissingError';
   }
+}
+
+/** `--format-with prettier` in a project at `root`: null when its prettier is installed, else why not. */
+export function formatterMissing(name: string, root: string): string | null | undefined {
+  if (name !== 'prettier') return undefined;
+  return projectPrettier(join(root, 'index.js')) ? null : new FormatterMissingError(root).message;
 }
 
 /** The style of the file at `path`, whose text is `text` and whose declarations are `decls`. */
