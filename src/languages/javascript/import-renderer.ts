@@ -192,11 +192,21 @@ class ImportRenderer {
         // The kept name before a removed last run keeps its comma only where the list ends with one, or more follow.
         const comma = j + 1 === list.length && added.length === 0 && !hasCommaAfter(text, list[j]) ? /^[ \t]*,/.exec(text.slice(list[i - 1].span!.end)) : null;
         if (comma) this.edit(list[i - 1].span!.end + comma[0].length - 1, list[i - 1].span!.end + comma[0].length, '');
-      } else if (j + 1 < list.length) this.edit(list[i].span!.start, list[j + 1].span!.start, '');
-      else if (i > 0) this.edit(list[i - 1].span!.end, list[j].span!.end, '');
-      else if (decl.added.length > 0) {
+      } else if (j + 1 < list.length) {
+        // import { a /* why */, b } ➔ import { /* why */ b }: a name sharing its line leaves its comments in place
+        const kept = this.commentsIn(list[i].span!.start, list[j + 1].span!.start, 'before', eol + indentationAt(text, list[j + 1].span!.start));
+        this.edit(list[i].span!.start, list[j + 1].span!.start, kept);
+      } else if (i > 0) {
+        const lineEnds = /^[ \t]*\r?\n/.test(text.slice(list[j].span!.end));
+        const lineBreak = lineEnds ? '' : eol + indentationAt(text, decl.span!.start);
+        const kept = this.commentsIn(list[i - 1].span!.end, list[j].span!.end, 'after', lineBreak);
+        // A line comment kept last puts the closing brace on the next line, at the declaration's indentation.
+        const spaces = lineBreak && kept.endsWith(lineBreak) ? /^[ \t]*/.exec(text.slice(list[j].span!.end))![0].length : 0;
+        this.edit(list[i - 1].span!.end, list[j].span!.end + spaces, kept);
+      } else if (decl.added.length > 0) {
         // import { Old } from 'canonical-ish' with Old gone and New merged in ➔ import { New }
-        this.edit(list[0].span!.start, list[j].span!.end, added.map((a) => a.text).join(', '));
+        const kept = this.commentsIn(list[0].span!.start, list[j].span!.end, 'before', eol + indentationAt(text, list[0].span!.start));
+        this.edit(list[0].span!.start, list[j].span!.end, kept + added.map((a) => a.text).join(', '));
         return;
       } else this.removeEmptyNamedList(decl, list);
       i = j + 1;
@@ -292,6 +302,23 @@ class ImportRenderer {
       .join('');
   }
 
+  /**
+   * The comments in `start`–`end`, written back where the names around them are removed from a list whose
+   * names share their lines, `before` the name that follows or `after` the one that precedes: a line
+   * comment ends with `lineBreak`, so that what follows it stays code.
+   */
+  private commentsIn(start: number, end: number, place: 'before' | 'after', lineBreak: string): string {
+    const { text, comments } = this.target;
+    return comments
+      .filter((c) => c.start >= start && c.end <= end)
+      .map((c) => {
+        const comment = text.slice(c.start, c.end);
+        if (c.type === 'CommentLine') return (place === 'after' ? ' ' : '') + comment + lineBreak;
+        return place === 'after' ? ' ' + comment : comment + ' ';
+      })
+      .join('');
+  }
+
   /** The comments inside a statement removed whole that no name takes along, on lines of their own before what replaces it. */
   private keptComments(decl: ImportDecl, node: AnyNode): string {
     const { eol, text } = this.target;
@@ -324,8 +351,10 @@ class ImportRenderer {
     const { text } = this.target;
     const defaultSpec = decl.specs.find((s) => s.kind === 'default' && !this.model.isGone(s));
     const close = text.indexOf('}', list[list.length - 1].span!.end);
-    if (defaultSpec) this.edit(defaultSpec.span!.end, close + 1, '');
-    else this.edit(list[0].span!.start, list[list.length - 1].span!.end, '');
+    const { eol } = this.target;
+    const last = list[list.length - 1].span!.end;
+    if (defaultSpec) this.edit(defaultSpec.span!.end, close + 1, this.commentsIn(defaultSpec.span!.end, close + 1, 'after', eol));
+    else this.edit(list[0].span!.start, last, this.commentsIn(list[0].span!.start, last, 'before', eol));
   }
 
   private renderCreated(): void {
