@@ -2,12 +2,13 @@
  * `apply --format-with prettier|auto`: the declarations we write are formatted by the project's own
  * prettier, resolved from its node_modules (here a link to prettier 3 or prettier 2 from ours, as an
  * installed one would be), and nothing else in the file changes; a project without prettier is exit 2
- * with one line for `prettier`, and is simply not formatted for `auto`.
+ * with one line for `prettier`, and is simply not formatted for `auto`; Python files, which prettier does
+ * not format, are written as without the option.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cli, REPO, treeState } from '../helpers/cli';
-import { removeTempDirs, tempTree } from '../helpers/temp-repo';
+import { makeTempDir, removeTempDirs, tempTree } from '../helpers/temp-repo';
 
 afterAll(removeTempDirs);
 
@@ -73,6 +74,18 @@ describe('apply --format-with', () => {
       `ssot-codemod: --format-with prettier: prettier is not installed for ${root} (the project's own is used, never a copy of ours: npm install --save-dev prettier)`,
     ]);
     expect(treeState(root)).toEqual(before);
+  });
+
+  it('leaves Python files as it writes them without the option: prettier formats no Python', () => {
+    const root = makeTempDir('ssot-format-python-');
+    fs.cpSync(path.join(REPO, 'examples', 'netra-python'), root, { recursive: true, filter: (f) => !f.includes('__pycache__') });
+    fs.mkdirSync(path.join(root, 'node_modules'));
+    fs.symlinkSync(path.join(REPO, 'node_modules', 'prettier'), path.join(root, 'node_modules', 'prettier'), 'dir');
+    const plain = cli(root, 'apply', '--dry-run');
+    const formatted = cli(root, 'apply', '--dry-run', '--format-with', 'prettier');
+    expect([formatted.status, plain.status]).toEqual([0, 0]);
+    expect(plain.stdout).toMatch(/^diff --git a\/\S+\.py /m);
+    expect(formatted.stdout).toBe(plain.stdout);
   });
 
   it('refuses a formatter it does not know', () => {

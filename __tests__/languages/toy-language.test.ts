@@ -80,7 +80,7 @@ function finding(relative: string, line: number, column: number, kind: string, m
 
 describe('the toy language, registered by its line in LANGUAGES', () => {
   it('is served after JavaScript, and its module system answers for .toy files only', () => {
-    expect(LANGUAGES.map((l) => l.id)).toEqual(['javascript', 'toy']);
+    expect(LANGUAGES.map((l) => l.id)).toEqual(['javascript', 'python', 'toy']);
     expect(registry.resolver.systemForFile(at('src/app/x.toy')).language.id).toBe('toy');
     expect(registry.resolver.systemForFile(at('src/app/x.ts')).language.id).toBe('javascript');
   });
@@ -285,16 +285,17 @@ describe('a project of toy and JavaScript files', () => {
       {
         symbol: 'Engine', module: 'src/engine', distinct: 3,
         forms: [
-          { form: "'../engine' Engine", count: 1, canonical: true },
-          { form: "'../engine' Engine as Motor", count: 1, canonical: false },
-          { form: "'../legacy/engine' OldEngine", count: 1, canonical: false },
+          // Toy's own words spell its import forms; equal counts sort by form.
+          { form: 'use Engine as Motor from "../engine"', count: 1, canonical: false },
+          { form: 'use Engine from "../engine"', count: 1, canonical: true },
+          { form: 'use OldEngine from "../legacy/engine"', count: 1, canonical: false },
         ],
       },
       {
         symbol: 'Store', module: 'src/engine', distinct: 2,
         forms: [
-          { form: "'../engine' Store", count: 1, canonical: true },
-          { form: "'../legacy/engine' Store", count: 1, canonical: false },
+          { form: 'use Store from "../engine"', count: 1, canonical: true },
+          { form: 'use Store from "../legacy/engine"', count: 1, canonical: false },
         ],
       },
       { symbol: 'Widget', module: 'src/js/widgets', distinct: 1, forms: [{ form: "'../js/legacy' Widget", count: 1, canonical: false }] },

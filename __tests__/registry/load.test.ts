@@ -146,7 +146,7 @@ describe('defaults and other valid shapes', () => {
     const { root, file } = registryTree(config, { 'tsconfig.json': '{"compilerOptions": {"baseUrl": "."}}' });
     const registry = loadRegistry({ configPath: file });
     expect(registry.include).toEqual(DEFAULT_INCLUDE);
-    expect(registry.include).toEqual(['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}']);
+    expect(registry.include).toEqual(['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '**/*.py', '**/*.pyi']);
     expect(registry.exclude).toEqual([]);
     expect((registry.resolver.systems[0] as JavaScriptModules).tsconfig).toBe(path.join(root, 'tsconfig.json'));
     expect(registry.symbols[0].module).toEqual({ kind: 'file', path: path.join(root, 'src/error/index.ts') });
@@ -248,7 +248,7 @@ describe('invalid registries: JSON and schema', () => {
   test('not an object', () => expectRefused('[]', '$', /^an array is not an object/));
 
   test('unknown top-level key', () => {
-    expectRefused({ ...VALID, symbol: [] }, '$.symbol', /^unknown key \(expected one of: include, exclude, tsconfig, modules, symbols\); did you mean "symbols"\?$/);
+    expectRefused({ ...VALID, symbol: [] }, '$.symbol', /^unknown key \(expected one of: include, exclude, tsconfig, python, modules, symbols\); did you mean "symbols"\?$/);
   });
 
   test('unknown key in a legacy entry', () => {

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROJECT, fixtureCases, fixtureRegistry } from '../helpers/fixtures';
+import { PROJECT, PYTHON_PROJECT, fixtureCases, fixtureRegistry } from '../helpers/fixtures';
 import { transformFile } from '../../src/engine/pipeline';
 import { selectTransforms } from '../../src/transforms';
 import { TRANSFORM_ORDER } from '../../src/transforms';
@@ -42,6 +42,13 @@ function sourceFiles(root: string): string[] {
   return found;
 }
 
+/** Every .py file under a folder. */
+function pythonFiles(root: string): string[] {
+  return fs.readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.py'))
+    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
+}
+
 afterAll(removeTempDirs);
 
 describe('the pre-filter', () => {
@@ -57,6 +64,26 @@ describe('the pre-filter', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('changes no result over the Python fixture cases, the Python example and its fixture project', () => {
+    const registry = fixtureRegistry(PYTHON_PROJECT);
+    let compared = 0;
+    for (const folder of ['consolidated-paths', 'aliased-imports', 'direct-instantiation']) {
+      for (const c of fixtureCases(`python/${folder}`)) {
+        const file = path.join(PYTHON_PROJECT.caseFolder, c.fileName);
+        expectSameWithAndWithout(registry, file, c.input);
+        expectSameWithAndWithout(registry, file, c.output);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(60);
+    for (const root of [path.join(__dirname, '..', '..', 'examples', 'netra-python'), PYTHON_PROJECT.root]) {
+      const example = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+      const files = pythonFiles(root);
+      expect(files.length).toBeGreaterThan(10);
+      for (const file of files) expectSameWithAndWithout(example, file, fs.readFileSync(file, 'utf8'));
+    }
   });
 
   it('changes no result over the example codebase and the fixture project', () => {

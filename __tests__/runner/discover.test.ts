@@ -236,6 +236,6 @@ describe('discoverFiles: a registry that matches nothing', () => {
 
   it('stops when there is no file at all to scan', () => {
     const root = tree({ 'ssot.config.json': '{}', 'README.md': '' });
-    expect(() => discoverFiles(registryAt(root))).toThrow(/^no file to scan: the registry's include globs \(\*\*\/\*\.\{ts,tsx,js,jsx,mjs,cjs,mts,cts\}\) match no file under /);
+    expect(() => discoverFiles(registryAt(root))).toThrow(/^no file to scan: the registry's include globs \(\*\*\/\*\.\{ts,tsx,js,jsx,mjs,cjs,mts,cts\}, \*\*\/\*\.py, \*\*\/\*\.pyi\) match no file under /);
   });
 });

@@ -5,7 +5,7 @@
  * Nothing here knows a syntax: every edit is spelled by the file's language.
  */
 import type {
-  Binding, ConstructCall, ModuleRef, ModuleString, Reference, RenderOptions, Scopes, SourceFile, Span, TextEdit,
+  Binding, ConstructCall, LanguageWords, ModuleRef, ModuleString, Reference, RenderOptions, Scopes, SourceFile, Span, TextEdit,
 } from '../languages/language';
 import { moduleKey } from '../languages/language';
 import type { CanonicalSymbol, LegacySymbol, ModuleMove, Registry } from '../registry/types';
@@ -17,6 +17,7 @@ import { ImportModel } from '../languages/import-model';
 import { TextEdits } from './text-edits';
 import { isFileError, type Finding } from './results';
 import { positionAt } from '../shared/text-position';
+import { relativePosix } from '../shared/paths';
 
 /** Who mocks a module, when it is the file itself rather than a setup file. */
 const IN_THIS_FILE = 'this file';
@@ -36,6 +37,8 @@ export class FileContext {
   private readonly consumed = new Set<Reference>();
   private readonly resolved = new Map<string, ModuleRef | null>();
   private mocked: Map<string, string> | undefined;
+  private strings: readonly ModuleString[] | undefined;
+  private readonly elsewhere = new Map<string, string | null>();
   private editor = IMPORTS;
 
   constructor(
@@ -50,6 +53,8 @@ export class FileContext {
       movedTo: (module) => this.moduleMove(module)?.to ?? null,
       liveReferences: (binding) => this.liveReferences(binding),
       anyConsumed: () => this.consumed.size > 0,
+      usedElsewhere: (binding) => this.usedElsewhere(binding),
+      ...(file.mayMerge ? { mayMerge: file.mayMerge.bind(file) } : {}),
     });
   }
 
@@ -57,12 +62,35 @@ export class FileContext {
     return this.file.path;
   }
 
+  /** How messages about this file name its language's constructs. */
+  get words(): LanguageWords {
+    return this.registry.resolver.systemForFile(this.path).language.words;
+  }
+
   get scopes(): Scopes {
     return this.file.scopes;
   }
 
+  /** The file's module strings; one that names attributes after its module is split where the module ends. */
   get moduleStrings(): readonly ModuleString[] {
-    return this.file.moduleStrings;
+    return (this.strings ??= this.file.moduleStrings.flatMap((s) => {
+      if (s.attributeSeparator === undefined) return [s];
+      const split = this.splitAtModule(s, s.attributeSeparator);
+      return split ? [split] : [];
+    }));
+  }
+
+  /**
+   * `pkg.mod.Name.attr` ➔ `pkg.mod` with member `Name`: the longest prefix that names a module of interest
+   * (a string none of whose prefixes does is of no interest to any transform).
+   */
+  private splitAtModule(string: ModuleString, separator: string): ModuleString | null {
+    const parts = string.value.split(separator);
+    for (let n = parts.length - 1; n >= 1; n--) {
+      const value = parts.slice(0, n).join(separator);
+      if (this.resolve(value)) return { ...string, value, member: { name: parts[n], constructs: false } };
+    }
+    return null;
   }
 
   /**
@@ -96,6 +124,11 @@ export class FileContext {
     return module ? this.registry.movesByModule.get(moduleKey(module)) : undefined;
   }
 
+  /** The file's own module: a repoint onto it would make the file import itself. */
+  isOwnModule(module: ModuleRef | null): boolean {
+    return !!module && moduleKey(module) === moduleKey(this.registry.resolver.moduleOfFile(this.path));
+  }
+
   isLegacyModule(module: ModuleRef | null): boolean {
     return !!module && this.registry.legacyModules.has(moduleKey(module));
   }
@@ -110,6 +143,23 @@ export class FileContext {
   /** References of a binding that no transform has rewritten away. */
   liveReferences(binding: Binding): Reference[] {
     return binding.references.filter((reference) => !this.consumed.has(reference));
+  }
+
+  /**
+   * For a name other modules can import from this one (a Python module-level name): where it is made public
+   * (`listed in __all__, line 3`) or where another file uses it (`used by tests/test_x.py:8`); null when
+   * nowhere, and for any other binding.
+   */
+  usedElsewhere(binding: Binding): string | null {
+    if (!binding.importable) return null;
+    if (binding.published) return `listed in ${binding.published}`;
+    const key = binding.name;
+    if (!this.elsewhere.has(key)) {
+      const system = this.registry.resolver.systemForFile(this.path);
+      const use = system.importerOf?.(system.moduleOfFile(this.path), binding.name, this.path) ?? null;
+      this.elsewhere.set(key, use ? `used by ${relativePosix(this.registry.root, use.file)}:${use.line}` : null);
+    }
+    return this.elsewhere.get(key)!;
   }
 
   constructCall(reference: Reference): ConstructCall | null {

@@ -97,6 +97,19 @@ export type ReferenceContext =
 export interface Binding {
   readonly name: string;
   readonly references: Reference[];
+  /**
+   * Other modules can import it by this name (a Python module-level name): before it is renamed or
+   * removed, the module system is asked whether any does (`ModuleSystem.importerOf`).
+   */
+  readonly importable?: boolean;
+  /** Where the file itself makes the name public (Python: `__all__`, line 3), if it does. */
+  readonly published?: string;
+}
+
+/** Where another file (or the module's own public list) uses a module's name. */
+export interface NameUse {
+  file: string;
+  line: number;
 }
 
 export interface Reference extends Span {
@@ -105,6 +118,11 @@ export interface Reference extends Span {
   readonly binding: Binding | null;
   /** Inside a function body, method or non-static field: it does not run when the module loads. */
   readonly deferred: boolean;
+  /**
+   * Set when the reference is a module bound whole and reaches one of its names (Python's
+   * `mod.ExecutionEngine(ctx)`): that name, and how it is used.
+   */
+  readonly member?: { readonly name: string; readonly context: ReferenceContext };
 }
 
 export interface Scopes {
@@ -140,6 +158,12 @@ export interface ModuleString {
   readonly typeOnly?: boolean;
   /** It sets up or removes a test runner's mock of the module (`jest.mock('./m')`, `vi.mock(…)`, `jest.unmock`). */
   readonly mocks?: boolean;
+  /**
+   * Set when the string names a module and then attributes of it, joined by this separator, and only the
+   * project knows where the module's name ends (Python's `mock.patch('pkg.mod.Name.attr')`): the engine
+   * takes the longest prefix that names a module as `value`, and the part after it as `member`.
+   */
+  readonly attributeSeparator?: string;
 }
 
 export interface ModuleMember {
@@ -156,4 +180,26 @@ export interface ConstructCall extends Span {
   readonly shown: string;
   readonly argumentCount: number;
   readonly hasSpread: boolean;
+}
+
+// ── how messages name a language's constructs ──────────────────────────────
+
+/** The words findings and registry errors use for a language's constructs. */
+export interface LanguageWords {
+  /** A declaration that binds no name: `side-effect import`. */
+  bareImport: string;
+  /** A declaration that binds a module whole: `namespace import`. */
+  namespaceImport: string;
+  /** What is done to a class to make an instance: `constructed with new`. */
+  constructed: string;
+  /** What a subclass does: `extended`. */
+  extended: string;
+  /** Arguments whose number is known only when the call runs: `spread arguments`. */
+  spreadArguments: string;
+  /** How exports are followed from module to module: `export … from / export * chains`. */
+  reexportChains: string;
+  /** Why a module's exports may not all be listed: `an export * from a module that cannot be read, …`. */
+  openExports: string;
+  /** An import as check's patterns list it: `'<specifier>' <name>` and ` as <alias>`. */
+  importForm(specifier: string, name: string, alias: string | null): string;
 }

@@ -159,6 +159,7 @@ class RegistryBuilder {
       const at = `$.modules[${i}]`;
       const from = this.resolveModule(raw.from, `${at}.from`);
       const to = this.resolveModule(raw.to, `${at}.to`);
+      this.sameLanguage(to, raw.to, `${at}.to`, from, raw.from);
       const key = moduleKey(from);
       const earlier = firstMoveOf.get(key);
       if (earlier !== undefined) this.fail(`${at}.from`, `"${raw.from}" is already moved by $.modules[${earlier}] (expected each module listed once)`);
@@ -199,6 +200,7 @@ class RegistryBuilder {
       (raw.legacy ?? []).forEach((rawLegacy, j) => {
         const legacyPath = `${at}.legacy[${j}]`;
         const legacyModule = this.resolveModule(rawLegacy.from, `${legacyPath}.from`);
+        this.sameLanguage(legacyModule, rawLegacy.from, `${legacyPath}.from`, module, raw.from);
         const legacyPair = pairKey(rawLegacy.name, legacyModule);
         if (legacyPair === pair) {
           this.fail(legacyPath, `"${rawLegacy.name}" from "${rawLegacy.from}" is the canonical symbol itself (expected a different name or module)`);
@@ -210,7 +212,10 @@ class RegistryBuilder {
         legacyAt.set(legacyPair, legacyPath);
         this.requireExport(legacyModule, rawLegacy.from, rawLegacy.name, `${legacyPath}.name`, 'the legacy module');
         const legacy: LegacySymbol = { name: rawLegacy.name, module: legacyModule, canonical: symbol };
-        if (rawLegacy.construct) legacy.construct = this.buildConstruct(rawLegacy.construct, `${legacyPath}.construct`, notMoved);
+        if (rawLegacy.construct) {
+          legacy.construct = this.buildConstruct(rawLegacy.construct, `${legacyPath}.construct`, notMoved);
+          this.sameLanguage(legacy.construct.module, rawLegacy.construct.from, `${legacyPath}.construct.from`, legacyModule, rawLegacy.from);
+        }
         symbol.legacy.push(legacy);
       });
       symbols.push(symbol);
@@ -232,6 +237,14 @@ class RegistryBuilder {
     notMoved(module, raw.from, `${at}.from`);
     this.requireExport(module, raw.from, raw.factory, `${at}.factory`, 'the factory module');
     return { factory: raw.factory, module, minArgs: raw.minArgs ?? 0 };
+  }
+
+  /** An entry maps within one language: a Python name never becomes a JavaScript import, nor the reverse. */
+  private sameLanguage(module: ModuleRef, written: string, jsonPath: string, other: ModuleRef, otherWritten: string): void {
+    const language = this.resolver.systemOf(module).language;
+    const otherLanguage = this.resolver.systemOf(other).language;
+    if (language === otherLanguage) return;
+    this.fail(jsonPath, `"${written}" is a ${language.name} module but "${otherWritten}" is a ${otherLanguage.name} one (expected the modules of one entry in one language)`);
   }
 
   private resolveModule(name: string, jsonPath: string): ModuleRef {
@@ -269,8 +282,9 @@ class RegistryBuilder {
     }
     if (!exports) return this.note(jsonPath, `the files of "${written}" cannot be found, so "${name}" could not be checked`);
     if (exports.names.has(name)) return;
-    if (!exports.complete) return this.note(jsonPath, `"${written}" exports names that cannot all be listed (an export * from a module that cannot be read, or CommonJS built at run time), so "${name}" could not be checked`);
-    this.fail(jsonPath, `"${written}" does not export "${name}" (expected a name ${role} exports, directly or through export … from / export * chains)${didYouMean(name, exports.names)}`);
+    const words = this.resolver.systemOf(module).language.words;
+    if (!exports.complete) return this.note(jsonPath, `"${written}" exports names that cannot all be listed (${words.openExports}), so "${name}" could not be checked`);
+    this.fail(jsonPath, `"${written}" does not export "${name}" (expected a name ${role} exports, directly or through ${words.reexportChains})${didYouMean(name, exports.names)}`);
   }
 
   private note(jsonPath: string, message: string): void {

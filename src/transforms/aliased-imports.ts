@@ -28,6 +28,13 @@ export function aliasedImports(ctx: FileContext): boolean {
       if (original) ctx.recordSite(spec.span!, 'aliased-import', message);
       continue;
     }
+    // A module-level name other modules import by that name (Python) is part of this module's interface.
+    const elsewhere = spec.binding ? ctx.usedElsewhere(spec.binding) : null;
+    if (elsewhere) {
+      ctx.report(spec.span!, 'conflict', `${spec.local} is part of this module's interface (${elsewhere}): it keeps its alias`);
+      if (original) ctx.recordSite(spec.span!, 'aliased-import', message);
+      continue;
+    }
     const besideMember = spec.binding ? memberOfTheSameName(ctx, spec.binding, canonical.name) : null;
     if (besideMember) {
       // createLogger = () => makeLogger() ➔ createLogger = () => createLogger() would read as recursion

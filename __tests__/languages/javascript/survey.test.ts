@@ -42,6 +42,18 @@ describe('@deprecated', () => {
     expect(moduleOnly).toMatchObject({ deprecated: 'this module is going away', deprecatedExports: [] });
   });
 
+  it('an overloaded function is deprecated only when every signature callers see is marked', () => {
+    // One deprecated overload (a parameter going away, as rxjs marks `of(…, scheduler)`): still the API to use.
+    const oneOfTwo = survey("/** @deprecated pass no scheduler */\nexport function of(a: number, s: object): void;\nexport function of(a: number): void;\n/** Makes a value. */\nexport function of(...args: unknown[]) {}\n");
+    expect(oneOfTwo.deprecatedExports).toEqual([]);
+    // Every overload marked; the implementation signature, never seen by callers, carries no mark.
+    const all = survey("/** @deprecated use make */\nexport function old(a: number): void;\n/** @deprecated use make */\nexport function old(a: string): void;\nexport function old(a: unknown) {}\n");
+    expect(all.deprecatedExports).toEqual([{ name: 'old', note: 'use make' }]);
+    // A name exported twice, one of them unmarked; a bare @deprecated tag, with no note, still marks.
+    const twice = survey("/** @deprecated use New */\nexport const Old = 1;\nexport { Old as Older };\nexport { Old as Oldest };\n/** @deprecated */\nexport { Old as Older2 };\n");
+    expect(twice.deprecatedExports).toEqual([{ name: 'Old', note: 'use New' }, { name: 'Older2', note: '' }]);
+  });
+
   it('finds nothing where nothing is marked', () => {
     expect(survey('export class Fine {}\n')).toEqual({ reexportsOnly: null, deprecated: null, deprecatedExports: [] });
   });

@@ -3,6 +3,7 @@ import type { Language } from '../language';
 import { JavaScriptModules } from './module-system';
 import { parseSource } from './parse';
 import { JavaScriptFile } from './source-file';
+import { JAVASCRIPT_WORDS } from './words';
 import { surveyModule } from './survey';
 import { formatterMissing } from './style';
 
@@ -18,6 +19,7 @@ export const javascript: Language = {
     },
   },
   defaultInclude: ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'],
+  words: JAVASCRIPT_WORDS,
   handles: (file) => /\.(?:[cm]?[jt]s|[jt]sx)$/i.test(file),
   moduleSystem: (setup) => new JavaScriptModules(javascript, setup),
   parse: (path, text) => new JavaScriptFile(path, text, parseSource(text, path)),

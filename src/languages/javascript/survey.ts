@@ -97,24 +97,50 @@ function nameOf(node: AnyNode): string {
  * `@deprecated` in the comments just above a statement. The file's header (the comments above its first
  * statement) marks the module, unless that statement is an export and the comment is not a file comment
  * (`@file`, `@module`, `@fileoverview`): then it marks the export, as everywhere else.
+ * An export is deprecated only when every declaration callers see is marked: an overloaded function
+ * with one deprecated signature (a parameter going away) is still the API to use, and its implementation
+ * signature, which callers never see, does not count.
  */
 function deprecations(body: AnyNode[], comments: AnyNode[]): Pick<ModuleSurvey, 'deprecated' | 'deprecatedExports'> {
   let deprecated: string | null = null;
-  const deprecatedExports: ModuleSurvey['deprecatedExports'] = [];
+  const marks = new ExportMarks();
   let previousEnd = 0;
   body.forEach((statement, i) => {
     const above = comments.filter((c) => c.start >= previousEnd && c.end <= statement.start);
     previousEnd = statement.end;
-    const note = deprecationNote(above);
-    if (note === null) return;
+    let note = deprecationNote(above);
     const names = exportedNames(statement);
     const fileComment = above.some((c) => /@(file|module|fileoverview)\b/.test(c.value));
-    if (i === 0 && (names.length === 0 || fileComment)) deprecated = note;
-    else for (const name of names) deprecatedExports.push({ name, note });
+    if (note !== null && i === 0 && (names.length === 0 || fileComment)) {
+      deprecated = note;
+      note = null;
+    }
+    const overload = statement.declaration?.type === 'TSDeclareFunction';
+    for (const name of names) marks.add(name, note, overload);
   });
   // A file of comments alone, or a header after which nothing follows.
   if (body.length === 0) deprecated = deprecationNote(comments);
-  return { deprecated, deprecatedExports };
+  return { deprecated, deprecatedExports: marks.deprecated() };
+}
+
+/** Per exported name, the note of its first marked declaration, or null once one is unmarked. */
+class ExportMarks {
+  private readonly signatures = new Map<string, string | null>();
+  private readonly declarations = new Map<string, string | null>();
+
+  add(name: string, note: string | null, overloadSignature: boolean): void {
+    const marks = overloadSignature ? this.signatures : this.declarations;
+    const previous = marks.get(name);
+    marks.set(name, previous === null || note === null ? null : (previous ?? note));
+  }
+
+  deprecated(): ModuleSurvey['deprecatedExports'] {
+    const names = new Set([...this.signatures.keys(), ...this.declarations.keys()]);
+    return [...names].flatMap((name) => {
+      const note = this.signatures.has(name) ? this.signatures.get(name) : this.declarations.get(name);
+      return typeof note === 'string' ? [{ name, note }] : [];
+    });
+  }
 }
 
 /** The text after the last `@deprecated` tag in these comments, on one line; null when none has one. */
