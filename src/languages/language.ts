@@ -43,6 +43,12 @@ export interface SourceFile {
    * its import runs: only an earlier import of the same block.
    */
   mayMerge?(into: ImportDecl, from: ImportDecl | null, specs: readonly ImportSpec[]): boolean;
+  /**
+   * Optional: statements that `edits` (every edit of the file, in order) leave as the project's formatter
+   * would no longer write them, where it wrote them so before, each written anew as one edit that stands for
+   * every edit inside it (a rename that pushes a call past the print width). Absent or none: the edits stand.
+   */
+  relayout?(edits: readonly TextEdit[]): TextEdit[];
 }
 
 /** A specifier for `module` in this file, in the style of `styleOf`, a specifier the file already writes. */

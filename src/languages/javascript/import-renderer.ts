@@ -7,6 +7,7 @@
 import { isDefaultImport, type ImportDecl, type ImportModel, type ImportSpec } from '../import-model';
 import type { Span, SpecifierWriter, TextEdit } from '../language';
 import { groupBy } from '../../shared/collections';
+import { applyEdits } from '../../shared/splice';
 import { escapeFor } from './module-strings';
 import type { AnyNode } from './scope';
 import { columns, type JsStyle } from './style';
@@ -530,17 +531,6 @@ class ImportRenderer {
 /** A declaration written one name per line, as it reads on one line: `import {\n  a,\n  b,\n} from` ➔ `import { a, b } from`. */
 function joinLines(declaration: string): string {
   return declaration.replace(/\{\s*\n\s*/, '{ ').replace(/,?\s*\n\s*\}/, ' }').replace(/\s*\n\s*/g, ' ');
-}
-
-/** `text` with `edits` (offsets into it, not overlapping) applied. */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = '';
-  let at = 0;
-  for (const e of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
-    out += text.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return out + text.slice(at);
 }
 
 /** The whitespace that starts the line holding `offset`. */

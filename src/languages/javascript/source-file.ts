@@ -11,6 +11,7 @@ import { escapeFor, leftmostQualifier, scanModuleReferences, type JsModuleString
 import { readImports } from './import-reader';
 import { renderImports } from './import-renderer';
 import { readStyle } from './style';
+import { relayoutStatements } from './relayout';
 
 interface JsConstructCall extends ConstructCall {
   node: AnyNode;
@@ -117,6 +118,10 @@ export class JavaScriptFile implements SourceFile {
     const qualifier = form === 'import-type' ? leftmostQualifier(owner) : null;
     if (member !== undefined && qualifier && qualifier.name !== member) edits.push({ start: qualifier.start, end: qualifier.end, text: member });
     return edits;
+  }
+
+  relayout(edits: readonly TextEdit[]): TextEdit[] {
+    return relayoutStatements(this.path, this.text, this.program, edits);
   }
 
   renderImports(model: ImportModel, specifierFor: SpecifierWriter, options: RenderOptions = {}): TextEdit[] {
