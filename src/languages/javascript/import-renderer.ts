@@ -97,7 +97,8 @@ class ImportRenderer {
     if (this.needsRebuild(decl)) {
       // import Engine from './engine' ➔ import { UserExecutionEngine as Engine } from './canonical'
       const rebuilt = { ...decl, specs: [], added: [...model.keptSpecs(decl), ...decl.added], anchor: decl, module: decl.retarget ?? decl.module };
-      this.edit(node.start, node.end, this.declText(rebuilt, { prefix: this.linePrefix(node.start), own: true }));
+      // Its comments stay, on lines of their own above it: the names they sat beside are written anew.
+      this.edit(node.start, node.end, this.keptComments(decl, node) + this.declText(rebuilt, { prefix: this.linePrefix(node.start), own: true }));
       return;
     }
     if (decl.retarget) {

@@ -1,0 +1,4 @@
+/* the old panel */
+import Panel from '../ui/engine_panel';
+
+export const panel = Panel({ title: 'engines' });
