@@ -124,7 +124,9 @@ class ImportRenderer {
     const whole = (replacement: string): TextEdit[] => (replacement === original ? [] : [{ start: span.start, end: span.end, text: replacement }]);
     if (this.style.format) return whole(this.formatted(updated, prefix));
     if (this.model.isDeleted(decl) && decl.added.length === 0) return edits;
-    if (this.target.comments.some((c) => c.start >= span.start && c.end <= span.end)) return edits;
+    // Comments that stay keep the layout; one that leaves with its name may have been why prettier broke the list.
+    if (this.commentsStaying(decl.specs, span.start, span.end).length > 0) return edits;
+    const brokenForComment = this.target.comments.some((c) => c.start >= span.start && c.end <= span.end && c.type === 'CommentLine');
     const reprint = (): string => this.declText(
       { ...decl, specs: [], added: [...this.model.keptSpecs(decl), ...decl.added], anchor: decl, module: decl.retarget ?? decl.module },
       { prefix, own: true },
@@ -132,11 +134,12 @@ class ImportRenderer {
     if (!updated.includes('\n')) {
       const carriesComments = decl.added.some((s) => this.travelling(s).leading.length > 0 || this.travelling(s).trailing !== null);
       if (!carriesComments && columns(prefix + updated, this.style.tabWidth) <= this.style.printWidth) return edits;
-      const broken = reprint();
-      return broken.includes('\n') ? whole(broken) : edits;
+      // A name that brings its comment along is written with it, on the line or broken.
+      const reprinted = reprint();
+      return carriesComments || reprinted.includes('\n') ? whole(reprinted) : edits;
     }
-    // Joined only where prettier broke it: as written, it did not fit on one line.
-    if (columns(prefix + joinLines(original), this.style.tabWidth) > this.style.printWidth && this.style.collapse()) {
+    // Joined only where prettier broke it: as written, it did not fit on one line, or a line comment in it forced the break.
+    if ((brokenForComment || columns(prefix + joinLines(original), this.style.tabWidth) > this.style.printWidth) && this.style.collapse()) {
       const joined = reprint();
       if (!joined.includes('\n')) return whole(joined);
     }
@@ -196,18 +199,18 @@ class ImportRenderer {
         if (comma) this.edit(list[i - 1].span!.end + comma[0].length - 1, list[i - 1].span!.end + comma[0].length, '');
       } else if (j + 1 < list.length) {
         // import { a /* why */, b } ➔ import { /* why */ b }: a name sharing its line leaves its comments in place
-        const kept = this.commentsIn(list[i].span!.start, list[j + 1].span!.start, 'before', eol + indentationAt(text, list[j + 1].span!.start));
+        const kept = this.commentsIn(list.slice(i, j + 1), list[i].span!.start, list[j + 1].span!.start, 'before', eol + indentationAt(text, list[j + 1].span!.start));
         this.edit(list[i].span!.start, list[j + 1].span!.start, kept);
       } else if (i > 0) {
         const lineEnds = /^[ \t]*\r?\n/.test(text.slice(list[j].span!.end));
         const lineBreak = lineEnds ? '' : eol + indentationAt(text, decl.span!.start);
-        const kept = this.commentsIn(list[i - 1].span!.end, list[j].span!.end, 'after', lineBreak);
+        const kept = this.commentsIn(list.slice(i, j + 1), list[i - 1].span!.end, list[j].span!.end, 'after', lineBreak);
         // A line comment kept last puts the closing brace on the next line, at the declaration's indentation.
         const spaces = lineBreak && kept.endsWith(lineBreak) ? /^[ \t]*/.exec(text.slice(list[j].span!.end))![0].length : 0;
         this.edit(list[i - 1].span!.end, list[j].span!.end + spaces, kept);
       } else if (decl.added.length > 0) {
         // import { Old } from 'canonical-ish' with Old gone and New merged in ➔ import { New }
-        const kept = this.commentsIn(list[0].span!.start, list[j].span!.end, 'before', eol + indentationAt(text, list[0].span!.start));
+        const kept = this.commentsIn(list.slice(0, j + 1), list[0].span!.start, list[j].span!.end, 'before', eol + indentationAt(text, list[0].span!.start));
         this.edit(list[0].span!.start, list[j].span!.end, kept + added.map((a) => a.text).join(', '));
         return;
       } else this.removeEmptyNamedList(decl, list);
@@ -219,15 +222,16 @@ class ImportRenderer {
     const last = keptNamed[keptNamed.length - 1];
     if (last) {
       const indent = indentationAt(text, last.span!.start);
-      const lineRest = multiline ? /^[ \t]*(,?)[ \t]*(?:\/\/[^\r\n]*|\/\*[^\r\n]*?\*\/)?[ \t]*(?=\r?\n)/.exec(text.slice(last.span!.end)) : null;
+      const lineRest = multiline ? /^((?:[ \t]*\/\*[^\r\n]*?\*\/)?)[ \t]*(,?)[ \t]*(?:\/\/[^\r\n]*|\/\*[^\r\n]*?\*\/)?[ \t]*(?=\r?\n)/.exec(text.slice(last.span!.end)) : null;
       if (lineRest) {
         // import {\n  a, // note\n} ➔ import {\n  a, // note\n  b,\n}: new names on lines of their own, after the note
-        if (!lineRest[1]) this.edit(last.span!.end, last.span!.end, ',');
+        // (a comma the last name lacked goes after a block comment on it: `a /* note */,`)
+        if (!lineRest[2]) this.edit(last.span!.end + lineRest[1].length, last.span!.end + lineRest[1].length, ',');
         const end = last.span!.end + lineRest[0].length;
         const trailing = hasCommaAfter(text, list[list.length - 1]);
         const lines = added.map((a, k) => [
           ...a.leading.map((c) => eol + indent + c),
-          eol + indent + a.text + (k < added.length - 1 || trailing ? ',' : '') + (a.trailing ? ' ' + a.trailing : ''),
+          eol + indent + withComment(a.text, k < added.length - 1 || trailing, a.trailing),
         ].join(''));
         this.edit(end, end, lines.join(''));
       } else {
@@ -251,7 +255,8 @@ class ImportRenderer {
     const { text } = this.target;
     const lineStart = text.lastIndexOf('\n', first.span!.start - 1) + 1;
     if (!/^[ \t]*$/.test(text.slice(lineStart, first.span!.start))) return null;
-    const tail = /^[ \t]*,?[ \t]*(?:\/\/[^\r\n]*|\/\*[^\r\n]*?\*\/)?[ \t]*\r?\n/.exec(text.slice(last.span!.end));
+    // `name, // why`, `name /* why */,` (prettier's place for a block comment) or `name, /* why */`
+    const tail = /^[ \t]*(?:\/\*[^\r\n]*?\*\/[ \t]*)?,?[ \t]*(?:\/\/[^\r\n]*|\/\*[^\r\n]*?\*\/)?[ \t]*\r?\n/.exec(text.slice(last.span!.end));
     return tail ? { start: lineStart, end: last.span!.end + tail[0].length } : null;
   }
 
@@ -287,21 +292,27 @@ class ImportRenderer {
     };
   }
 
-  /** The comments in `start`–`end` that no name takes along, each on a line of its own at `indent`. */
-  private commentsLeftBy(run: ImportSpec[], start: number, end: number, indent: string): string {
-    const { text, comments, eol } = this.target;
-    const taken = new Set<string>();
+  /** The comments in `start`–`end` that no name of `run` takes along to another declaration. */
+  private commentsStaying(run: readonly ImportSpec[], start: number, end: number): AnyNode[] {
+    const { text, comments } = this.target;
+    const taken: string[] = [];
     for (const spec of run) {
       if (!this.isTravelling(spec)) continue;
       const t = this.travelling(spec);
-      for (const c of [...t.leading, ...(t.trailing ? [t.trailing] : [])]) taken.add(c);
+      taken.push(...t.leading, ...(t.trailing ? [t.trailing] : []));
     }
-    return comments
-      .filter((c) => c.start >= start && c.end <= end)
-      .map((c) => text.slice(c.start, c.end))
-      .filter((c) => !taken.delete(c))
-      .map((c) => indent + c + eol)
-      .join('');
+    return comments.filter((c) => {
+      if (c.start < start || c.end > end) return false;
+      const at = taken.indexOf(text.slice(c.start, c.end));
+      if (at >= 0) taken.splice(at, 1);
+      return at < 0;
+    });
+  }
+
+  /** The comments in `start`–`end` that no name takes along, each on a line of its own at `indent`. */
+  private commentsLeftBy(run: ImportSpec[], start: number, end: number, indent: string): string {
+    const { text, eol } = this.target;
+    return this.commentsStaying(run, start, end).map((c) => indent + text.slice(c.start, c.end) + eol).join('');
   }
 
   /**
@@ -309,10 +320,9 @@ class ImportRenderer {
    * names share their lines, `before` the name that follows or `after` the one that precedes: a line
    * comment ends with `lineBreak`, so that what follows it stays code.
    */
-  private commentsIn(start: number, end: number, place: 'before' | 'after', lineBreak: string): string {
-    const { text, comments } = this.target;
-    return comments
-      .filter((c) => c.start >= start && c.end <= end)
+  private commentsIn(run: readonly ImportSpec[], start: number, end: number, place: 'before' | 'after', lineBreak: string): string {
+    const { text } = this.target;
+    return this.commentsStaying(run, start, end)
       .map((c) => {
         const comment = text.slice(c.start, c.end);
         if (c.type === 'CommentLine') return (place === 'after' ? ' ' : '') + comment + lineBreak;
@@ -355,8 +365,8 @@ class ImportRenderer {
     const close = text.indexOf('}', list[list.length - 1].span!.end);
     const { eol } = this.target;
     const last = list[list.length - 1].span!.end;
-    if (defaultSpec) this.edit(defaultSpec.span!.end, close + 1, this.commentsIn(defaultSpec.span!.end, close + 1, 'after', eol));
-    else this.edit(list[0].span!.start, last, this.commentsIn(list[0].span!.start, last, 'before', eol));
+    if (defaultSpec) this.edit(defaultSpec.span!.end, close + 1, this.commentsIn(list, defaultSpec.span!.end, close + 1, 'after', eol));
+    else this.edit(list[0].span!.start, last, this.commentsIn(list, list[0].span!.start, last, 'before', eol));
   }
 
   private renderCreated(): void {
@@ -514,19 +524,26 @@ class ImportRenderer {
   private layout(head: string, lead: string[], names: ListItem[], tail: string, pad: string, prefix: string, pattern: boolean): string {
     const { style } = this;
     const { eol } = this.target;
-    const list = names.length > 0 ? `{${pad}${names.map((n) => n.text).join(', ')}${pad}}` : '';
+    // A block comment after a name stays on its line, as prettier keeps it; one above a name, or a line comment, breaks the list.
+    const list = names.length > 0 ? `{${pad}${names.map((n) => (n.trailing ? `${n.text} ${n.trailing}` : n.text)).join(', ')}${pad}}` : '';
     const oneLine = head + [...lead, list].filter(Boolean).join(', ') + tail;
-    const commented = names.some((n) => n.leading.length > 0 || n.trailing !== null);
+    const commented = names.some((n) => n.leading.length > 0 || (n.trailing !== null && !n.trailing.startsWith('/*')));
     const breakable = names.length > 1 || (names.length === 1 && (lead.length > 0 || pattern)) || commented;
     if (!breakable || (!commented && columns(prefix + oneLine, style.tabWidth) <= style.printWidth)) return oneLine;
     const base = /^[ \t]*/.exec(prefix)![0];
     const inner = base + style.indent;
     const lines = names.map((n, i) => [
       ...n.leading.map((c) => inner + c),
-      inner + n.text + (i < names.length - 1 || style.trailingComma ? ',' : '') + (n.trailing ? ' ' + n.trailing : ''),
+      inner + withComment(n.text, i < names.length - 1 || style.trailingComma, n.trailing),
     ].join(eol));
     return head + [...lead, '{'].join(', ') + eol + lines.join(eol) + eol + base + '}' + tail;
   }
+}
+
+/** A name of a list broken one per line, with its comma and a comment after it where prettier puts it: `a /* why *\/,`, `a, // why`. */
+function withComment(name: string, comma: boolean, comment: string | null): string {
+  if (comment === null) return name + (comma ? ',' : '');
+  return comment.startsWith('/*') ? `${name} ${comment}${comma ? ',' : ''}` : `${name}${comma ? ',' : ''} ${comment}`;
 }
 
 /** A declaration written one name per line, as it reads on one line: `import {\n  a,\n  b,\n} from` ➔ `import { a, b } from`. */
@@ -540,9 +557,9 @@ function indentationAt(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
 }
 
-/** Whether a comma follows the specifier (the list's trailing comma, for its last). */
+/** Whether a comma follows the specifier (the list's trailing comma, for its last), a block comment on it aside. */
 function hasCommaAfter(text: string, spec: ImportSpec): boolean {
-  return /^\s*,/.test(text.slice(spec.span!.end));
+  return /^\s*(?:\/\*[\s\S]*?\*\/\s*)?,/.test(text.slice(spec.span!.end));
 }
 
 function isMultiline(text: string, firstSpecStart: number, decl: ImportDecl): boolean {
