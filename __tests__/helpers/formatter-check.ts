@@ -3,6 +3,7 @@
  * configuration prettier resolves for the file, `.editorconfig` included) with prettier 3 and prettier 2,
  * and, for an input that does not pass, which of its lines a rewrite touched and which it needed.
  */
+import * as path from 'node:path';
 import { structuredPatch } from 'diff';
 import { parseSource } from '../../src/languages/javascript/parse';
 import type { TextEdit } from '../../src/languages/language';
@@ -12,9 +13,9 @@ import { prettierCheck, prettierConfig } from '../../src/languages/javascript/pr
  * Both majors, as devDependencies: `prettier` (3) and `prettier2` (npm:prettier@2.8.8), each asked through
  * the engine's own bridge (prettier 3 cannot be loaded inside jest's module sandbox; a worker thread can).
  */
-export const PRETTIERS: readonly { name: string; entry: string }[] = [
-  { name: 'prettier 3', entry: require.resolve('prettier') },
-  { name: 'prettier 2', entry: require.resolve('prettier2') },
+export const PRETTIERS: readonly { name: string; entry: string; folder: string }[] = [
+  { name: 'prettier 3', entry: require.resolve('prettier'), folder: path.join(__dirname, '..', '..', 'node_modules', 'prettier') },
+  { name: 'prettier 2', entry: require.resolve('prettier2'), folder: path.join(__dirname, '..', '..', 'node_modules', 'prettier2') },
 ];
 
 /** Whether `text`, as the file at `file`, passes `prettier --check` with the configuration prettier resolves there. */

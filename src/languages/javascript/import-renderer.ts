@@ -292,11 +292,22 @@ class ImportRenderer {
     };
   }
 
-  /** The comments in `start`–`end` that no name of `run` takes along to another declaration. */
+  /** A block comment right after a name that stays, on its line (`a /* why *\/`): prettier keeps it beside the name. */
+  private note(spec: ImportSpec): AnyNode | undefined {
+    if (!spec.span || this.model.isGone(spec)) return undefined;
+    const { text, comments } = this.target;
+    const end = spec.span.end;
+    return comments.find((c) => c.type === 'CommentBlock' && c.start >= end && /^[ \t]*$/.test(text.slice(end, c.start)) && !text.slice(c.start, c.end).includes('\n'));
+  }
+
+  /** The comments in `start`–`end` that no name of `run` takes along to another declaration (or writes beside it). */
   private commentsStaying(run: readonly ImportSpec[], start: number, end: number): AnyNode[] {
     const { text, comments } = this.target;
     const taken: string[] = [];
     for (const spec of run) {
+      // A kept name's note is written with the name wherever its declaration is written anew.
+      const note = this.note(spec);
+      if (note) taken.push(text.slice(note.start, note.end));
       if (!this.isTravelling(spec)) continue;
       const t = this.travelling(spec);
       taken.push(...t.leading, ...(t.trailing ? [t.trailing] : []));
@@ -465,7 +476,10 @@ class ImportRenderer {
   /** A name as a list writes it, with the comments that come along when it moves here from another list. */
   private item(spec: ImportSpec, decl: ImportDecl): ListItem {
     const text = this.specText(spec, decl);
-    if (!this.isTravelling(spec)) return { text, leading: [], trailing: null };
+    if (!this.isTravelling(spec)) {
+      const note = this.note(spec);
+      return { text, leading: [], trailing: note ? this.target.text.slice(note.start, note.end) : null };
+    }
     const { leading, trailing } = this.travelling(spec);
     return { text, leading, trailing };
   }
@@ -499,7 +513,10 @@ class ImportRenderer {
         // `with { type: 'json' }` belongs to the names read from the model, not to a factory asked for beside it.
         const ownNames = specs.some((s) => s.span !== null);
         const attributes = ownNames && model?.form === 'import' && model.source ? attributesOf(text, model) : '';
-        const lead = [defaultSpec?.local, namespace ? `* as ${namespace.local}` : ''].filter((s): s is string => !!s);
+        // A default import keeps the note on the name it was written from: `import Panel /* why */ from`.
+        const defaultNote = defaultSpec ? this.item(defaultSpec, decl).trailing : null;
+        const defaultText = defaultSpec && (defaultNote ? `${defaultSpec.local} ${defaultNote}` : defaultSpec.local);
+        const lead = [defaultText, namespace ? `* as ${namespace.local}` : ''].filter((s): s is string => !!s);
         written = this.layout(`import ${typeKeyword}`, lead, names, ` from ${specifier}${attributes}${semicolon}`, pad, placement.prefix, false);
         break;
       }
@@ -527,9 +544,11 @@ class ImportRenderer {
     // A block comment after a name stays on its line, as prettier keeps it; one above a name, or a line comment, breaks the list.
     const list = names.length > 0 ? `{${pad}${names.map((n) => (n.trailing ? `${n.text} ${n.trailing}` : n.text)).join(', ')}${pad}}` : '';
     const oneLine = head + [...lead, list].filter(Boolean).join(', ') + tail;
-    const commented = names.some((n) => n.leading.length > 0 || (n.trailing !== null && !n.trailing.startsWith('/*')));
+    // Like prettier: a lone name is never broken unless a comment is on it; a comment on a line of its own, or a line comment, always breaks.
+    const commented = names.some((n) => n.leading.length > 0 || n.trailing !== null);
+    const forced = names.some((n) => n.leading.length > 0 || (n.trailing !== null && !n.trailing.startsWith('/*')));
     const breakable = names.length > 1 || (names.length === 1 && (lead.length > 0 || pattern)) || commented;
-    if (!breakable || (!commented && columns(prefix + oneLine, style.tabWidth) <= style.printWidth)) return oneLine;
+    if (!breakable || (!forced && columns(prefix + oneLine, style.tabWidth) <= style.printWidth)) return oneLine;
     const base = /^[ \t]*/.exec(prefix)![0];
     const inner = base + style.indent;
     const lines = names.map((n, i) => [

@@ -1,4 +1,0 @@
-/* the old panel */
-import Panel from '../ui/engine_panel';
-
-export const panel = Panel({ title: 'engines' });
