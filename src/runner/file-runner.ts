@@ -33,6 +33,8 @@ export interface RunOptions {
   maxBytes?: number;
   /** Per-file time limit for the parse and the transforms; a file past it fails with a `timeout` finding. */
   fileTimeoutMs?: number;
+  /** `--format-with`, passed on to each file's run. */
+  formatWith?: string;
   onProgress?: (done: number, total: number) => void;
   /** Called on this thread as each file's run lands (while workers may still be busy with others). */
   onResult?: (run: FileRun) => void;
@@ -55,6 +57,7 @@ export interface WorkerSettings {
   prefilter: boolean;
   maxBytes?: number;
   fileTimeoutMs: number;
+  formatWith?: string;
 }
 
 /** A file read and checked on the runner's thread: its result already, or its text to parse. */
@@ -107,7 +110,7 @@ export function transformChunk(items: readonly WorkItem[], registry: Registry, s
 function transformText(file: string, text: string, registry: Registry, transforms: readonly Transform[], settings: WorkerSettings): FileRun {
   let result: FileResult;
   try {
-    result = transformFile({ path: file, source: text, registry, transforms, prefilter: false, mode: settings.mode });
+    result = transformFile({ path: file, source: text, registry, transforms, prefilter: false, mode: settings.mode, formatWith: settings.formatWith });
   } catch (error) {
     // transformFile keeps a transform's exception to its file; this is the last guard, for the engine's own.
     result = crashed(file, 'the engine', error);
@@ -164,6 +167,7 @@ export class FileRunner {
       prefilter: options.prefilter !== false,
       maxBytes: options.maxBytes,
       fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+      formatWith: options.formatWith,
     };
   }
 

@@ -7,7 +7,7 @@ import { acquireLock, type RecoveryResult } from '../../batches/journal';
 import type { ClearedCommit } from '../../vcs/batch-commit';
 import type { RegistryNote } from '../../registry/types';
 import { openSession } from '../session';
-import { planApply, scopeOf, type ApplyOptions } from './plan';
+import { checkFormatter, planApply, scopeOf, type ApplyOptions } from './plan';
 import { checkOutDir, renderPlan, writePatchFiles } from './render';
 import { executePlan, type StopReason } from './execute';
 import { summarize, type ApplySummary } from './summary';
@@ -31,6 +31,7 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
   const scope = scopeOf(options);
   checkOutDir(options);
   const { registry, recovered, clearedCommit } = openSession(options.config, options.cwd);
+  checkFormatter(registry.root, options.formatWith);
   const plan = await planApply(registry, options, scope);
   const rendered = renderPlan(plan);
   const done = (summary: ApplySummary, stoppedBy?: StopReason): ApplyOutcome =>

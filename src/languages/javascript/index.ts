@@ -5,6 +5,7 @@ import { parseSourceWithSettings } from './parse';
 import { JavaScriptFile } from './source-file';
 import { JAVASCRIPT_WORDS } from './words';
 import { surveyModule } from './survey';
+import { formatterMissing } from './style';
 
 export const javascript: Language = {
   id: 'javascript',
@@ -26,4 +27,5 @@ export const javascript: Language = {
     return new JavaScriptFile(path, text, ast, settings);
   },
   survey: surveyModule,
+  formatterMissing,
 };
