@@ -10,14 +10,14 @@ import { runCheck, type CheckFormat } from '../src/cli/check';
 // `/index`: a dist/ built before apply became a folder still holds cli/apply.js, which would shadow it.
 import { runApply, type ApplyOutcome } from '../src/cli/apply/index';
 import { batchLine, formatSummary, type SummaryFormat } from '../src/cli/apply/summary';
-import { openSession, UsageError } from '../src/cli/session';
+import { openSession, UsageError, type InterruptedState } from '../src/cli/session';
 import { UserError } from '../src/shared/errors';
 import type { RecoveryResult } from '../src/batches/journal';
 import type { BatchBy } from '../src/batches/plan';
 import { colorizePatch } from '../src/batches/patch';
 import { TRANSFORM_DESCRIPTIONS, TRANSFORM_ORDER } from '../src/transforms';
 import { DEFAULT_FILE_TIMEOUT_MS } from '../src/runner/time-limit';
-import type { ClearedCommit } from '../src/vcs/batch-commit';
+import type { ClearedCommit, PendingCommit } from '../src/vcs/batch-commit';
 
 const EXIT = { done: 0, failed: 1, usage: 2, verifyFailed: 3 } as const;
 const VERSION: string = require('../../package.json').version;
@@ -46,6 +46,25 @@ function sayRecovered(recovered: RecoveryResult | null, clearedCommit: ClearedCo
   if (!recovered) return;
   write(process.stderr, `recovered an interrupted batch (${recovered.label}, pid ${recovered.pid}): ` +
     `restored ${recovered.restored.length} file(s) to their content before the batch: ${recovered.restored.join(', ')}`);
+}
+
+function sayPending(pending: PendingCommit | null): void {
+  if (pending) write(process.stderr, `"${pending.subject}" is written but not committed (${pending.reason}): \`ssot-codemod apply --commit\` commits it first, or commit ${pending.files.length} file(s) yourself`);
+}
+
+/** What a command that changes nothing found waiting: it says so and how to recover, and leaves it. */
+function sayInterrupted(state: InterruptedState | null): void {
+  if (!state) return;
+  if (state.untrusted) write(process.stderr, `note: ${state.untrusted}`);
+  const { journal, commit } = state;
+  if (journal && 'damaged' in journal) {
+    write(process.stderr, `an interrupted batch's journal cannot be used (${journal.damaged}): run \`ssot-codemod recover\` to see what to do`);
+  } else if (journal) {
+    write(process.stderr, `an interrupted batch (${journal.label}, pid ${journal.pid}) is half-written in ${journal.files} file(s); nothing was changed: run \`ssot-codemod recover\` to restore it`);
+  }
+  if (commit && 'damaged' in commit) write(process.stderr, commit.damaged);
+  else if (commit?.running) write(process.stderr, `"${commit.subject}" is being committed by another run`);
+  else if (commit) write(process.stderr, `"${commit.subject}" was written but not committed (${commit.reason}): run \`ssot-codemod recover\`, then \`ssot-codemod apply --commit\` commits it`);
 }
 
 /** Errors a user can act on get one line and exit 2; anything else is a bug and keeps its stack. */
@@ -94,7 +113,7 @@ async function check(argv: Record<string, any>): Promise<number> {
     toolVersion: VERSION,
     onProgress: progress('check'),
   });
-  sayRecovered(outcome.recovered, outcome.clearedCommit);
+  sayInterrupted(outcome.interrupted);
   write(process.stdout, outcome.output);
   if (argv.format !== 'text') {
     for (const e of outcome.report.errors) write(process.stderr, `${e.file}:${e.line}:${e.column}: ${e.message}`);
@@ -126,6 +145,9 @@ async function apply(argv: Record<string, any>): Promise<number> {
     onBatch: argv.dryRun ? undefined : (o, total, transforms) => write(process.stderr, batchLine(o, total, transforms)),
   });
   sayRecovered(outcome.recovered, outcome.clearedCommit);
+  sayInterrupted(outcome.interrupted);
+  sayPending(outcome.pendingCommit);
+  if (outcome.committedPending) write(process.stderr, `committed "${outcome.committedPending.pending.subject}", left uncommitted by an earlier run: ${outcome.committedPending.commit.slice(0, 10)}`);
   if (patchToStdout) write(process.stdout, isTTY(process.stdout) ? colorizePatch(outcome.patch) : outcome.patch);
   // The summary goes where the patch does not: stdout for JSON/Markdown when the patch went to a file.
   const summaryStream = format !== 'text' && !patchToStdout ? process.stdout : process.stderr;
@@ -133,14 +155,19 @@ async function apply(argv: Record<string, any>): Promise<number> {
   const failedBatch = outcome.summary.batches.find((b) => b.status === 'rolled-back' || b.status === 'failed');
   if (failedBatch?.verifyOutput) write(process.stderr, `verify failed; batch ${failedBatch.batch.index} was rolled back:\n${failedBatch.verifyOutput}`);
   if (failedBatch?.error) write(process.stderr, `batch ${failedBatch.batch.index} was not written: ${failedBatch.error}`);
+  if (failedBatch?.kept) write(process.stderr, `kept as they are, not rolled back (changed while batch ${failedBatch.batch.index} was in flight; review them): ${failedBatch.kept.join(', ')}`);
   if (outcome.stoppedBy === 'verify') return EXIT.verifyFailed;
   return outcome.stoppedBy || outcome.summary.errors.length > 0 ? EXIT.failed : EXIT.done;
 }
 
 function recover(argv: Record<string, any>): number {
-  const { recovered, clearedCommit } = openSession(argv.config, process.cwd(), { force: !!argv.force });
-  if (recovered || clearedCommit) sayRecovered(recovered, clearedCommit);
-  else write(process.stderr, 'nothing to recover: no interrupted batch');
+  const session = openSession(argv.config, process.cwd(), { write: true, force: !!argv.force });
+  session.close();
+  const { recovered, clearedCommit, pendingCommit } = session;
+  if (recovered?.setAside) write(process.stderr, `set the damaged journal aside as ${recovered.setAside}; nothing was restored from it`);
+  else if (recovered || clearedCommit) sayRecovered(recovered, clearedCommit);
+  else if (!pendingCommit) write(process.stderr, 'nothing to recover: no interrupted batch');
+  sayPending(pendingCommit);
   return EXIT.done;
 }
 

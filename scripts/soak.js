@@ -47,6 +47,9 @@ function makeRepo(parent, tree) {
   return dir;
 }
 
+/** Where a run keeps its journal, lock and commit record: the git directory (these are all git repositories). */
+const stateDir = (root) => path.join(root, '.git', 'ssot-codemod');
+
 /** Every file under root but .git and .ssot-codemod, relative path -> bytes. */
 function snapshot(root) {
   const files = new Map();
@@ -178,7 +181,7 @@ function batchState(root, expected) {
 /** Everything that makes a trial `lost`, as messages; empty when whole. */
 function classify(root, expected) {
   const problems = [];
-  if (fs.existsSync(path.join(root, '.ssot-codemod', 'journal'))) problems.push('journal .ssot-codemod/journal still present');
+  if (fs.existsSync(path.join(stateDir(root), 'journal'))) problems.push('journal .git/ssot-codemod/journal still present');
   if (fs.existsSync(path.join(root, '.git', 'index.lock'))) problems.push('.git/index.lock left behind (git commit killed while holding it)');
   const { current, states } = batchState(root, expected);
 

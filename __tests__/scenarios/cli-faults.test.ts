@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { git, makeTempDir, removeTempDirs } from '../helpers/temp-repo';
-import { BIN, cli, exampleRepo, type CliRun } from '../helpers/cli';
+import { BIN, cli, exampleRepo, stateDirOf, type CliRun } from '../helpers/cli';
 
 const BATCH_SIZE = '4';
 
@@ -40,9 +40,9 @@ function tree(root: string): Record<string, FileState> {
   return files;
 }
 
-/** What `.ssot-codemod/` holds besides its own .gitignore: a journal, a draft, trash or a lock would show. */
+/** What the state folder holds besides its own .gitignore: a journal, a draft, trash or a lock would show. */
 function leftoverState(root: string): string[] {
-  const dir = path.join(root, '.ssot-codemod');
+  const dir = stateDirOf(root);
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name !== '.gitignore').sort() : [];
 }
 
@@ -187,11 +187,11 @@ describe('apply: two runs at once', () => {
       expect(second.status).toBe(2);
       expect(second.stderr.trim()).toBe(
         `ssot-codemod: another ssot-codemod run (pid ${first.pid}) is working in this folder; ` +
-          `wait for it to finish (lock: ${path.join(root, '.ssot-codemod', 'lock')})`,
+          `wait for it to finish (lock: ${path.join(stateDirOf(root), 'lock')})`,
       );
       // The second run touched nothing: not the files, not the first run's journal.
       expect(tree(root)).toEqual(treeMidRun);
-      expect(fs.existsSync(path.join(root, '.ssot-codemod', 'journal'))).toBe(true);
+      expect(fs.existsSync(path.join(stateDirOf(root), 'journal'))).toBe(true);
     } finally {
       fs.writeFileSync(proceed, '');
     }

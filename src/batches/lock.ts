@@ -1,13 +1,23 @@
+/**
+ * One run at a time per tree (the repository's work tree, or the registry's folder outside git): every
+ * command that may write (`apply`, `recover`) holds the lock from before it recovers anything until it
+ * ends, so that no recovery can undo the batch of a run going on beside it. The lock file holds the
+ * holder's pid; its time says when it was taken, so a process that started later under the same pid
+ * (reused, or pid 1 of the next container) is not taken for the holder.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureStateDir, stateDir } from './state-dir';
-import { isProcessAlive } from '../shared/process';
+import { ensureStateDir, existingStateDir, stateLocation, type StateLocation } from './state-dir';
+import { commandLineOf, livenessOf, type Liveness } from '../shared/process';
 import { readTextIfPresent } from '../shared/fs';
 import { UserError } from '../shared/errors';
 
 export interface Lock {
+  readonly location: StateLocation;
   readonly file: string;
   readonly pid: number;
+  /** Throws if the lock is no longer ours (another run took it over with --force). */
+  assertHeld(): void;
   /** Removes the lock if it is still ours; calling it again does nothing. */
   release(): void;
 }
@@ -16,45 +26,120 @@ export class LockHeldError extends UserError {
   constructor(
     readonly pid: number,
     readonly lockFile: string,
+    readonly liveness: Liveness = 'running',
+    /** The holder runs but is no ssot-codemod command: --force may take the lock over. */
+    forceable = false,
   ) {
-    super(`another ssot-codemod run (pid ${pid}) is working in this folder; wait for it to finish (lock: ${lockFile})`);
+    super(
+      liveness === 'running'
+        ? `another ssot-codemod run (pid ${pid}) is working in this folder; wait for it to finish (lock: ${lockFile})` +
+          (forceable ? '; if pid ' + pid + ' is not an ssot-codemod run, `ssot-codemod recover --force` takes the lock over' : '')
+        : `the lock ${lockFile} names pid ${pid}, which runs, but this system cannot tell whether it is the ssot-codemod run that took the lock; ` +
+          'if no ssot-codemod run is going on, `ssot-codemod recover --force` takes the lock over',
+    );
     this.name = 'LockHeldError';
   }
 }
 
-export function lockFilePath(root: string): string {
-  return path.join(stateDir(root), 'lock');
+export class LockLostError extends UserError {
+  constructor(readonly lockFile: string) {
+    super(`the lock ${lockFile} was taken over by another run (recover --force?); stopped before writing anything more`);
+    this.name = 'LockLostError';
+  }
 }
 
-/** The pid written in the lock, if there is a lock. */
-export function lockHolder(root: string): number | null {
-  const content = readTextIfPresent(lockFilePath(root));
-  return content === null ? null : parsePid(content);
+export function lockFilePath(root: string): string {
+  return path.join(stateLocation(root).dir, 'lock');
+}
+
+/** The holder named by the lock, if there is one and it still runs (or may); read-only. */
+export function lockHolder(location: StateLocation): { pid: number; liveness: Liveness } | null {
+  if (!existingStateDir(location)) return null;
+  const held = readLock(path.join(location.dir, 'lock'));
+  if (!held) return null;
+  const liveness = livenessOf(held.pid, held.writtenAtMs);
+  return liveness === 'gone' ? null : { pid: held.pid, liveness };
 }
 
 /**
- * One run per folder. A lock left by a process that no longer exists (it crashed or was killed) is taken
- * over. Two runs that find the same stale lock at the same instant could both take it; that race is
- * accepted, as runs are started by hand.
+ * Takes the lock of the tree `root` belongs to. A lock whose holder is gone (it crashed or was killed) is
+ * taken over; one whose holder cannot be told apart from a live process only with `force`.
  */
-export function acquireLock(root: string): Lock {
-  const lockFile = path.join(ensureStateDir(root), 'lock');
+export function acquireLock(root: string, options: { force?: boolean } = {}): Lock {
+  const location = stateLocation(root);
+  const lockFile = path.join(ensureStateDir(location), 'lock');
+  removeAbandonedDrafts(location.dir);
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (tryCreate(lockFile)) return ownedLock(lockFile);
-    const content = readTextIfPresent(lockFile);
-    if (content === null) continue;
-    const pid = parsePid(content);
-    if (pid !== null && isProcessAlive(pid)) throw new LockHeldError(pid, lockFile);
-    if (readTextIfPresent(lockFile) === content) fs.rmSync(lockFile, { force: true });
+    if (tryCreate(lockFile)) return ownedLock(location, lockFile);
+    const held = readLock(lockFile);
+    if (held) {
+      const liveness = livenessOf(held.pid, held.writtenAtMs);
+      const forceable = liveness !== 'gone' && mayForce(held.pid, liveness);
+      if (liveness !== 'gone' && !(options.force && forceable)) throw new LockHeldError(held.pid, lockFile, liveness, forceable);
+    }
+    takeOver(lockFile, held?.content ?? null);
   }
-  const pid = lockHolder(root);
-  throw new LockHeldError(pid ?? -1, lockFile);
+  const held = readLock(lockFile);
+  throw new LockHeldError(held?.pid ?? -1, lockFile);
+}
+
+interface HeldLock {
+  pid: number;
+  writtenAtMs: number;
+  content: string;
+}
+
+/**
+ * `--force` takes over a lock whose holder cannot be told apart from a live process, or that runs but is
+ * not an ssot-codemod command; never one held by an ssot-codemod command that runs (a recover suspended
+ * in a terminal, say).
+ */
+function mayForce(pid: number, liveness: Liveness): boolean {
+  return liveness === 'unknown' || !(commandLineOf(pid) ?? ['ssot-codemod']).some((word) => word.includes('ssot-codemod'));
+}
+
+/** null when there is no lock; a lock that names no pid (damaged) is reported with pid -1, which never runs. */
+function readLock(lockFile: string): HeldLock | null {
+  let stat: fs.Stats | undefined;
+  let content: string | null;
+  try {
+    stat = fs.lstatSync(lockFile, { throwIfNoEntry: false });
+    content = stat?.isFile() ? readTextIfPresent(lockFile) : null;
+  } catch {
+    content = null;
+  }
+  if (!stat) return null;
+  return { pid: parsePid(content ?? '') ?? -1, writtenAtMs: stat.mtimeMs, content: content ?? '' };
+}
+
+/**
+ * Removes a stale lock without removing a fresh one taken by another run meanwhile: the lock is renamed
+ * away first (only one run can), and put back if it is not the one judged stale.
+ */
+function takeOver(lockFile: string, judged: string | null): void {
+  const claim = `${lockFile}.stale-${process.pid}.tmp`;
+  try {
+    fs.renameSync(lockFile, claim);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const claimed = readTextIfPresent(claim);
+  if (judged !== null && claimed !== judged) {
+    try {
+      fs.linkSync(claim, lockFile);
+    } catch {
+      // Another run took the lock in between; the one we moved is then stale too.
+    }
+  }
+  fs.rmSync(claim, { force: true, recursive: true });
 }
 
 /** Hard-linking a complete file is atomic: nobody ever sees a lock without its pid. */
 function tryCreate(lockFile: string): boolean {
   const draft = `${lockFile}.${process.pid}.tmp`;
-  fs.writeFileSync(draft, `${process.pid}\n`);
+  fs.rmSync(draft, { force: true });
+  fs.writeFileSync(draft, `${process.pid}\n`, { flag: 'wx' });
   try {
     fs.linkSync(draft, lockFile);
     return true;
@@ -79,16 +164,33 @@ function tryCreateExclusive(lockFile: string): boolean {
   }
 }
 
-function ownedLock(file: string): Lock {
+/** Drafts and claims of runs that are gone (killed between writing and removing them). */
+function removeAbandonedDrafts(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    const draft = /^lock\.(?:stale-)?(\d+)\.tmp$/.exec(name);
+    if (!draft || Number(draft[1]) === process.pid) continue;
+    const stat = fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false });
+    if (stat && livenessOf(Number(draft[1]), stat.mtimeMs) === 'gone') fs.rmSync(path.join(dir, name), { force: true, recursive: true });
+  }
+}
+
+function ownedLock(location: StateLocation, file: string): Lock {
   let released = false;
+  const ours = (): boolean => {
+    const held = readLock(file);
+    return held !== null && held.pid === process.pid && livenessOf(held.pid, held.writtenAtMs) === 'running';
+  };
   return {
+    location,
     file,
     pid: process.pid,
+    assertHeld() {
+      if (released || !ours()) throw new LockLostError(file);
+    },
     release() {
       if (released) return;
       released = true;
-      const content = readTextIfPresent(file);
-      if (content !== null && parsePid(content) === process.pid) fs.rmSync(file, { force: true });
+      if (ours()) fs.rmSync(file, { force: true });
     },
   };
 }

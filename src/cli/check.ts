@@ -10,9 +10,7 @@ import {
   buildCheckReport, evaluateGates, formatJson, formatMarkdown, formatSarif, formatText, parseBaseline, toBaseline,
   type CheckReport, type GateResult,
 } from '../report';
-import type { ClearedCommit } from '../vcs/batch-commit';
-import { openSession, UsageError } from './session';
-import type { RecoveryResult } from '../batches/journal';
+import { openSession, UsageError, type InterruptedState } from './session';
 import type { FileResult } from '../engine/results';
 
 export type CheckFormat = 'text' | 'json' | 'markdown' | 'sarif';
@@ -38,12 +36,12 @@ export interface CheckOutcome {
   /** The report in the chosen format. */
   output: string;
   gate: GateResult;
-  recovered: RecoveryResult | null;
-  clearedCommit: ClearedCommit | null;
+  /** A batch an interrupted run left (its journal, or its commit), found and left alone: `check` changes nothing. */
+  interrupted: InterruptedState | null;
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
-  const { registry, recovered, clearedCommit } = openSession(options.config, options.cwd);
+  const { registry, interrupted } = openSession(options.config, options.cwd);
   const baseline = options.baseline ? readBaseline(path.resolve(options.cwd, options.baseline)) : undefined;
   const { runs, notes } = await discoverAndRun(registry, {
     paths: options.paths,
@@ -61,7 +59,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (options.writeBaseline) {
     fs.writeFileSync(path.resolve(options.cwd, options.writeBaseline), JSON.stringify(toBaseline(report), null, 2) + '\n');
   }
-  return { report, output: format(report, options), gate, recovered, clearedCommit };
+  return { report, output: format(report, options), gate, interrupted };
 }
 
 function readBaseline(file: string): ReturnType<typeof parseBaseline> {

@@ -2,16 +2,19 @@
  * The second half of a real `apply`: write the plan's batches one after the other, each atomically, then
  * verify it and commit it, stopping at the first batch that does not make it.
  */
-import { applyBatchAtomically } from '../../batches/journal';
+import { applyBatchAtomically, type Lock } from '../../batches/journal';
 import { indexLockFile, isGitRepository, uncommittedFiles } from '../../vcs/git';
 import { runVerify } from '../../vcs/verify';
-import { commitBatch } from '../../vcs/batch-commit';
+import { commitBatch, gitReason } from '../../vcs/batch-commit';
 import { relativeTo, UsageError } from '../session';
 import type { ApplyPlan, PlannedBatch } from './plan';
 import type { BatchOutcome } from './summary';
 
-/** Why a run stopped before its last batch: a verify that failed (rolled back), or a batch not written. */
-export type StopReason = 'verify' | 'write';
+/**
+ * Why a run stopped before its last batch: a verify that failed (rolled back), a batch not written (or
+ * not committed), or the caller's signal (the batch in flight rolled back).
+ */
+export type StopReason = 'verify' | 'write' | 'interrupted';
 
 export interface Execution {
   /** Of the batches executed, in order; the last one is the failure when the run stopped. */
@@ -20,14 +23,16 @@ export interface Execution {
   stoppedBy?: StopReason;
 }
 
-export async function executePlan(plan: ApplyPlan): Promise<Execution> {
+export async function executePlan(plan: ApplyPlan, lock: Lock): Promise<Execution> {
   if (plan.options.dryRun) throw new TypeError('executePlan: a dry-run plan keeps diffs only, no texts to write');
   if (plan.options.commit) refuseDirtyFiles(plan);
   const outcomes: BatchOutcome[] = [];
   for (const planned of plan.batches) {
-    const outcome = await executeBatch(plan, planned);
+    if (plan.options.signal?.aborted) return { outcomes, stoppedBy: 'interrupted' };
+    const outcome = await executeBatch(plan, planned, lock);
     outcomes.push(outcome);
     plan.options.onBatch?.(outcome, plan.allBatches.length, plan.transforms);
+    if (outcome.interrupted) return { outcomes, stoppedBy: 'interrupted' };
     if (outcome.status === 'rolled-back') return { outcomes, stoppedBy: 'verify' };
     if (outcome.status === 'failed') return { outcomes, stoppedBy: 'write' };
   }
@@ -49,28 +54,35 @@ function refuseDirtyFiles(plan: ApplyPlan): void {
   }
 }
 
-async function executeBatch(plan: ApplyPlan, planned: PlannedBatch): Promise<BatchOutcome> {
+async function executeBatch(plan: ApplyPlan, planned: PlannedBatch, lock: Lock): Promise<BatchOutcome> {
   const { root, options } = plan;
   const { batch, changes } = planned;
   const outcome: BatchOutcome = { batch, status: 'planned', perTransform: planned.perTransform };
   try {
     const result = await applyBatchAtomically(
-      root,
+      lock,
       changes.map((c) => ({ path: c.file, before: c.texts!.before, after: c.texts!.after })),
-      { label: `batch ${batch.index}/${plan.allBatches.length}: ${batch.label}`, verify: options.verify ? () => runVerify(options.verify!, root) : undefined },
+      {
+        root,
+        label: `batch ${batch.index}/${plan.allBatches.length}: ${batch.label}`,
+        verify: options.verify ? () => runVerify(options.verify!, root) : undefined,
+        signal: options.signal,
+      },
     );
     outcome.status = result.status;
     outcome.verifyOutput = result.verifyOutput;
+    if (result.kept) outcome.kept = result.kept;
+    if (result.interrupted) outcome.interrupted = true;
   } catch (error) {
     outcome.status = 'failed';
     outcome.error = (error as Error).message;
   }
   if (outcome.status === 'written' && options.commit) {
     try {
-      outcome.commit = await commitBatch(root, changes.map((c) => c.file), commitMessage(plan, planned));
+      outcome.commit = await commitBatch(lock, changes.map((c) => c.file), commitMessage(plan, planned));
     } catch (error) {
       outcome.status = 'failed';
-      outcome.error = `written, but the commit failed (the files stay changed, uncommitted): ${(error as Error).message}`;
+      outcome.error = `written, but the commit failed (${gitReason(error)}): the files stay changed and uncommitted; the next \`apply --commit\` commits them first`;
     }
   }
   return outcome;

@@ -3,9 +3,9 @@
  * it is a dry run, write it batch after batch (atomically, verified, committed). Returns what happened;
  * the bin prints it and decides the exit code.
  */
-import { acquireLock, type RecoveryResult } from '../../batches/journal';
-import type { ClearedCommit } from '../../vcs/batch-commit';
-import { openSession } from '../session';
+import type { RecoveryResult } from '../../batches/journal';
+import { commitPendingBatch, type ClearedCommit, type PendingCommit } from '../../vcs/batch-commit';
+import { openSession, type InterruptedState } from '../session';
 import { planApply, scopeOf, type ApplyOptions } from './plan';
 import { renderPlan, writePatchFiles } from './render';
 import { executePlan, type StopReason } from './execute';
@@ -21,24 +21,34 @@ export interface ApplyOutcome {
   stoppedBy?: StopReason;
   recovered: RecoveryResult | null;
   clearedCommit: ClearedCommit | null;
+  /** A batch an earlier run wrote but did not commit, committed first by this `--commit` run. */
+  committedPending: { commit: string; pending: PendingCommit } | null;
+  /** A batch an earlier run wrote but did not commit, still so (this run has no `--commit`). */
+  pendingCommit: PendingCommit | null;
+  /** A dry run changes nothing: what an interrupted run left is only reported. */
+  interrupted: InterruptedState | null;
 }
 
 export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
-  const { registry, recovered, clearedCommit } = openSession(options.config, options.cwd);
-  const scope = scopeOf(options);
-  const lock = options.dryRun ? null : acquireLock(registry.root);
+  const session = openSession(options.config, options.cwd, { write: !options.dryRun });
+  const { registry, recovered, clearedCommit, interrupted } = session;
   try {
+    const scope = scopeOf(options);
+    // A batch left written but uncommitted is committed before anything else, or the run stops and names it.
+    const committedPending = !options.dryRun && options.commit ? await commitPendingBatch(session.lock!) : null;
+    const pendingCommit = committedPending ? null : session.pendingCommit;
     const plan = await planApply(registry, options, scope);
     const rendered = renderPlan(plan);
     writePatchFiles(plan, rendered);
+    const done = { recovered, clearedCommit, committedPending, pendingCommit, interrupted };
     if (options.dryRun) {
       const summary = summarize(plan, []);
       for (const outcome of summary.batches) options.onBatch?.(outcome, plan.allBatches.length, plan.transforms);
-      return { summary, patch: rendered.patch, recovered, clearedCommit };
+      return { summary, patch: rendered.patch, ...done };
     }
-    const { outcomes, stoppedBy } = await executePlan(plan);
-    return { summary: summarize(plan, outcomes), patch: rendered.patch, stoppedBy, recovered, clearedCommit };
+    const { outcomes, stoppedBy } = await executePlan(plan, session.lock!);
+    return { summary: summarize(plan, outcomes), patch: rendered.patch, stoppedBy, ...done };
   } finally {
-    lock?.release();
+    session.close();
   }
 }

@@ -15,4 +15,8 @@ export interface BatchOutcome {
   commit?: string;
   verifyOutput?: string;
   error?: string;
+  /** Files changed by someone else while the batch was in flight, left as they are by its rollback. */
+  kept?: string[];
+  /** Rolled back because the run was asked to stop (ApplyOptions.signal). */
+  interrupted?: boolean;
 }

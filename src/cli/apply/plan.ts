@@ -38,6 +38,11 @@ export interface ApplyOptions {
   outDir?: string;
   onProgress?: (done: number, total: number) => void;
   onBatch?: (outcome: BatchOutcome, total: number, transforms: TransformName[]) => void;
+  /**
+   * Aborting it stops the run: the batch in flight is rolled back through its journal (at the next file,
+   * or once its verify command has returned), no further batch starts, and the outcome says `interrupted`.
+   */
+  signal?: AbortSignal;
 }
 
 /** What a run covers, read from its options before anything is locked or read. */
