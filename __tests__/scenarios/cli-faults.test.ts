@@ -8,7 +8,7 @@
  * back as a whole, with one line naming the file and the reason, and exit 1; batch 1 stays written; the
  * run stops; no journal and no lock are left behind.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { git, makeTempDir, removeTempDirs } from '../helpers/temp-repo';
@@ -158,6 +158,34 @@ describe('apply: a file of batch 2 is damaged after planning, before batch 2 is 
     const expected = Object.fromEntries(Object.entries(afterBatchOne()).filter(([file]) => !file.startsWith(`${targetFolder()}/`)));
     expect(tree(root)).toEqual(expected);
     expect(fs.existsSync(path.join(root, targetFolder()))).toBe(false);
+    expect(leftoverState(root)).toEqual([]);
+  });
+});
+
+describe('apply: a folder swapped for a link to outside while a batch is being written', () => {
+  it('writes nothing through the link: the batch is rolled back and the copy outside is untouched', () => {
+    const root = exampleRepo();
+    const files = plan.flat();
+    const first = files[0];
+    const last = files[files.length - 1];
+    expect(path.posix.dirname(first)).not.toBe(path.posix.dirname(last));
+    const folder = path.join(root, path.posix.dirname(last));
+    const outside = path.join(makeTempDir('ssot-outside-'), 'copy');
+    const run = spawnSync(process.execPath, ['--require', path.join(__dirname, '..', 'helpers', 'fault-on-rename.js'), BIN, 'apply', '--batch-size', '50'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', SSOT_SWAP_AFTER: path.posix.basename(first), SSOT_SWAP_FOLDER: folder, SSOT_SWAP_TO: outside },
+    });
+    // The swap happened (the folder is now a link), and every file in the copy outside holds what it held.
+    expect(fs.lstatSync(folder).isSymbolicLink()).toBe(true);
+    for (const name of fs.readdirSync(outside)) {
+      const relative = path.posix.join(path.posix.dirname(last), name);
+      if (pristine[relative]) expect({ name, text: fs.readFileSync(path.join(outside, name), 'utf8') }).toEqual({ name, text: pristine[relative].text });
+    }
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^batch 1 was not written: could not write ${last.replace(/[.]/g, '\\.')}: its folder was replaced since the batch was planned`, 'm'));
+    expect(run.stderr).toMatch(/Every file of the batch was restored to its original content\./);
+    expect(fs.readFileSync(path.join(root, first), 'utf8')).toBe(pristine[first].text);
     expect(leftoverState(root)).toEqual([]);
   });
 });
