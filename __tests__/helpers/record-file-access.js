@@ -14,6 +14,7 @@ const { threadId } = require('node:worker_threads');
 const LOG = process.env.SSOT_FILE_ACCESS_LOG;
 if (!LOG) throw new Error('record-file-access.js: set SSOT_FILE_ACCESS_LOG to the log file');
 const append = fs.appendFileSync;
+const realpath = fs.realpathSync.native;
 
 /** The path arguments a call takes: the first, and the second for those that name two. */
 const TWO_PATHS = new Set(['rename', 'renameSync', 'link', 'linkSync', 'symlink', 'symlinkSync', 'copyFile', 'copyFileSync', 'cp', 'cpSync']);
@@ -38,7 +39,18 @@ function wrap(target, name, label) {
   if (typeof original !== 'function') return;
   const wrapped = function recorded(...args) {
     if (depth === 0) {
-      const paths = [args[0], TWO_PATHS.has(name) ? args[1] : undefined].map(asPath).filter(Boolean);
+      const given = [args[0], TWO_PATHS.has(name) ? args[1] : undefined].map(asPath).filter(Boolean);
+      // A path through a link is recorded as the place it leads to as well, except by the calls that only
+      // find out where a path leads (which is how a link out of the tree is recognised, and refused).
+      const resolving = /realpath|readlink/.test(label);
+      const paths = resolving ? given : given.flatMap((p) => {
+        try {
+          const real = realpath(p);
+          return real === p ? [p] : [p, real];
+        } catch {
+          return [p];
+        }
+      });
       if (paths.length > 0) {
         depth++;
         try {

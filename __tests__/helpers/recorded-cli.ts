@@ -31,7 +31,10 @@ export interface RecordedRun {
   gitOnPath: string[][];
   /** For each of those, the GIT_* variables it had (`NAME=value`). */
   gitEnvironments: string[][];
-  /** Every path the program handed to `fs`, absolute. */
+  /**
+   * Every path the program handed to `fs` to read, list, write or remove (and where it leads through links),
+   * absolute; calls that only find out where a path leads (realpath, readlink) are left out.
+   */
   accessed: string[];
 }
 
@@ -77,7 +80,8 @@ export function recordedCli(cwd: string, args: string[], options: { env?: NodeJS
     calls: lines(calls).map((line) => JSON.parse(line) as Call),
     gitOnPath: lines(shim.log).map((line) => line.split('\x1f').slice(0, -1)),
     gitEnvironments: lines(shim.envLog).map((line) => line.split('\x1f').filter(Boolean)),
-    accessed: [...new Set(lines(accessed).flatMap((line) => (JSON.parse(line) as { paths: string[] }).paths))],
+    accessed: [...new Set(lines(accessed).map((line) => JSON.parse(line) as { fn: string; paths: string[] })
+      .filter((call) => !/realpath|readlink/.test(call.fn)).flatMap((call) => call.paths))],
   };
 }
 

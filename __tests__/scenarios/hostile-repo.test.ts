@@ -301,3 +301,42 @@ describe('run from inside a git hook of another repository', () => {
     expect(git(scene.root, 'status', '--porcelain')).toBe('');
   });
 });
+
+describe('a registry that reaches outside its folder', () => {
+  const LEGACY_IMPORT = "import { IsolatedExecutionEngine } from '../clone/src/agents/execution_engine_legacy_adapter';\nexport type E = IsolatedExecutionEngine;\n";
+  const registryWith = (change: (registry: Record<string, any>) => void): string => {
+    const registry = JSON.parse(fs.readFileSync(path.join(EXAMPLE, 'ssot.config.json'), 'utf8'));
+    change(registry);
+    return JSON.stringify(registry, null, 2);
+  };
+
+  it.each([
+    ['an include glob of ../victim/**', (r: Record<string, any>) => r.include.push('../victim/**/*.ts'), /\$\.include\[2\]: "\.\.\/victim\/\*\*\/\*\.ts" leads out of the registry's folder/],
+    ['an include glob that leaves through a brace, {..,src}/**', (r: Record<string, any>) => r.include.push('{..,src}/victim/**/*.ts'), /\$\.include\[2\]: .* leads out of the registry's folder/],
+  ])('%s is a registry error: nothing outside is read or patched', (_name, change, message) => {
+    const scene = hostileClone({ 'ssot.config.json': registryWith(change) });
+    writeFiles(scene.victim, { 'victim.ts': LEGACY_IMPORT });
+    const outside = scene.outside();
+    for (const args of [['check'], ['apply', '--dry-run'], ['apply']]) {
+      const run = recordedCli(scene.root, args);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(message);
+      expectContained(run, scene, outside);
+      expect(run.stdout).not.toContain('victim');
+    }
+  });
+
+  it('a module named through a link that leads outside is a registry error: the file outside is not read', () => {
+    const scene = hostileClone({
+      'src/linked': { link: '../../victim/lib' },
+      'ssot.config.json': registryWith((r) => r.symbols[0].legacy.push({ name: 'UserExecutionEngine', from: 'src/linked/old_engine' })),
+    });
+    writeFiles(scene.victim, { 'lib/old_engine.ts': `// ${CANARY}\nexport { UserExecutionEngine } from '../../clone/src/agents/supervisor/user_execution_engine';\n` });
+    const outside = scene.outside();
+    const run = recordedCli(scene.root, ['check']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/\$\.symbols\[0\]\.legacy\[\d+\]\.from: "src\/linked\/old_engine" leads through a link out of the registry's folder/);
+    expectContained(run, scene, outside);
+  });
+});

@@ -1,6 +1,6 @@
 import { formatPatch as formatStructuredPatch, structuredPatch } from 'diff';
 import type { Batch } from './plan';
-import { toForwardSlashes } from '../shared/paths';
+import { toPosix } from '../shared/paths';
 
 export interface FileChange {
   /** Relative to the folder `git apply` will run in, forward slashes. */
@@ -25,7 +25,8 @@ export function formatPatch(changes: FileChange[]): string {
 }
 
 function formatFileChange(change: FileChange): string {
-  const path = toForwardSlashes(change.path);
+  // A `\` is part of a name on POSIX; jsdiff quotes such names the way git does.
+  const path = toPosix(change.path);
   const isCreate = change.before === null;
   const patch = structuredPatch(isCreate ? '/dev/null' : `a/${path}`, `b/${path}`, change.before ?? '', change.after, undefined, undefined, {
     context: CONTEXT_LINES,

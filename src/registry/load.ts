@@ -11,6 +11,7 @@ import { ProjectResolver } from './project-resolver';
 import { buildPrefilter } from './prefilter';
 import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry } from './types';
 import { isFile } from '../shared/fs';
+import { isInside, realPathOr } from '../shared/paths';
 import { RegistryError } from './registry-error';
 import { parseRegistryJson, validateRegistryShape } from './schema';
 
@@ -93,6 +94,7 @@ class RegistryBuilder {
   }
 
   build(): Registry {
+    this.checkGlobs();
     const modules = this.buildModules();
     const movedFrom = new Map(modules.map((move, i) => [moduleKey(move.from), i]));
     const symbols = this.buildSymbols(movedFrom);
@@ -208,10 +210,28 @@ class RegistryBuilder {
     return { factory: raw.factory, module, minArgs: raw.minArgs ?? 0 };
   }
 
+  /** A glob that leaves the folder (a `..` segment, also inside braces, or an absolute path) would read files outside it. */
+  private checkGlobs(): void {
+    for (const key of ['include', 'exclude'] as const) {
+      (this.config[key] ?? []).forEach((glob, i) => {
+        if (/(^|[/{,])\.\.($|[/},])/.test(glob) || path.isAbsolute(glob)) {
+          this.fail(`$.${key}[${i}]`, `${JSON.stringify(glob)} leads out of the registry's folder (expected a glob relative to the registry's folder, inside it)`);
+        }
+      });
+    }
+  }
+
   private resolveModule(name: string, jsonPath: string): ModuleRef {
     const found = this.resolver.registryModule(name);
     if ('problem' in found) this.fail(jsonPath, found.problem);
-    return found.module;
+    // Named inside the folder, a module may still be a file outside it, through a link on the way: such a
+    // file is neither read nor taken as the registry's.
+    const { module } = found;
+    const real = module.kind === 'file' ? realPathOr(module.path) : null;
+    if (real !== null && !isInside(realPathOr(this.root), real)) {
+      this.fail(jsonPath, `"${name}" leads through a link out of the registry's folder, to ${real} (expected a module inside the folder)`);
+    }
+    return module;
   }
 
   /**

@@ -49,61 +49,71 @@ export function parseRegistryJson(file: string): unknown {
 
 /**
  * Where the first syntax error of a JSON text is. JSON.parse does not always say (`Unexpected token`
- * messages carry no position in Node 20), so a minimal strict scanner finds it.
+ * messages carry no position in Node 20), so a minimal strict scanner finds it. It keeps the containers it
+ * is in on a stack of its own, not on the call stack, so that no nesting depth can overflow it.
  */
 function jsonSyntaxErrorOffset(text: string): number {
   let at = 0;
-  const fail = (): never => {
-    throw new JsonSyntaxStop(at);
-  };
-  const skipSpace = () => {
+  const skipSpace = (): void => {
     while (at < text.length && ' \t\n\r'.includes(text[at])) at++;
   };
-  const expect = (pattern: RegExp) => {
+  const match = (pattern: RegExp): boolean => {
     pattern.lastIndex = at;
-    const match = pattern.exec(text);
-    if (!match) fail();
-    at += match![0].length;
+    const found = pattern.exec(text);
+    if (found) at += found[0].length;
+    return found !== null;
   };
-  const value = (): void => {
+  /** A member's `"key":`, up to its value. */
+  const key = (): boolean => {
+    skipSpace();
+    if (!match(STRING)) return false;
+    skipSpace();
+    return match(/:/y);
+  };
+  /** The closing brackets of the containers the scanner is in, innermost last. */
+  const closers: string[] = [];
+  for (;;) {
+    // A value.
     skipSpace();
     const c = text[at];
-    if (c === '{') return members('}', () => (expect(STRING), skipSpace(), expect(/:/y), value()));
-    if (c === '[') return members(']', value);
-    if (c === '"') return expect(STRING);
-    if (c === 't' || c === 'f' || c === 'n') return expect(/true|false|null/y);
-    expect(NUMBER);
-  };
-  const members = (close: string, member: () => void): void => {
-    at++;
-    skipSpace();
-    if (text[at] === close) return void at++;
+    if (c === '{' || c === '[') {
+      at++;
+      skipSpace();
+      const close = c === '{' ? '}' : ']';
+      if (text[at] !== close) {
+        closers.push(close);
+        if (close === '}' && !key()) return at;
+        continue;
+      }
+      at++;
+    } else if (c === '"') {
+      if (!match(STRING)) return at;
+    } else if (c === 't' || c === 'f' || c === 'n') {
+      if (!match(/true|false|null/y)) return at;
+    } else if (!match(NUMBER)) {
+      return at;
+    }
+    // After a value: the containers that end here, then a comma before the next value, or the end.
     for (;;) {
       skipSpace();
-      member();
-      skipSpace();
-      if (text[at] === ',') at++;
-      else if (text[at] === close) return void at++;
-      else fail();
+      const close = closers[closers.length - 1];
+      if (close === undefined) return at < text.length ? at : text.length;
+      if (text[at] === close) {
+        at++;
+        closers.pop();
+        continue;
+      }
+      if (text[at] !== ',') return at;
+      at++;
+      if (close === '}' && !key()) return at;
+      break;
     }
-  };
-  try {
-    value();
-    skipSpace();
-    if (at < text.length) fail();
-  } catch (error) {
-    if (error instanceof JsonSyntaxStop) return error.offset;
-    throw error;
   }
-  return text.length;
 }
 
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
-class JsonSyntaxStop {
-  constructor(readonly offset: number) {}
-}
 
 
 let schemaValidator: ValidateFunction | undefined;
@@ -141,6 +151,9 @@ function describeSchemaError(error: ErrorObject, root: unknown): { jsonPath: str
     case 'minLength':
     case 'minItems':
       return { jsonPath: at, expected: `${describeValue(error.data)} is too small (expected ${description ?? error.message})` };
+    case 'maxLength':
+      // A glob's matcher (picomatch) refuses longer ones.
+      return { jsonPath: at, expected: `${describeValue(error.data)} is too long (expected ${description ?? 'a string'}, at most ${error.params.limit} characters)` };
     default:
       return { jsonPath: at, expected: `${describeValue(error.data)}: ${error.message}` };
   }

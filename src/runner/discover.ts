@@ -58,9 +58,11 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   });
   const gitignore = new GitignoreRules(root);
   const isPackageBuildOutput = packageBuildOutputTest(root);
+  // The registry's globs stay inside its folder (checked when it is loaded); a glob's own tricks must not
+  // lead out either.
   const kept = listed
     .map((relative) => path.join(root, relative))
-    .filter((file) => !gitignore.ignores(file) && !isPackageBuildOutput(file))
+    .filter((file) => isInside(root, file) && !gitignore.ignores(file) && !isPackageBuildOutput(file))
     .sort();
 
   const regular = new Set(kept.filter((file) => !links.has(file)));
