@@ -142,3 +142,35 @@ describe('sources and registries at the edges', () => {
     }
   });
 });
+
+describe('a 2 MB file with 40,000 `new Legacy()` sites', () => {
+  it('apply --dry-run --file-timeout 5 finishes in seconds, and its patch gives exactly what apply writes', () => {
+    const sites = Array.from({ length: 40_000 }, (_, i) => `export const engine${i} = new Engine(${'1, '.repeat(i % 5)}${i});`);
+    const big = `import { Engine } from './old';\n${sites.join('\n')}\n`;
+    const root = smallRepo({
+      'ssot.config.json': JSON.stringify({
+        symbols: [{ name: 'Engine', from: 'src/engine', legacy: [{ name: 'Engine', from: 'src/old', construct: { factory: 'makeEngine', from: 'src/engine' } }] }],
+      }),
+      'src/engine.ts': 'export class Engine { constructor(..._: number[]) {} }\nexport function makeEngine(...args: number[]): Engine { return new Engine(...args); }\n',
+      'src/big.ts': big,
+    });
+    // 2 MB, under the 2 MiB above which a file is skipped as too large to be source.
+    expect(big.length).toBeGreaterThan(2_000_000);
+    expect(big.length).toBeLessThan(2 * 1024 * 1024);
+    // 40,000 singleton findings are several megabytes of summary.
+    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CI: 'true' } });
+    const patch = path.join(root, '.git', 'big.patch');
+    const started = Date.now();
+    const dry = run('apply', '--dry-run', '--file-timeout', '5', '--workers', '0', '--out', patch);
+    const seconds = (Date.now() - started) / 1000;
+    expect(dry.stderr).not.toMatch(/timeout/);
+    expect(dry.status).toBe(0);
+    expect(seconds).toBeLessThan(30);
+    git(root, 'apply', patch);
+    const applied = fs.readFileSync(path.join(root, 'src/big.ts'), 'utf8');
+    expect(applied.split('makeEngine(').length - 1).toBe(40_000);
+    git(root, 'checkout', '--', 'src/big.ts');
+    expect(run('apply', '--file-timeout', '5').status).toBe(0);
+    expect(fs.readFileSync(path.join(root, 'src/big.ts'), 'utf8')).toBe(applied);
+  }, 90_000);
+});
