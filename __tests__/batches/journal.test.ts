@@ -192,6 +192,58 @@ describe('applyBatchAtomically', () => {
   });
 });
 
+describe('applyBatchAtomically with an abort signal (what a SIGINT or SIGTERM handler uses)', () => {
+  it('stops at the next file and rolls back what it wrote; interrupted, not failed', async () => {
+    const { root, writes } = makeTree();
+    const before = snapshot(root);
+    const controller = new AbortController();
+    const result = await applyBatchAtomically(lockOf(root), writes, {
+      signal: controller.signal,
+      onFileWritten: (_file, count) => {
+        if (count === 2) controller.abort();
+      },
+    });
+    expect(result).toEqual({ status: 'rolled-back', interrupted: true });
+    expect(snapshot(root)).toEqual(before);
+    expect(fs.existsSync(journalPath(root))).toBe(false);
+  });
+
+  it('rolls back a batch whose verify was running when the signal came, even if verify passed', async () => {
+    const { root, writes } = makeTree();
+    const before = snapshot(root);
+    const controller = new AbortController();
+    // The signal arrives while verify runs, and its handler gets to run once verify returns.
+    const result = await applyBatchAtomically(lockOf(root), writes, {
+      signal: controller.signal,
+      verify: () => {
+        setImmediate(() => controller.abort());
+        return { ok: true, output: 'passed' };
+      },
+    });
+    expect(result).toEqual({ status: 'rolled-back', interrupted: true, verifyOutput: 'passed' });
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('a rollback after someone else changed a written file', () => {
+  it('keeps that file as it is and names it; every other file is restored byte for byte', async () => {
+    const { root, writes } = makeTree();
+    const before = snapshot(root);
+    const result = await applyBatchAtomically(lockOf(root), writes, {
+      verify: () => {
+        fs.appendFileSync(writes[1].path, '// saved by the user meanwhile\r\n');
+        return { ok: false, output: 'failed' };
+      },
+    });
+    expect(result).toEqual({ status: 'rolled-back', verifyOutput: 'failed', kept: ['src/crlf.ts'] });
+    const after = snapshot(root);
+    expect(fs.readFileSync(writes[1].path, 'utf8')).toBe(`${writes[1].after}// saved by the user meanwhile\r\n`);
+    delete after['src/crlf.ts'];
+    delete before['src/crlf.ts'];
+    expect(after).toEqual(before);
+  });
+});
+
 describe('recoverJournal', () => {
   it('returns null when there is nothing to recover', () => {
     expect(recoverJournal(lockOf(makeTempDir()))).toBeNull();

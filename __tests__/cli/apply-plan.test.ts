@@ -202,6 +202,16 @@ describe('executePlan', () => {
     expect(git(root, 'status', '--porcelain')).toBe('');
   });
 
+  it('stops once its signal is aborted: no batch starts after it (the batch in flight is rolled back by its journal)', async () => {
+    const root = tinyRepo();
+    const controller = new AbortController();
+    const p = await plan(root, { signal: controller.signal, onBatch: (o) => o.batch.index === 1 && controller.abort() });
+    const { outcomes, stoppedBy } = await executePlan(p);
+    expect(stoppedBy).toBe('interrupted');
+    expect(outcomes.map((o) => [o.batch.index, o.status])).toEqual([[1, 'written']]);
+    for (const change of p.batches[1].changes) expect(fs.readFileSync(change.file, 'utf8')).toBe(change.texts!.before);
+  });
+
   it('stops at the first batch whose verify fails; the batches after it stay planned in the summary', async () => {
     const root = tinyRepo();
     const p = await plan(root, { verify: 'echo no >&2; exit 3' });
