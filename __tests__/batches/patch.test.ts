@@ -156,6 +156,17 @@ describe('colorizePatch', () => {
   });
 });
 
+/** `before` with each edit (in order, none overlapping) spliced in. */
+function applyEdits(before: string, edits: { start: number; end: number; text: string }[]): string {
+  let after = '';
+  let cursor = 0;
+  for (const edit of edits) {
+    after += before.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return after + before.slice(cursor);
+}
+
 describe('formatPatch from the edits that made the change', () => {
   /** The edits between two texts as one replacement of what differs (a common prefix and suffix kept). */
   function editsBetween(before: string, after: string): { start: number; end: number; text: string }[] {
@@ -218,14 +229,7 @@ describe('formatPatch from the edits that made the change', () => {
         edits.push({ start: at, end, text: pick(['', 'X', '\n', 'new\n', 'a\r\nb', '\n\n']) });
         at = end + 1;
       }
-      let after = '';
-      let cursor = 0;
-      for (const edit of edits) {
-        after += before.slice(cursor, edit.start) + edit.text;
-        cursor = edit.end;
-      }
-      after += before.slice(cursor);
-      changes.push({ path: `f${n}.txt`, before, after, edits });
+      changes.push({ path: `f${n}.txt`, before, after: applyEdits(before, edits), edits });
     }
     const repo = repoWith(changes);
     gitApply(repo, formatPatch(changes));
@@ -237,13 +241,7 @@ describe('formatPatch from the edits that made the change', () => {
     const before = `import { Legacy } from './legacy';\n${lines.join('\n')}\n`;
     const edits: { start: number; end: number; text: string }[] = [];
     for (let at = before.indexOf('new Legacy('); at !== -1; at = before.indexOf('new Legacy(', at + 1)) edits.push({ start: at, end: at + 'new Legacy'.length, text: 'createEngine' });
-    let after = '';
-    let cursor = 0;
-    for (const edit of edits) {
-      after += before.slice(cursor, edit.start) + edit.text;
-      cursor = edit.end;
-    }
-    after += before.slice(cursor);
+    const after = applyEdits(before, edits);
     expect(edits).toHaveLength(40_000);
     expect(before.length).toBeGreaterThan(1.9 * 1024 * 1024);
     const started = Date.now();
