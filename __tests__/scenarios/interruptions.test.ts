@@ -8,12 +8,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { git, makeTempDir, removeTempDirs, writeFiles } from '../helpers/temp-repo';
-import { BIN, cli, exampleRepo, stateDirOf } from '../helpers/cli';
+import { BIN, cli, exampleRepo, REPO, stateDirOf } from '../helpers/cli';
 
 afterAll(removeTempDirs);
 
 const ENV = { ...process.env, CI: 'true' };
-const PAUSE = path.join(__dirname, '..', 'helpers', 'pause-on-read.js');
+const PAUSE = path.join(REPO, 'scripts', 'soak-faults', 'pause-on-read.js');
 
 /** Every file a user sees (not .git), as text. */
 function tree(root: string): Record<string, string> {
@@ -212,6 +212,25 @@ describe('a batch whose commit fails', () => {
   });
 });
 
+describe('a run killed after its batch was written and verified, before its commit started', () => {
+  it('leaves the batch pending, not forgotten: the next apply --commit commits it first, and exits 0 only with a clean tree', () => {
+    const root = exampleRepo();
+    const killed = spawnSync(process.execPath, ['--require', path.join(__dirname, '..', 'helpers', 'fault-on-rename.js'), BIN, 'apply', '--batch-size', '5', '--verify', 'true', '--commit'], {
+      cwd: root,
+      env: { ...ENV, SSOT_KILL_AFTER_RENAME: `ssot-codemod\\${path.sep}journal$` },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(batchSubjects(root)).toEqual([]);
+    expect(cli(root, 'check').stderr).toMatch(/"ssot-codemod: batch 1\/\d+ \(files 1-5\)" was written but not committed \(the run was interrupted before committing it\)/);
+    const resumed = cli(root, 'apply', '--batch-size', '5', '--verify', 'true', '--commit');
+    expect(resumed.status).toBe(0);
+    expect(resumed.stderr).toMatch(/^committed "ssot-codemod: batch 1\/\d+ \(files 1-5\)", left uncommitted by an earlier run/m);
+    expect(git(root, 'status', '--porcelain')).toBe('');
+    expect(tree(root)).toEqual(migrated);
+    expect(batchSubjects(root).length).toBeGreaterThan(1);
+  });
+});
+
 describe('a pre-commit hook that reformats and `git add`s (lint-staged)', () => {
   it('commits what the hook produced and leaves the index agreeing with HEAD and the work tree', () => {
     const root = exampleRepo();
@@ -227,6 +246,25 @@ describe('a pre-commit hook that reformats and `git add`s (lint-staged)', () => 
     }
     expect(git(root, 'status', '--porcelain')).toBe('');
     expect(git(root, 'diff', '--cached', '--name-only')).toBe('');
+  });
+});
+
+describe('a pre-commit hook that reformats and stages the batch, then fails (lint-staged: format, then lint)', () => {
+  it('leaves the batch pending as the hook made it: the next apply --commit commits it, the formatting included', () => {
+    const root = exampleRepo();
+    const failOnce = path.join(root, '.git', 'fail-once');
+    fs.writeFileSync(failOnce, '');
+    installHook(root, `for f in $(git diff --cached --name-only --diff-filter=ACM); do grep -q "^// formatted$" "$f" || printf "// formatted\\n" >> "$f"; git add -- "$f"; done\n` +
+      `if [ -e '${failOnce}' ]; then rm '${failOnce}'; echo "lint failed" >&2; exit 1; fi`);
+    const failed = cli(root, 'apply', '--batch-size', '50', '--commit');
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/the commit failed \(lint failed\)/);
+    const resumed = cli(root, 'apply', '--batch-size', '50', '--commit');
+    expect(resumed.stderr).toMatch(/^committed "ssot-codemod: batch 1\/1 \(files 1-\d+\)", left uncommitted by an earlier run/m);
+    expect(resumed.status).toBe(0);
+    const changed = git(root, 'show', '--name-only', '--format=', 'HEAD').split('\n').filter(Boolean);
+    for (const file of changed) expect(git(root, 'show', `HEAD:${file}`)).toBe(`${migrated[file]}// formatted\n`);
+    expect(git(root, 'status', '--porcelain')).toBe('');
   });
 });
 

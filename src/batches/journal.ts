@@ -50,6 +50,12 @@ export interface ApplyBatchOptions {
    * returned, and rolls it back: the result is then `rolled-back` with `interrupted` set.
    */
   signal?: AbortSignal;
+  /**
+   * Called once the batch is written (and verified), while its journal still exists: what must outlive the
+   * batch (that it is still to be committed) is recorded before the journal goes, so that no kill in
+   * between can leave the batch written and forgotten. If it throws, the batch is rolled back.
+   */
+  onDone?: () => void;
 }
 
 export interface ApplyBatchResult {
@@ -231,10 +237,7 @@ export async function applyBatchAtomically(lock: Lock, writes: BatchWrite[], opt
   if (failure) undo(written, failure.error);
   if (interrupted) return { status: 'rolled-back', interrupted, ...keptField(undo(written)) };
 
-  if (!options.verify) {
-    removeJournal(location);
-    return { status: 'written' };
-  }
+  if (!options.verify) return finish(location, manifest, options, {});
   let outcome: VerifyOutcome;
   try {
     outcome = await options.verify();
@@ -243,11 +246,21 @@ export async function applyBatchAtomically(lock: Lock, writes: BatchWrite[], opt
     throw error;
   }
   if (await aborted(options.signal)) return { status: 'rolled-back', interrupted: true, verifyOutput: outcome.output, ...keptField(undo(manifest.files)) };
-  if (outcome.ok) {
-    removeJournal(location);
-    return { status: 'written', verifyOutput: outcome.output };
-  }
+  if (outcome.ok) return finish(location, manifest, options, { verifyOutput: outcome.output });
   return { status: 'rolled-back', verifyOutput: outcome.output, ...keptField(undo(manifest.files)) };
+}
+
+/** A batch written (and verified): what must outlive it is recorded, then its journal goes. */
+function finish(location: StateLocation, manifest: JournalManifest, options: ApplyBatchOptions, result: Omit<ApplyBatchResult, 'status'>): ApplyBatchResult {
+  try {
+    options.onDone?.();
+  } catch (error) {
+    const { unrestored } = rollBack(location, manifest.files);
+    if (unrestored.length > 0) throw new RollbackFailedError(unrestored.map((entry) => entry.path), describe(error));
+    throw error;
+  }
+  removeJournal(location);
+  return { status: 'written', ...result };
 }
 
 function keptField(kept: string[]): Pick<ApplyBatchResult, 'kept'> {
@@ -487,6 +500,8 @@ function checkOriginal(journal: string, entry: JournalEntry): void {
  * something on disk.
  */
 function restoreEntry(location: StateLocation, journal: string, entry: JournalEntry): boolean {
+  // A file the batch created, whose folder is gone since: there is nothing to remove.
+  if (entry.original === null && !fs.existsSync(path.dirname(path.join(location.tree, entry.path)))) return false;
   const place = placeInTree(location.tree, entry.path, { createFolders: entry.original !== null });
   const target = place.file;
   for (const leftover of leftoverTemporaries(target)) fs.rmSync(leftover, { force: true });

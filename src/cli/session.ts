@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { findRegistryFile, loadRegistry, RegistryError } from '../registry/load';
 import type { Registry } from '../registry/types';
 import { acquireLock, inspectJournal, recoverJournal, type JournalState, type Lock, type RecoveryResult } from '../batches/journal';
-import { inspectCommitRecord, settleInterruptedCommit, type ClearedCommit, type PendingCommit } from '../vcs/batch-commit';
+import { dropPendingOf, inspectCommitRecord, settleInterruptedCommit, type ClearedCommit, type PendingCommit } from '../vcs/batch-commit';
 import { UserError } from '../shared/errors';
 
 export class UsageError extends UserError {
@@ -70,9 +70,16 @@ export function openSession(config: string | undefined, cwd: string, options: Se
   const lock = acquireLock(registry.root, { force: options.force });
   try {
     session.recovered = recoverJournal(lock, { force: options.force });
+    // The batch restored was undone: it is no longer to be committed.
+    if (session.recovered) dropPendingOf(lock, session.recovered.label);
     const settled = settleInterruptedCommit(lock, { force: options.force });
     session.clearedCommit = settled?.cleared ?? null;
     session.pendingCommit = settled?.pending ?? null;
+    const inFlight = settled ? null : inspectCommitRecord(registry.root);
+    if (inFlight && 'running' in inFlight && inFlight.running) {
+      // A killed run's `git commit` goes on by itself (its hooks can take a while): it must end first.
+      throw new UsageError(`"${inFlight.subject}" is still being committed by the git of a run that is gone; wait for that git to end, then run again`);
+    }
   } catch (error) {
     lock.release();
     throw error;

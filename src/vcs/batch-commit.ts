@@ -10,7 +10,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { commitFiles, commitLanded, GitError, gitPath, headCommit, headRef, resetIndexEntries, uncommittedFiles } from './git';
+import { commitFiles, commitLanded, differFromIndex, GitError, gitPath, headCommit, headRef, resetIndexEntries, uncommittedFiles } from './git';
 import type { Lock } from '../batches/lock';
 import { existingStateDir, stateLocation, type StateLocation } from '../batches/state-dir';
 import { readRegularFile, readTextIfReadable, replaceFileAtomically, sha256 } from '../shared/fs';
@@ -34,6 +34,8 @@ interface CommitRecord {
   files: { path: string; hash: string }[];
   /** In the pending record only: why the batch is not committed. */
   pending?: { reason: string };
+  /** The batch's journal label, when the record was made before its journal went. */
+  batch?: string;
 }
 
 /** A batch written but not committed. */
@@ -130,16 +132,54 @@ export async function commitBatch(lock: Lock, files: string[], message: string):
   try {
     commit = await commitFiles(location.tree, files, message, { scratchDir, onCommitStarted: (gitPid) => save({ ...record, gitPid, gitStartedAtMs: Date.now() }) });
   } catch (error) {
+    const staged = withHookOutput(location, record, scratchDir);
     fs.rmSync(scratchDir, { recursive: true, force: true });
-    // Pending only if something is left to commit (`nothing to commit` leaves nothing behind).
-    const landed = commitLanded(location.tree, record.parent, subjectOf(message));
-    if (landed || uncommittedFiles(location.tree, files).length === 0) fs.rmSync(marker, { force: true });
-    else leavePending(location, record, gitReason(error));
+    // Landed, but the index entries could not be set (a git of the user's holds the index): the marker
+    // stays, and the next run sets them. Otherwise pending, if anything is left to commit.
+    if (commitLanded(location.tree, record.parent, subjectOf(message))) throw error;
+    if (uncommittedFiles(location.tree, files).length === 0) fs.rmSync(marker, { force: true });
+    else leavePending(location, staged, gitReason(error));
     throw error;
   }
   fs.rmSync(scratchDir, { recursive: true, force: true });
   fs.rmSync(marker, { force: true });
   return commit;
+}
+
+/**
+ * Records that the batch of `files` (absolute) is written and still to be committed with `message`: called
+ * while the batch's journal still exists, so that a run killed between the journal's end and the commit's
+ * start leaves the batch pending rather than forgotten. `batch` is the journal's label, by which a batch
+ * restored from its journal drops this record (dropPendingOf).
+ */
+export function recordPendingCommit(lock: Lock, files: string[], message: string, batch: string): void {
+  const { location } = lock;
+  lock.assertHeld();
+  const record: CommitRecord = {
+    version: 2,
+    pid: process.pid,
+    writtenAtMs: Date.now(),
+    gitPid: null,
+    parent: headCommit(location.tree),
+    message,
+    files: files.map((file) => ({ path: relativePosix(location.tree, file), hash: hashOf(file) })),
+    pending: { reason: 'the run was interrupted before committing it' },
+    batch,
+  };
+  replaceFileAtomically(pendingIn(location), JSON.stringify(record), { mode: 0o600 });
+}
+
+/** The pending record of the batch a journal named `batch` was for: that batch was undone, nothing is pending. */
+export function dropPendingOf(lock: Lock, batch: string): void {
+  lock.assertHeld();
+  const pending = pendingIn(lock.location);
+  let record: CommitRecord | null = null;
+  try {
+    record = readRecord(lock.location, pending);
+  } catch {
+    // Damaged: settling it names it.
+  }
+  if (record?.batch === batch) fs.rmSync(pending, { force: true });
 }
 
 /**
@@ -150,21 +190,24 @@ export function settleInterruptedCommit(lock: Lock, options: { force?: boolean }
   const { location } = lock;
   lock.assertHeld();
   const marker = markerIn(location);
-  let record: CommitRecord | null;
-  try {
-    record = readRecord(location, marker);
-  } catch (error) {
-    // A record that cannot be read names nothing that could be cleared: --force sets it aside.
-    if (!(error instanceof InterruptedCommitError) || !options.force) throw error;
-    fs.renameSync(marker, `${marker}.damaged-${Date.now()}`);
-    record = null;
-  }
-  if (!record) return settledPending(location);
+  // A record that cannot be read names nothing that could be cleared: --force sets it aside.
+  const readable = <T>(read: () => T): T | null => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof InterruptedCommitError) || !options.force) throw error;
+      fs.renameSync(error.marker, `${error.marker}.damaged-${Date.now()}`);
+      return null;
+    }
+  };
+  let record = readable(() => readRecord(location, marker));
+  if (!record) return readable(() => settledPending(location));
   const subject = subjectOf(record.message);
   const absolute = record.files.map((file) => path.join(location.tree, file.path));
   // A commit whose run or git still runs is not ours to touch (the next run settles it).
   if (ownersRunning(record)) return null;
   try {
+    record = withHookOutput(location, record, path.join(location.dir, `commit-${record.pid}`));
     const removedLocks = [...removeScratch(location), ...removeGitLocks(location, record)];
     const landed = commitLanded(location.tree, record.parent, subject);
     resetIndexEntries(location.tree, absolute);
@@ -238,6 +281,21 @@ function pendingOf(record: CommitRecord): PendingCommit {
     files: record.files.map((file) => file.path),
     reason: record.pending?.reason ?? 'the run was interrupted while committing it',
   };
+}
+
+/**
+ * The record, with what a hook made of the batch's files taken for the batch: a pre-commit hook that
+ * formats and stages them (lint-staged) leaves in the commit's own index the content it produced, so a
+ * file that now holds exactly that is still the batch's, not an edit made since.
+ */
+function withHookOutput(location: StateLocation, record: CommitRecord, scratchDir: string): CommitRecord {
+  const index = path.join(scratchDir, 'index');
+  const changed = record.files.filter((file) => ![file.hash, ''].includes(hashOf(path.join(location.tree, file.path))));
+  if (changed.length === 0 || !fs.existsSync(index)) return record;
+  const absolute = changed.map((file) => path.join(location.tree, file.path));
+  const differing = new Set(differFromIndex(location.tree, index, absolute));
+  const staged = new Set(changed.filter((_, i) => !differing.has(absolute[i])).map((file) => file.path));
+  return { ...record, files: record.files.map((file) => (staged.has(file.path) ? { ...file, hash: hashOf(path.join(location.tree, file.path)) } : file)) };
 }
 
 /** The commit's own folder (its index, the index's lock, the message): ours, of a run that is gone. */

@@ -128,6 +128,27 @@ export function uncommittedFiles(root: string, files: string[]): string[] {
   return files.filter((file) => dirty.has(relativeToTopLevel(topLevel, root, file)));
 }
 
+/**
+ * Those of `files` (absolute, or relative to `root`) whose work-tree content differs from their entry in the
+ * index `indexFile` (or that it has no entry for), returned as given.
+ */
+export function differFromIndex(root: string, indexFile: string, files: string[]): string[] {
+  const topLevel = topLevelOf(root);
+  const relative = files.map((file) => relativeToTopLevel(topLevel, root, file));
+  // `<mode> <object> <stage>\t<path>` per entry; reading the index touches no file of the work tree.
+  const staged = new Map<string, string>();
+  for (const entry of git(topLevel, ['ls-files', '--stage', '-z'], undefined, { GIT_INDEX_FILE: indexFile }).split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab !== -1) staged.set(entry.slice(tab + 1), entry.split(' ')[1]);
+  }
+  // The objects the files would be, the repository's filters (line endings) applied; a name holding a
+  // newline cannot be given one a line, and counts as differing.
+  const plain = relative.filter((file) => !file.includes('\n'));
+  const objects = plain.length === 0 ? [] : git(topLevel, ['hash-object', '--stdin-paths'], plain.join('\n') + '\n').trim().split('\n');
+  const now = new Map(plain.map((file, i) => [file, objects[i]]));
+  return files.filter((_, i) => staged.get(relative[i]) === undefined || staged.get(relative[i]) !== now.get(relative[i]));
+}
+
 /** HEAD's commit, or null before the first commit. */
 export function headCommit(root: string): string | null {
   try {
@@ -194,12 +215,22 @@ function gitWithPid(cwd: string, args: string[], env: Record<string, string>, on
     const output: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    // If what is told of the start fails (a record that cannot be written), git is stopped, and the promise
+    // settles only once it has ended: a git left running would commit behind our back.
+    let notStarted: unknown;
     child.on('error', (error) => reject(new GitError(args, error.message)));
     child.on('close', (code, signal) => {
-      if (code === 0) resolve();
+      if (notStarted !== undefined) reject(notStarted);
+      else if (code === 0) resolve();
       else reject(new GitError(args, Buffer.concat(output).toString('utf8') || `exit ${code ?? signal}`));
     });
-    if (child.pid !== undefined) onStarted?.(child.pid);
+    if (child.pid === undefined) return;
+    try {
+      onStarted?.(child.pid);
+    } catch (error) {
+      notStarted = error;
+      child.kill('SIGTERM');
+    }
   });
 }
 

@@ -5,7 +5,7 @@
 import { applyBatchAtomically, type Lock } from '../../batches/journal';
 import { indexLockFile, isGitRepository, uncommittedFiles } from '../../vcs/git';
 import { runVerify } from '../../vcs/verify';
-import { commitBatch, gitReason } from '../../vcs/batch-commit';
+import { commitBatch, gitReason, recordPendingCommit } from '../../vcs/batch-commit';
 import { relativeTo, UsageError } from '../session';
 import type { ApplyPlan, PlannedBatch } from './plan';
 import type { BatchOutcome } from './summary';
@@ -58,15 +58,19 @@ async function executeBatch(plan: ApplyPlan, planned: PlannedBatch, lock: Lock):
   const { root, options } = plan;
   const { batch, changes } = planned;
   const outcome: BatchOutcome = { batch, status: 'planned', perTransform: planned.perTransform };
+  const label = `batch ${batch.index}/${plan.allBatches.length}: ${batch.label}`;
+  const files = changes.map((c) => c.file);
+  const message = commitMessage(plan, planned);
   try {
     const result = await applyBatchAtomically(
       lock,
       changes.map((c) => ({ path: c.file, before: c.texts!.before, after: c.texts!.after })),
       {
         root,
-        label: `batch ${batch.index}/${plan.allBatches.length}: ${batch.label}`,
+        label,
         verify: options.verify ? () => runVerify(options.verify!, root) : undefined,
         signal: options.signal,
+        onDone: options.commit ? () => recordPendingCommit(lock, files, message, label) : undefined,
       },
     );
     outcome.status = result.status;
@@ -79,7 +83,7 @@ async function executeBatch(plan: ApplyPlan, planned: PlannedBatch, lock: Lock):
   }
   if (outcome.status === 'written' && options.commit) {
     try {
-      outcome.commit = await commitBatch(lock, changes.map((c) => c.file), commitMessage(plan, planned));
+      outcome.commit = await commitBatch(lock, files, message);
     } catch (error) {
       outcome.status = 'failed';
       outcome.error = `written, but the commit failed (${gitReason(error)}): the files stay changed and uncommitted; the next \`apply --commit\` commits them first`;
