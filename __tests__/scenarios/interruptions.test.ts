@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { git, makeTempDir, removeTempDirs, writeFiles } from '../helpers/temp-repo';
 import { BIN, cli, exampleRepo, REPO, stateDirOf } from '../helpers/cli';
+import { temporarySibling } from '../../src/shared/fs';
 
 afterAll(removeTempDirs);
 
@@ -228,6 +229,24 @@ describe('a run killed after its batch was written and verified, before its comm
     expect(git(root, 'status', '--porcelain')).toBe('');
     expect(tree(root)).toEqual(migrated);
     expect(batchSubjects(root).length).toBeGreaterThan(1);
+  });
+});
+
+describe('a run killed as its commit begins, before the commit marker is written', () => {
+  it('still leaves the batch recorded as pending (the pending record goes only once the marker names the batch)', () => {
+    const root = exampleRepo();
+    // The marker is written to a temporary file renamed to commit.json: killed just before that rename.
+    const temporary = path.basename(temporarySibling(path.join(stateDirOf(root), 'commit.json'), 0)).replace('-0-', '-\\d+-').replace(/\./g, '\\.');
+    const killed = spawnSync(process.execPath, ['--require', path.join(__dirname, '..', 'helpers', 'fault-on-rename.js'), BIN, 'apply', '--batch-size', '5', '--commit'], {
+      cwd: root,
+      env: { ...ENV, SSOT_KILL_BEFORE_RENAME: `${temporary}$` },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    const resumed = cli(root, 'apply', '--batch-size', '5', '--commit');
+    expect(resumed.stderr).toMatch(/^committed "ssot-codemod: batch 1\/\d+ \(files 1-5\)", left uncommitted by an earlier run/m);
+    expect(resumed.status).toBe(0);
+    expect(git(root, 'status', '--porcelain')).toBe('');
+    expect(tree(root)).toEqual(migrated);
   });
 });
 

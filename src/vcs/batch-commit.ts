@@ -113,7 +113,6 @@ export async function commitBatch(lock: Lock, files: string[], message: string):
   lock.assertHeld();
   const marker = markerIn(location);
   if (fs.existsSync(marker)) throw new InterruptedCommitError(marker, 'another batch commit is recorded and not settled');
-  fs.rmSync(pendingIn(location), { force: true });
   const record: CommitRecord = {
     version: 2,
     pid: process.pid,
@@ -125,6 +124,8 @@ export async function commitBatch(lock: Lock, files: string[], message: string):
   };
   const save = (value: CommitRecord): void => replaceFileAtomically(marker, JSON.stringify(value), { mode: 0o600 });
   save(record);
+  // Only now that the marker names the batch: until then the pending record did (no moment without either).
+  fs.rmSync(pendingIn(location), { force: true });
   const scratchDir = path.join(location.dir, `commit-${process.pid}`);
   fs.rmSync(scratchDir, { recursive: true, force: true });
   fs.mkdirSync(scratchDir, { mode: 0o700 });
