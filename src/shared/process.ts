@@ -43,7 +43,7 @@ export function isProcessAlive(pid: number): boolean {
 }
 
 /** When `pid` started (ms since the epoch); null where the system does not say. */
-export function processStartMs(pid: number): number | null {
+function processStartMs(pid: number): number | null {
   const startTicks = Number(procStat(pid)?.[19]);
   const uptime = parseFloat(readProc('/proc/uptime') ?? '');
   if (!Number.isFinite(startTicks) || !Number.isFinite(uptime)) return null;
