@@ -295,9 +295,13 @@ function sameFiles(a, b) {
 /** What the README says to do next: the user commits their own edit, if any, and runs the same apply again. */
 function resumed(root, expected, batchSize, userEdit) {
   const problems = [];
+  // (Nothing to commit when the user's edit already is: in a batch committed by hand.)
+  const commitStaged = (message) => {
+    if (spawnSync('git', ['diff', '--cached', '--quiet'], { cwd: root }).status !== 0) git(root, 'commit', '--quiet', '-m', message);
+  };
   if (userEdit) {
     git(root, 'add', '--', userEdit);
-    git(root, 'commit', '--quiet', '-m', 'the user\'s own edit');
+    commitStaged('the user\'s own edit');
   }
   const rerun = () => cli(root, ['apply', '--batch-size', String(batchSize), '--verify', 'true', '--commit']);
   let again = rerun();
@@ -307,7 +311,7 @@ function resumed(root, expected, batchSize, userEdit) {
   if (again.status === 2 && /was written but never committed .* changed since: commit or discard/.test(again.stderr) && fs.existsSync(pendingFile)) {
     const files = JSON.parse(fs.readFileSync(pendingFile, 'utf8')).files.map((file) => file.path);
     git(root, 'add', '--', ...files);
-    git(root, 'commit', '--quiet', '-m', 'the batch, committed by hand as told');
+    commitStaged('the batch, committed by hand as told');
     problems.named = true;
     again = rerun();
   }

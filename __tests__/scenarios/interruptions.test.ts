@@ -232,6 +232,25 @@ describe('a run killed after its batch was written and verified, before its comm
   });
 });
 
+describe('a file of the batch saved by the user after its verify, before its commit', () => {
+  it('is not swept into the batch\'s commit: the commit stops, the batch is pending and named, and the edit stays', () => {
+    const root = exampleRepo();
+    const file = 'src/routes/agent_routes.ts';
+    const run = spawnSync(process.execPath, ['--require', path.join(__dirname, '..', 'helpers', 'fault-on-rename.js'), BIN, 'apply', '--batch-size', '50', '--verify', 'true', '--commit'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...ENV, SSOT_SAVE_AFTER_RENAME: `ssot-codemod\\${path.sep}journal$`, SSOT_SAVE_FILE: path.join(root, file) },
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`the commit failed \\(${file.replace(/[.]/g, '\\.')} changed while the batch was being committed\\)`));
+    expect(batchSubjects(root)).toEqual([]);
+    expect(fs.readFileSync(path.join(root, file), 'utf8')).toBe(`${migrated[file]}// saved by the user before the commit\n`);
+    const again = cli(root, 'apply', '--batch-size', '50', '--commit');
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(new RegExp(`was written but never committed .*, and ${file.replace(/[.]/g, '\\.')} changed since`));
+  });
+});
+
 describe('a run killed as its commit begins, before the commit marker is written', () => {
   it('still leaves the batch recorded as pending (the pending record goes only once the marker names the batch)', () => {
     const root = exampleRepo();

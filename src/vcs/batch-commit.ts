@@ -113,15 +113,9 @@ export async function commitBatch(lock: Lock, files: string[], message: string):
   lock.assertHeld();
   const marker = markerIn(location);
   if (fs.existsSync(marker)) throw new InterruptedCommitError(marker, 'another batch commit is recorded and not settled');
-  const record: CommitRecord = {
-    version: 2,
-    pid: process.pid,
-    writtenAtMs: Date.now(),
-    gitPid: null,
-    parent: headCommit(location.tree),
-    message,
-    files: files.map((file) => ({ path: relativePosix(location.tree, file), hash: hashOf(file) })),
-  };
+  // The files as they were when the batch was verified (its pending record), if this is that batch.
+  const pending = readRecord(location, pendingIn(location));
+  const record = { ...recordOf(location, files, message), ...(pending?.message === message ? { files: pending.files } : {}) };
   const save = (value: CommitRecord): void => replaceFileAtomically(marker, JSON.stringify(value), { mode: 0o600 });
   save(record);
   // Only now that the marker names the batch: until then the pending record did (no moment without either).
@@ -130,10 +124,18 @@ export async function commitBatch(lock: Lock, files: string[], message: string):
   fs.rmSync(scratchDir, { recursive: true, force: true });
   fs.mkdirSync(scratchDir, { mode: 0o700 });
   let commit: string;
+  let started = false;
   try {
-    commit = await commitFiles(location.tree, files, message, { scratchDir, onCommitStarted: (gitPid) => save({ ...record, gitPid, gitStartedAtMs: Date.now() }) });
+    commit = await commitFiles(location.tree, files, message, {
+      scratchDir,
+      onStaged: (index) => stagedAsWritten(location, record, files, index),
+      onCommitStarted: (gitPid) => {
+        started = true;
+        save({ ...record, gitPid, gitStartedAtMs: Date.now() });
+      },
+    });
   } catch (error) {
-    const staged = withHookOutput(location, record, scratchDir);
+    const staged = started ? withHookOutput(location, record, scratchDir) : record;
     fs.rmSync(scratchDir, { recursive: true, force: true });
     // Landed, but the index entries could not be set (a git of the user's holds the index): the marker
     // stays, and the next run sets them. Otherwise pending, if anything is left to commit.
@@ -148,6 +150,18 @@ export async function commitBatch(lock: Lock, files: string[], message: string):
 }
 
 /**
+ * What was staged must be what the batch wrote: a file saved by someone else since (between verify and
+ * the commit) is not swept into the batch's commit. Staged equal to the file now, and the file now equal to
+ * what was written, means staged equal to what was written.
+ */
+function stagedAsWritten(location: StateLocation, record: CommitRecord, files: string[], index: string): void {
+  const changed = record.files.filter((file) => hashOf(path.join(location.tree, file.path)) !== file.hash).map((file) => file.path);
+  const differing = differFromIndex(location.tree, index, files).map((file) => relativePosix(location.tree, file));
+  const moved = [...new Set([...changed, ...differing])];
+  if (moved.length > 0) throw new Error(`${moved.join(', ')} changed while the batch was being committed`);
+}
+
+/**
  * Records that the batch of `files` (absolute) is written and still to be committed with `message`: called
  * while the batch's journal still exists, so that a run killed between the journal's end and the commit's
  * start leaves the batch pending rather than forgotten. `batch` is the journal's label, by which a batch
@@ -156,7 +170,13 @@ export async function commitBatch(lock: Lock, files: string[], message: string):
 export function recordPendingCommit(lock: Lock, files: string[], message: string, batch: string): void {
   const { location } = lock;
   lock.assertHeld();
-  const record: CommitRecord = {
+  const record = { ...recordOf(location, files, message), pending: { reason: 'the run was interrupted before committing it' }, batch };
+  replaceFileAtomically(pendingIn(location), JSON.stringify(record), { mode: 0o600 });
+}
+
+/** A record of this run committing `files` (absolute) with `message` on top of HEAD as it is now. */
+function recordOf(location: StateLocation, files: string[], message: string): CommitRecord {
+  return {
     version: 2,
     pid: process.pid,
     writtenAtMs: Date.now(),
@@ -164,10 +184,7 @@ export function recordPendingCommit(lock: Lock, files: string[], message: string
     parent: headCommit(location.tree),
     message,
     files: files.map((file) => ({ path: relativePosix(location.tree, file), hash: hashOf(file) })),
-    pending: { reason: 'the run was interrupted before committing it' },
-    batch,
   };
-  replaceFileAtomically(pendingIn(location), JSON.stringify(record), { mode: 0o600 });
 }
 
 /** The pending record of the batch a journal named `batch` was for: that batch was undone, nothing is pending. */
@@ -208,7 +225,8 @@ export function settleInterruptedCommit(lock: Lock, options: { force?: boolean }
   // A commit whose run or git still runs is not ours to touch (the next run settles it).
   if (ownersRunning(record)) return null;
   try {
-    record = withHookOutput(location, record, path.join(location.dir, `commit-${record.pid}`));
+    // Only once `git commit` had started could a hook have staged anything.
+    if (record.gitPid !== null) record = withHookOutput(location, record, path.join(location.dir, `commit-${record.pid}`));
     const removedLocks = [...removeScratch(location), ...removeGitLocks(location, record)];
     const landed = commitLanded(location.tree, record.parent, subject);
     resetIndexEntries(location.tree, absolute);
@@ -287,7 +305,8 @@ function pendingOf(record: CommitRecord): PendingCommit {
 /**
  * The record, with what a hook made of the batch's files taken for the batch: a pre-commit hook that
  * formats and stages them (lint-staged) leaves in the commit's own index the content it produced, so a
- * file that now holds exactly that is still the batch's, not an edit made since.
+ * file that now holds exactly that is still the batch's, not an edit made since. (Before `git commit`
+ * starts, the index holds what was checked to be the batch's: no hook has run.)
  */
 function withHookOutput(location: StateLocation, record: CommitRecord, scratchDir: string): CommitRecord {
   const index = path.join(scratchDir, 'index');

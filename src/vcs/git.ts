@@ -178,6 +178,11 @@ export interface CommitOptions {
   scratchDir?: string;
   /** Gets the pid of the `git commit` process, for a record that lets a later run clean up after it. */
   onCommitStarted?: (gitPid: number) => void;
+  /**
+   * Called once the files are staged in the commit's own index (its path given), before `git commit`
+   * starts; throwing stops the commit. What is staged then is what is committed (hooks aside).
+   */
+  onStaged?: (indexFile: string) => void;
 }
 
 /**
@@ -197,6 +202,7 @@ export async function commitFiles(root: string, files: string[], message: string
   try {
     if (headCommit(topLevel)) git(topLevel, ['read-tree', 'HEAD'], undefined, env);
     git(topLevel, ['add', '--all', '--pathspec-from-file=-', '--pathspec-file-nul'], relative.join('\0'), env);
+    options.onStaged?.(env.GIT_INDEX_FILE);
     fs.writeFileSync(messageFile, message);
     // Without our base options: `git commit` passes them on to the hooks (GIT_LITERAL_PATHSPECS would
     // turn a hook's `git diff -- '*.ts'` into a search for a file named `*.ts`).
