@@ -244,6 +244,61 @@ describe('a rollback after someone else changed a written file', () => {
   });
 });
 
+describe('a save that lands while a file of the batch is being replaced', () => {
+  // The module itself, not this file's import of it (whose properties cannot be spied on).
+  const nodeFs: typeof fs = require('node:fs');
+  /** Just before the rename that replaces `file`, `save` runs: an editor writing into the file in place. */
+  function saveBeforeRename(file: string, save: () => void): jest.SpyInstance {
+    const rename = nodeFs.renameSync;
+    let saved = false;
+    return jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
+      if (!saved && path.basename(String(to)) === path.basename(file) && /\.ssot-codemod-\d+-\w+\.tmp$/.test(String(from))) {
+        saved = true;
+        save();
+      }
+      return rename(from, to);
+    });
+  }
+
+  it('is put back and the batch refused, naming the file; every other file is restored', async () => {
+    const { root, writes } = makeTree();
+    const before = snapshot(root);
+    const target = writes[2].path;
+    const spy = saveBeforeRename(target, () => fs.appendFileSync(target, '// saved by the user\n'));
+    try {
+      await expect(applyBatchAtomically(lockOf(root), writes)).rejects.toThrow(
+        `could not write ${path.relative(root, target)}: it changed since the batch was planned`,
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readFileSync(target, 'utf8')).toBe(`${writes[2].before}// saved by the user\n`);
+    const after = snapshot(root);
+    expect(after[path.relative(root, target)].mode).toBe(before[path.relative(root, target)].mode);
+    delete after[path.relative(root, target)];
+    delete before[path.relative(root, target)];
+    expect(after).toEqual(before);
+    expect(fs.existsSync(journalPath(root))).toBe(false);
+  });
+
+  it('a file the batch creates, made by someone else meanwhile, is theirs', async () => {
+    const { root } = makeTree();
+    const file = path.join(root, 'src/new.ts');
+    const link = nodeFs.linkSync;
+    const spy = jest.spyOn(nodeFs, 'linkSync').mockImplementation((from, to) => {
+      if (path.basename(String(to)) === 'new.ts') fs.writeFileSync(file, 'theirs\n');
+      return link(from, to);
+    });
+    try {
+      await expect(applyBatchAtomically(lockOf(root), [{ path: file, before: null, after: 'ours\n' }])).rejects.toThrow(WriteFailedError);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readFileSync(file, 'utf8')).toBe('theirs\n');
+    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
 describe('recoverJournal', () => {
   it('returns null when there is nothing to recover', () => {
     expect(recoverJournal(lockOf(makeTempDir()))).toBeNull();

@@ -65,6 +65,7 @@ describe('every error class in src/', () => {
     'RollbackFailedError',
     'OutsideRootError',
     'FolderChangedError',
+    'FileChangedError',
     'UnsafePathError',
   ]);
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Lock } from './lock';
 import { existingStateDir, stateLocation, type StateLocation } from './state-dir';
 import {
-  FolderChangedError, fsyncDirectory, inFolder, leftoverTemporaries, placeInTree, readRegularFile, replaceFileAtomically, sha256,
+  FileChangedError, FolderChangedError, fsyncDirectory, inFolder, leftoverTemporaries, placeInTree, readRegularFile, replaceFileAtomically, replaceFileIfUnchanged, sha256,
   UnsafePathError, writeFileDurably, type FileOwner, type FolderId,
 } from '../shared/fs';
 import { UserError } from '../shared/errors';
@@ -444,12 +444,13 @@ function writeTarget(write: PlannedWrite): void {
   if (write.owner && euid !== undefined && euid !== 0 && write.owner.uid !== euid) {
     throw new Error(`it belongs to another user (uid ${write.owner.uid}), and a rewritten file would belong to you`);
   }
-  const name = path.basename(write.target);
-  inFolder(path.dirname(write.target), write.folder, (at) => {
-    const now = readRegularFile(at(name));
-    if ((now === null ? null : now === 'not-a-file' ? 'not-a-file' : sha256(now)) !== originalHash) throw new Error('it changed since the batch was planned');
-  });
-  replaceFileAtomically(write.target, write.after, { mode: mode ?? 0o644, owner: write.owner ?? undefined, folder: write.folder });
+  try {
+    replaceFileIfUnchanged(write.target, originalHash, write.after, { mode: mode ?? 0o644, owner: write.owner ?? undefined, folder: write.folder });
+  } catch (error) {
+    // Changed before the check, or saved into while it was replaced (that save is put back): either way it is the user's now.
+    if (error instanceof FileChangedError) throw new Error('it changed since the batch was planned');
+    throw error;
+  }
 }
 
 /**

@@ -192,6 +192,94 @@ export function replaceFileAtomically(file: string, bytes: Buffer | string, opti
   });
 }
 
+/** A file replaced only while it holds what was checked: it held something else, or was written meanwhile. */
+export class FileChangedError extends Error {
+  readonly code = 'EFILECHANGED';
+  constructor(readonly file: string) {
+    super(`${file} changed since it was checked`);
+    this.name = 'FileChangedError';
+  }
+}
+
+/**
+ * Replaces `file` with `bytes` only while it holds what `expectedHash` names (null: no file), and loses
+ * nothing written into it meanwhile. A check then a rename leaves a window in which an editor saving in
+ * place writes into the file we are about to replace; so the file is opened before it is checked and held
+ * until it has been replaced, and whatever reached it meanwhile shows through that handle: it is put back,
+ * and FileChangedError is thrown. A file that is to be new is linked into place, which fails if one
+ * appeared meanwhile.
+ */
+export function replaceFileIfUnchanged(file: string, expectedHash: string | null, bytes: Buffer | string, options: ReplaceOptions): void {
+  const name = path.basename(file);
+  const temporary = path.basename(temporarySibling(file, process.pid));
+  inFolder(path.dirname(file), options.folder, (at) => {
+    const held = openRegularFile(at(name));
+    try {
+      const checked = held === null ? null : held === 'not-a-file' ? 'not-a-file' : readWhole(held);
+      if ((checked === null || checked === 'not-a-file' ? checked : sha256(checked)) !== expectedHash) throw new FileChangedError(file);
+      try {
+        writeFileDurably(at(temporary), bytes, options.mode, options.owner);
+        if (held === null) createByLink(at(temporary), at(name), file);
+        else fs.renameSync(at(temporary), at(name));
+      } finally {
+        fs.rmSync(at(temporary), { force: true });
+      }
+      fsyncDirectory(at('.'));
+      if (typeof held !== 'number' || !Buffer.isBuffer(checked)) return;
+      const late = readWhole(held);
+      if (late.equals(checked)) return;
+      // Saved into the file between our check and our rename: their bytes go back where they were.
+      writeFileDurably(at(temporary), late, options.mode, options.owner);
+      fs.renameSync(at(temporary), at(name));
+      fsyncDirectory(at('.'));
+      throw new FileChangedError(file);
+    } finally {
+      if (typeof held === 'number') fs.closeSync(held);
+    }
+  });
+}
+
+/** Links a new file into place: unlike a rename, it fails when a file appeared there meanwhile. */
+function createByLink(from: string, to: string, shown: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FileChangedError(shown);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    // File systems without hard links: the check just made has to do.
+    fs.renameSync(from, to);
+  }
+}
+
+/** An open descriptor of a regular file, never through a link: null when there is none. */
+function openRegularFile(file: string): number | null | 'not-a-file' {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | NO_FOLLOW);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    if (code === 'ELOOP') return 'not-a-file';
+    throw error;
+  }
+  if (fs.fstatSync(fd).isFile()) return fd;
+  fs.closeSync(fd);
+  return 'not-a-file';
+}
+
+/** All of an open file's bytes, from its start, however often it was read before. */
+function readWhole(fd: number): Buffer {
+  const chunks: Buffer[] = [];
+  for (let position = 0; ;) {
+    const chunk = Buffer.alloc(64 * 1024);
+    const read = fs.readSync(fd, chunk, 0, chunk.length, position);
+    if (read === 0) return Buffer.concat(chunks);
+    chunks.push(chunk.subarray(0, read));
+    position += read;
+  }
+}
+
 /**
  * A file's bytes, never through a link: null when there is no file; a link or anything but a regular file
  * reads as `not-a-file`.
