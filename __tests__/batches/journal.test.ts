@@ -309,7 +309,7 @@ describe('acquireLock', () => {
   it('holds the folder until released, naming the holder', () => {
     const root = makeTempDir();
     const lock = acquireLock(root);
-    expect(fs.readFileSync(path.join(root, '.ssot-codemod/lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(fs.readFileSync(path.join(root, '.ssot-codemod/lock'), 'utf8').split('\n')[0]).toBe(String(process.pid));
     const error = (() => {
       try {
         acquireLock(root);

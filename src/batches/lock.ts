@@ -2,13 +2,16 @@
  * One run at a time per tree (the repository's work tree, or the registry's folder outside git): every
  * command that may write (`apply`, `recover`) holds the lock from before it recovers anything until it
  * ends, so that no recovery can undo the batch of a run going on beside it. The lock file holds the
- * holder's pid; its time says when it was taken, so a process that started later under the same pid
- * (reused, or pid 1 of the next container) is not taken for the holder.
+ * holder's pid, the machine it runs on and that machine's boot; its time says when it was taken. So a
+ * process that started later under the same pid (reused, or pid 1 of the next container) is not taken for
+ * the holder, nor is any process after a reboot; and a lock taken on another machine (a shared folder, a
+ * container with a host name of its own), whose holder this one cannot see, is never taken for abandoned.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureStateDir, stateLocation, type StateLocation } from './state-dir';
-import { commandLineOf, livenessOf, type Liveness } from '../shared/process';
+import { commandLineOf, currentBootId, livenessOf, type Liveness } from '../shared/process';
 import { readTextIfPresent } from '../shared/fs';
 import { UserError } from '../shared/errors';
 
@@ -29,13 +32,18 @@ export class LockHeldError extends UserError {
     readonly liveness: Liveness = 'running',
     /** The holder runs but is no ssot-codemod command: --force may take the lock over. */
     forceable = false,
+    /** The machine that took the lock, when it is not this one. */
+    readonly host?: string,
   ) {
     super(
-      liveness === 'running'
-        ? `another ssot-codemod run (pid ${pid}) is working in this folder; wait for it to finish (lock: ${lockFile})` +
-          (forceable ? '; if pid ' + pid + ' is not an ssot-codemod run, `ssot-codemod recover --force` takes the lock over' : '')
-        : `the lock ${lockFile} names pid ${pid}, which runs, but this system cannot tell whether it is the ssot-codemod run that took the lock; ` +
-          'if no ssot-codemod run is going on, `ssot-codemod recover --force` takes the lock over',
+      host !== undefined
+        ? `the lock ${lockFile} was taken by pid ${pid} on another machine (${host}), which this one cannot see; ` +
+          'if no ssot-codemod run is going on there, `ssot-codemod recover --force` takes the lock over'
+        : liveness === 'running'
+          ? `another ssot-codemod run (pid ${pid}) is working in this folder; wait for it to finish (lock: ${lockFile})` +
+            (forceable ? '; if pid ' + pid + ' is not an ssot-codemod run, `ssot-codemod recover --force` takes the lock over' : '')
+          : `the lock ${lockFile} names pid ${pid}, which runs, but this system cannot tell whether it is the ssot-codemod run that took the lock; ` +
+            'if no ssot-codemod run is going on, `ssot-codemod recover --force` takes the lock over',
     );
     this.name = 'LockHeldError';
   }
@@ -60,9 +68,10 @@ export function acquireLock(root: string, options: { force?: boolean } = {}): Lo
     if (tryCreate(lockFile)) return ownedLock(location, lockFile);
     const held = readLock(lockFile);
     if (held) {
-      const liveness = livenessOf(held.pid, held.writtenAtMs);
-      const forceable = liveness !== 'gone' && mayForce(held.pid, liveness);
-      if (liveness !== 'gone' && !(options.force && forceable)) throw new LockHeldError(held.pid, lockFile, liveness, forceable);
+      const liveness = holderLiveness(held);
+      const elsewhere = held.host !== null && held.host !== os.hostname() ? held.host : undefined;
+      const forceable = liveness !== 'gone' && (elsewhere !== undefined || mayForce(held.pid, liveness));
+      if (liveness !== 'gone' && !(options.force && forceable)) throw new LockHeldError(held.pid, lockFile, liveness, forceable, elsewhere);
     }
     takeOver(lockFile, held?.content ?? null);
   }
@@ -72,8 +81,27 @@ export function acquireLock(root: string, options: { force?: boolean } = {}): Lo
 
 interface HeldLock {
   pid: number;
+  /** The machine and the boot it was taken under; null in a lock that does not say (an older version's). */
+  host: string | null;
+  boot: string | null;
   writtenAtMs: number;
   content: string;
+}
+
+/** What a lock holds: the pid, then `host <name>` and `boot <id>` lines. */
+function lockContent(): string {
+  return `${process.pid}\nhost ${os.hostname()}\nboot ${currentBootId() ?? 'unknown'}\n`;
+}
+
+/**
+ * Whether the holder still runs. Another machine's process cannot be seen from here: `unknown`. On this
+ * machine, a lock taken before its last boot has no holder left; otherwise the pid is judged as any record's.
+ */
+function holderLiveness(held: HeldLock): Liveness {
+  if (held.host !== null && held.host !== os.hostname()) return 'unknown';
+  const boot = currentBootId();
+  if (held.boot !== null && boot !== null && held.boot !== 'unknown' && held.boot !== boot) return 'gone';
+  return livenessOf(held.pid, held.writtenAtMs);
 }
 
 /**
@@ -96,7 +124,9 @@ function readLock(lockFile: string): HeldLock | null {
     content = null;
   }
   if (!stat) return null;
-  return { pid: parsePid(content ?? '') ?? -1, writtenAtMs: stat.mtimeMs, content: content ?? '' };
+  const lines = (content ?? '').split('\n');
+  const field = (name: string): string | null => lines.find((line) => line.startsWith(`${name} `))?.slice(name.length + 1).trim() || null;
+  return { pid: parsePid(lines[0]) ?? -1, host: field('host'), boot: field('boot'), writtenAtMs: stat.mtimeMs, content: content ?? '' };
 }
 
 /**
@@ -126,7 +156,7 @@ function takeOver(lockFile: string, judged: string | null): void {
 function tryCreate(lockFile: string): boolean {
   const draft = `${lockFile}.${process.pid}.tmp`;
   fs.rmSync(draft, { force: true });
-  fs.writeFileSync(draft, `${process.pid}\n`, { flag: 'wx' });
+  fs.writeFileSync(draft, lockContent(), { flag: 'wx' });
   try {
     fs.linkSync(draft, lockFile);
     return true;
@@ -143,7 +173,7 @@ function tryCreate(lockFile: string): boolean {
 /** For file systems without hard links. */
 function tryCreateExclusive(lockFile: string): boolean {
   try {
-    fs.writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx' });
+    fs.writeFileSync(lockFile, lockContent(), { flag: 'wx' });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -165,7 +195,7 @@ function ownedLock(location: StateLocation, file: string): Lock {
   let released = false;
   const ours = (): boolean => {
     const held = readLock(file);
-    return held !== null && held.pid === process.pid && livenessOf(held.pid, held.writtenAtMs) === 'running';
+    return held !== null && held.pid === process.pid && held.host === os.hostname() && livenessOf(held.pid, held.writtenAtMs) === 'running';
   };
   return {
     location,

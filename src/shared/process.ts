@@ -65,6 +65,14 @@ export function livenessOf(pid: number, writtenAtMs: number, program: RegExp = /
   return executable === null || program.test(path.basename(executable)) ? 'running' : 'gone';
 }
 
+/**
+ * This boot of this machine (Linux: a random id the kernel makes at boot); null where the system does not
+ * say. A record written under another boot was written by a process that has ended.
+ */
+export function currentBootId(): string | null {
+  return readProc('/proc/sys/kernel/random/boot_id')?.trim() || null;
+}
+
 /** The program a process runs: its executable, else the first word of its command line; null if neither can be read. */
 function executableOf(pid: number): string | null {
   try {
