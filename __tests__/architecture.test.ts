@@ -104,6 +104,19 @@ describe('the architecture', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('keeps Python\'s parser behind its own folder, named only by the list of languages', () => {
+    const python = path.join(SRC, 'languages', 'python') + path.sep;
+    const leaks = all.filter((s) => !s.file.startsWith(python)).flatMap((s) => {
+      const found: string[] = [];
+      if (/from '(@zzzen\/pyright-internal|smol-toml)/.test(s.text)) found.push(`${shown(s.file)} imports pyright or smol-toml`);
+      const named = s.imports.filter((target) => target.startsWith(python));
+      if (named.length > 0 && s.file !== path.join(SRC, 'languages', 'index.ts')) found.push(`${shown(s.file)} imports ${named.map(shown).join(', ')}`);
+      return found;
+    });
+    expect(leaks).toEqual([]);
+    expect(all.some((s) => s.file.startsWith(python) && /from '@zzzen\/pyright-internal/.test(s.text))).toBe(true);
+  });
+
   it('never prints or exits from library code: the bin decides', () => {
     const offenders = all.filter((s) => /process\.exit|console\.|process\.(stdout|stderr)\.write/.test(s.text)).map((s) => shown(s.file));
     expect(offenders).toEqual([]);

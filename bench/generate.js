@@ -907,7 +907,11 @@ ${this.exportKw()}function ${this.declare(`engineFor${this.P}Request`)}(userId${
 
 function copyRegistryModules(dir) {
   for (const sub of ['src/agents', 'src/core']) fs.cpSync(path.join(EXAMPLE, sub), path.join(dir, sub), { recursive: true });
-  fs.copyFileSync(path.join(EXAMPLE, 'ssot.config.json'), path.join(dir, 'ssot.config.json'));
+  // The example's registry, its include globs narrowed to what a generated tree holds: a glob that matches
+  // no file is a registry error, and the tree has no tests/ folder.
+  const registry = JSON.parse(fs.readFileSync(path.join(EXAMPLE, 'ssot.config.json'), 'utf8'));
+  registry.include = registry.include.filter((glob) => glob.startsWith('src/'));
+  fs.writeFileSync(path.join(dir, 'ssot.config.json'), `${JSON.stringify(registry, null, 2)}\n`);
   fs.copyFileSync(path.join(EXAMPLE, 'tsconfig.json'), path.join(dir, 'tsconfig.json'));
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-app', version: '0.0.0', private: true }, null, 2)}\n`);
 }

@@ -11,15 +11,22 @@
  *               transform written for jscodeshift alone behaves
  *   lower-bound bench/lower-bound.js: list, read, pre-filter, parse the matching files once; one thread
  *
+ * Then a Python tree (bench/generate-python.js: the registry of examples/netra-python and N feature
+ * modules), with ours, ours-check and the lower bound (pyright's parser), and LibCST's RenameCommand
+ * (`python3 -m libcst.tool codemod --no-format rename.RenameCommand`) when python3 has libcst: it renames
+ * one (old, new) pair per run, so it runs once per legacy name and moved module of the registry, on a fresh
+ * copy of the tree each time (the copy untimed), times summed. It does no direct-instantiation.
+ *
  * Wall time: median over the runs. Peak memory: the whole process tree (worker threads share their
  * process's RSS; jscodeshift's workers are child processes), polled from /proc every 50 ms as the sum of
  * VmHWM over the tree's live processes, and at least what /usr/bin/time -f %M reports, when present.
  *
- *   npm run bench                                    # 2000@5%, 20000@5%, 100000@5%, 2000@100%; 3 runs
- *   npm run bench -- --quick                         # 2000@5% and 2000@100%, 1 run
+ *   npm run bench                                    # 2000@5%, 20000@5%, 100000@5%, 2000@100%; Python 500@5%, 20000@5%; 3 runs
+ *   npm run bench -- --quick                         # 2000@5% and 2000@100%, Python 500@5%, 1 run
  *   npm run bench -- --sizes 20000@5 --runs 5 --only ours,lower
+ *   npm run bench -- --python-sizes 2000@5 --sizes none   # the Python tree alone (`none`: no tree of that kind)
  *
- * Options: --sizes N@P[,N@P…]  --runs N  --quick  --only a,b  --seed N  --max-run-seconds S (a contender
+ * Options: --sizes N@P[,N@P…]  --python-sizes N@P[,N@P…]  --runs N  --quick  --only a,b  --seed N  --max-run-seconds S (a contender
  * whose estimated run time is over S is skipped at that size; default 240)  --timeout S (per run; default
  * 1800)  --keep (keep the trees)  --out FILE (default bench/results.json)  --build (rebuild dist/ first).
  */
@@ -29,6 +36,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { generateTree } = require('./generate');
+const { generatePythonTree } = require('./generate-python');
 
 const REPO = path.join(__dirname, '..');
 const BIN = path.join(REPO, 'dist', 'bin', 'ssot-codemod.js');
@@ -37,6 +45,8 @@ const TRANSFORMS = ['direct-instantiation', 'consolidated-paths', 'aliased-impor
 const LOWER_BOUND = path.join(__dirname, 'lower-bound.js');
 const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const DEFAULT_SIZES = '2000@5,20000@5,100000@5,2000@100';
+const DEFAULT_PYTHON_SIZES = '500@5,20000@5';
+const PYTHON3 = spawnSync('python3', ['-c', 'import libcst'], { stdio: 'ignore' }).status === 0 ? 'python3' : null;
 /** A contender whose first run takes longer than this gets that one run only: long runs vary little. */
 const LONG_RUN_SECONDS = 60;
 
@@ -44,14 +54,15 @@ const LONG_RUN_SECONDS = 60;
 // Options.
 
 function parseArgs(argv) {
-  const options = { sizes: DEFAULT_SIZES, runs: 3, seed: 1, maxRunSeconds: 240, timeout: 1800, keep: false, build: false, only: null, out: path.join(__dirname, 'results.json') };
+  const options = { sizes: DEFAULT_SIZES, pythonSizes: DEFAULT_PYTHON_SIZES, runs: 3, seed: 1, maxRunSeconds: 240, timeout: 1800, keep: false, build: false, only: null, out: path.join(__dirname, 'results.json') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--quick': options.sizes = '2000@5,2000@100'; options.runs = 1; options.quick = true; break;
+      case '--quick': options.sizes = '2000@5,2000@100'; options.pythonSizes = '500@5'; options.runs = 1; options.quick = true; break;
       case '--sizes': options.sizes = value(); break;
+      case '--python-sizes': options.pythonSizes = value(); break;
       case '--runs': options.runs = Number(value()); break;
       case '--seed': options.seed = Number(value()); break;
       case '--only': options.only = value().split(','); break;
@@ -70,7 +81,8 @@ function parseArgs(argv) {
     }
   }
   // `--quick` shrinks the default; explicit --sizes/--runs given after it win, given before it lose.
-  options.sizes = options.sizes.split(',').map(parseSize);
+  options.sizes = options.sizes === 'none' ? [] : options.sizes.split(',').map(parseSize);
+  options.pythonSizes = options.pythonSizes === 'none' ? [] : options.pythonSizes.split(',').map(parseSize);
   if (!(options.runs >= 1)) throw new Error('--runs must be at least 1');
   return options;
 }
@@ -222,21 +234,65 @@ function contenders(tree, patchFile) {
   ];
 }
 
+/**
+ * The Python tree's contenders. LibCST's RenameCommand renames one pair per run: one step per legacy name
+ * (`legacy.module.Name` ➔ `canonical.module.Name`) and per moved module, each on a fresh copy of the tree.
+ */
+function pythonContenders(tree, patchFile) {
+  const node = process.execPath;
+  const list = [
+    { id: 'ours', label: 'ours (apply --dry-run)', steps: [{ argv: [node, BIN, 'apply', '--dry-run', '--out', patchFile], cwd: tree, env: { CI: 'true' } }] },
+    { id: 'ours-check', label: 'ours (check)', steps: [{ argv: [node, BIN, 'check', '--format', 'json'], cwd: tree, env: { CI: 'true' } }] },
+    { id: 'lower-bound', label: 'lower bound', steps: [{ argv: [node, LOWER_BOUND, tree], cwd: tree, captureStdout: true }] },
+  ];
+  if (!PYTHON3) return list;
+  const registry = JSON.parse(fs.readFileSync(path.join(tree, 'ssot.config.json'), 'utf8'));
+  const pairs = [
+    ...registry.symbols.flatMap((s) => s.legacy.map((l) => [`${dotted(l.from)}.${l.name}`, `${dotted(s.from)}.${s.name}`])),
+    ...registry.modules.map((m) => [dotted(m.from), dotted(m.to)]),
+  ];
+  const copy = `${tree}-libcst`;
+  list.push({
+    id: 'libcst',
+    label: `LibCST RenameCommand ×${pairs.length}`,
+    steps: pairs.map(([from, to]) => ({
+      // untimed: a fresh copy of the tree, and LibCST's config in it
+      prepare: () => {
+        fs.rmSync(copy, { recursive: true, force: true });
+        fs.cpSync(tree, copy, { recursive: true });
+        fs.writeFileSync(path.join(copy, '.libcst.codemod.yaml'), "generated_code_marker: '@generated'\nformatter: ['cat']\nblacklist_patterns: []\nmodules:\n- 'libcst.codemod.commands'\nrepo_root: '.'\n");
+      },
+      argv: [PYTHON3, '-m', 'libcst.tool', 'codemod', '--no-format', '--hide-progress', 'rename.RenameCommand', `--old_name=${from}`, `--new_name=${to}`, 'netra_backend'],
+      cwd: copy,
+    })),
+    cleanup: () => fs.rmSync(copy, { recursive: true, force: true }),
+  });
+  return list;
+}
+
+/** A registry name of the Python tree as LibCST wants it: dotted (`a/b/c.py` ➔ `a.b.c`). */
+function dotted(name) {
+  return name.replace(/\.pyi?$/, '').split('/').join('.');
+}
+
 /** One run of a contender: its steps one after another; times summed, peak memory the largest. */
 async function runContender(contender, timeoutSeconds) {
   let seconds = 0;
   let peakKB = 0;
   let stdout = '';
   for (const step of contender.steps) {
+    step.prepare?.();
     const r = await measure({ ...step, timeoutSeconds });
     seconds += r.seconds;
     peakKB = Math.max(peakKB, r.peakKB);
     stdout += r.stdout;
     if (r.code !== 0) {
       const what = r.signal ? `killed by ${r.signal}` : `exit ${r.code}`;
+      contender.cleanup?.();
       return { ok: false, seconds, peakKB, error: `${path.basename(step.argv[1])} ${step.argv.slice(2).join(' ')}: ${what}`, stderrTail: r.stderrTail };
     }
   }
+  contender.cleanup?.();
   return { ok: true, seconds, peakKB, stdout };
 }
 
@@ -296,6 +352,17 @@ function computeRatios(size) {
     runnerOverOurs: div(runner, ours),
     oursOverLowerBound: div(ours, lower),
     checkOverLowerBound: div(check, lower),
+  };
+}
+
+/** The Python tree: LibCST (its runs summed) and the lower bound against ours. */
+function computePythonRatios(size) {
+  const ours = medianOf(size, 'ours');
+  const div = (a, b) => (a != null && b != null && b > 0 ? a / b : null);
+  return {
+    libcstOverOurs: div(medianOf(size, 'libcst'), ours),
+    oursOverLowerBound: div(ours, medianOf(size, 'lower-bound')),
+    checkOverLowerBound: div(medianOf(size, 'ours-check'), medianOf(size, 'lower-bound')),
   };
 }
 
@@ -402,6 +469,7 @@ function render(results) {
   out.push(`Machine: ${m.cpuModel}, ${m.cores} cores, ${m.totalMemoryMB} MB, Node ${m.node}`);
   out.push(`Runs per contender: up to ${results.options.runs} (median shown; one run when the first takes over ${LONG_RUN_SECONDS} s); seed ${results.options.seed}`);
   out.push('');
+  if (results.sizes.length === 0) return [...out, ...renderPython(results)].join('\n');
   const rows = [['size', 'contender', 'runs', 'median s', 'peak MB', 'vs ours', 'vs lower bound', 'note']];
   for (const size of results.sizes) {
     const ours = medianOf(size, 'ours');
@@ -428,6 +496,7 @@ function render(results) {
   }
   out.push(table(ratioRows, ['l', 'r', 'r', 'r', 'r']));
   out.push('');
+  out.push(...renderPython(results));
   out.push('Targets:');
   for (const t of results.targets) out.push(`  ${t.status.padEnd(4)}  ${t.description}: ${t.detail}`);
   for (const size of results.sizes) {
@@ -438,10 +507,38 @@ function render(results) {
   return out.join('\n');
 }
 
+/** The Python tree's table and ratios. */
+function renderPython(results) {
+  const out = [];
+  if (results.python.sizes.length > 0) {
+    out.push(`Python tree (${PYTHON3 ? 'LibCST found' : 'no libcst in python3: ours against the parse-only lower bound'}):`);
+    const pyRows = [['size', 'contender', 'runs', 'median s', 'peak MB', 'note']];
+    for (const size of results.python.sizes) {
+      for (const c of Object.values(size.contenders)) {
+        const note = c.status === 'ok' ? c.note ?? '' : c.status === 'skipped' ? `SKIPPED: ${c.note}` : `FAILED: ${c.error}`;
+        pyRows.push([size.label, c.label, c.status === 'ok' ? c.runs.length : 0, c.status === 'ok' ? fmtS(c.medianSeconds) : '–', c.status === 'ok' ? c.peakMB : '–', note]);
+      }
+    }
+    out.push(table(pyRows, ['l', 'l', 'r', 'r', 'r', 'l']));
+    const pyRatios = [['size', 'libcst/ours', 'ours/lower', 'check/lower']];
+    for (const size of results.python.sizes) {
+      const r = size.ratios ?? {};
+      pyRatios.push([size.label, fmtX(r.libcstOverOurs), fmtX(r.oursOverLowerBound, 2), fmtX(r.checkOverLowerBound, 2)]);
+    }
+    out.push('', table(pyRatios, ['l', 'r', 'r', 'r']), '');
+    for (const size of results.python.sizes) {
+      for (const c of Object.values(size.contenders)) {
+        if (c.status === 'failed' && c.stderrTail) out.push('', `python ${size.label} ${c.label} failed; stderr tail:`, c.stderrTail.replace(/^/gm, '  | '), '');
+      }
+    }
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------------------------------------------
 
 function ensureBuilt(force) {
-  const needed = [BIN, ...TRANSFORMS.map((t) => path.join(REPO, 'dist', 'transforms', `${t}.js`)), path.join(REPO, 'dist', 'src', 'languages', 'javascript', 'parse.js')];
+  const needed = [BIN, ...TRANSFORMS.map((t) => path.join(REPO, 'dist', 'transforms', `${t}.js`)), path.join(REPO, 'dist', 'src', 'languages', 'javascript', 'parse.js'), path.join(REPO, 'dist', 'src', 'languages', 'python', 'parse.js')];
   if (!force && needed.every((f) => fs.existsSync(f))) return;
   console.error('bench: building dist/ (npm run build) …');
   const r = spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
@@ -463,95 +560,104 @@ async function main() {
     generatedAt: new Date().toISOString(),
     machine: machineInfo(),
     build: buildInfo(),
-    options: { sizes: options.sizes.map((s) => s.label), runs: options.runs, seed: options.seed, maxRunSeconds: options.maxRunSeconds, only: options.only },
+    options: { sizes: options.sizes.map((s) => s.label), pythonSizes: options.pythonSizes.map((s) => s.label), runs: options.runs, seed: options.seed, maxRunSeconds: options.maxRunSeconds, only: options.only },
     method: {
       wallTime: 'median over runs, spawn to exit, seconds; runner/typical: three jscodeshift invocations summed',
       peakMemory: 'MB; max over runs of the peak of the sum of VmHWM over the live process tree (polled every 50 ms), and at least /usr/bin/time %M',
     },
     sizes: [],
+    python: { sizes: [] },
     targets: [],
   };
   const save = () => {
     computeGrowth(results.sizes);
+    for (const size of results.python.sizes) size.ratios = computePythonRatios(size);
     results.targets = evaluateTargets(results.sizes);
     fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
   };
 
-  for (const spec of options.sizes) {
-    const tree = fs.mkdtempSync(path.join(os.tmpdir(), `ssot-bench-${spec.files}-${spec.percent}-`));
-    const patchFile = path.join(os.tmpdir(), `ssot-bench-${process.pid}.patch`);
-    try {
-      log(`\n[${spec.label}] generating ${spec.files.toLocaleString('en-US')} files in ${tree} …`);
-      const genStart = process.hrtime.bigint();
-      const stats = generateTree(tree, { files: spec.files, legacyShare: spec.legacyShare, seed: options.seed });
-      const size = {
-        label: spec.label, files: spec.files, percent: spec.percent, legacyShare: spec.legacyShare,
-        tree: { ...stats, megabytes: +(stats.bytes / 1048576).toFixed(1) },
-        generateSeconds: Number(process.hrtime.bigint() - genStart) / 1e9,
-        contenders: {},
-      };
-      results.sizes.push(size);
-      log(`[${spec.label}] ${stats.files} files (${size.tree.megabytes} MB, ${stats.legacyFiles} with legacy patterns) in ${size.generateSeconds.toFixed(1)} s`);
-      // Same start for every contender: the new files flushed to disk, then read once (untimed), so that no
-      // run pays for write-back or a cold cache that the others do not.
-      spawnSync('sync', { stdio: 'ignore' });
-      const warm = await measure({ argv: [process.execPath, LOWER_BOUND, tree], cwd: tree, captureStdout: true, timeoutSeconds: options.timeout });
-      size.warmupSeconds = +warm.seconds.toFixed(3);
-      log(`[${spec.label}] warm-up read (untimed): ${fmtS(warm.seconds)} s`);
+  const kinds = [
+    { name: 'js', specs: options.sizes, sizes: results.sizes, generate: generateTree, contenders },
+    { name: 'python', specs: options.pythonSizes, sizes: results.python.sizes, generate: generatePythonTree, contenders: pythonContenders },
+  ];
+  for (const kind of kinds) {
+    for (const spec of kind.specs) {
+      const tree = fs.mkdtempSync(path.join(os.tmpdir(), `ssot-bench-${kind.name}-${spec.files}-${spec.percent}-`));
+      const patchFile = path.join(os.tmpdir(), `ssot-bench-${process.pid}.patch`);
+      try {
+        const tag = kind.name === 'python' ? `python ${spec.label}` : spec.label;
+        log(`\n[${tag}] generating ${spec.files.toLocaleString('en-US')} files in ${tree} …`);
+        const genStart = process.hrtime.bigint();
+        const stats = kind.generate(tree, { files: spec.files, legacyShare: spec.legacyShare, seed: options.seed });
+        const size = {
+          label: spec.label, files: spec.files, percent: spec.percent, legacyShare: spec.legacyShare,
+          tree: { ...stats, megabytes: +(stats.bytes / 1048576).toFixed(1) },
+          generateSeconds: Number(process.hrtime.bigint() - genStart) / 1e9,
+          contenders: {},
+        };
+        kind.sizes.push(size);
+        log(`[${spec.label}] ${stats.files} files (${size.tree.megabytes} MB, ${stats.legacyFiles} with legacy patterns) in ${size.generateSeconds.toFixed(1)} s`);
+        // Same start for every contender: the new files flushed to disk, then read once (untimed), so that no
+        // run pays for write-back or a cold cache that the others do not.
+        spawnSync('sync', { stdio: 'ignore' });
+        const warm = await measure({ argv: [process.execPath, LOWER_BOUND, tree], cwd: tree, captureStdout: true, timeoutSeconds: options.timeout });
+        size.warmupSeconds = +warm.seconds.toFixed(3);
+        log(`[${spec.label}] warm-up read (untimed): ${fmtS(warm.seconds)} s`);
 
-      const all = contenders(tree, patchFile).filter((c) => !options.only || options.only.includes(c.id));
-      for (const c of all) {
-        size.contenders[c.id] = { id: c.id, label: c.label, command: c.steps.map((s) => s.argv.slice(1).map((a) => a.replace(REPO + path.sep, '').replace(tree, '<tree>')).join(' ')), status: 'pending', runs: [], peaks: [] };
-        const estimate = estimateSeconds(results.sizes, size, c.id);
-        if (estimate != null && estimate > options.maxRunSeconds) {
-          Object.assign(size.contenders[c.id], { status: 'skipped', estimateSeconds: estimate, note: `would take ~${Math.round(estimate)} s per run (scaled from a smaller size), over --max-run-seconds ${options.maxRunSeconds}` });
-          log(`[${spec.label}] ${c.label}: skipped (estimated ~${Math.round(estimate)} s per run)`);
-        }
-      }
-      for (let round = 0; round < options.runs; round++) {
+        const all = kind.contenders(tree, patchFile).filter((c) => !options.only || options.only.includes(c.id));
         for (const c of all) {
-          const entry = size.contenders[c.id];
-          if (entry.status === 'skipped' || entry.status === 'failed') continue;
-          if (round > 0 && entry.runs[0] > LONG_RUN_SECONDS) continue;
-          const r = await runContender(c, options.timeout);
-          if (!r.ok) {
-            Object.assign(entry, { status: 'failed', error: r.error, stderrTail: r.stderrTail, failedAfterSeconds: r.seconds });
-            log(`[${spec.label}] ${c.label}: FAILED (${r.error})\n${r.stderrTail}`);
-            continue;
+          size.contenders[c.id] = { id: c.id, label: c.label, command: c.steps.map((s) => s.argv.slice(1).map((a) => a.replace(REPO + path.sep, '').replace(tree, '<tree>')).join(' ')), status: 'pending', runs: [], peaks: [] };
+          const estimate = estimateSeconds(kind.sizes, size, c.id);
+          if (estimate != null && estimate > options.maxRunSeconds) {
+            Object.assign(size.contenders[c.id], { status: 'skipped', estimateSeconds: estimate, note: `would take ~${Math.round(estimate)} s per run (scaled from a smaller size), over --max-run-seconds ${options.maxRunSeconds}` });
+            log(`[${spec.label}] ${c.label}: skipped (estimated ~${Math.round(estimate)} s per run)`);
           }
-          entry.runs.push(+r.seconds.toFixed(3));
-          entry.peaks.push(mb(r.peakKB));
-          if (c.id === 'lower-bound') {
-            try {
-              const info = JSON.parse(r.stdout.trim().split('\n').pop());
-              entry.note = `${info.parsed.toLocaleString('en-US')} of ${info.files.toLocaleString('en-US')} files parsed`;
-              entry.lowerBound = info;
-            } catch {
-              /* no summary */
-            }
-          }
-          if (c.id === 'ours' && round === 0) {
-            const patch = fs.existsSync(patchFile) ? fs.readFileSync(patchFile, 'utf8') : '';
-            const changed = (patch.match(/^diff --git /gm) ?? []).length;
-            entry.note = `patch: ${changed.toLocaleString('en-US')} files changed`;
-            entry.patchBytes = Buffer.byteLength(patch);
-            entry.changedFiles = changed;
-          }
-          log(`[${spec.label}] ${c.label}: run ${entry.runs.length}: ${fmtS(r.seconds)} s, ${mb(r.peakKB)} MB`);
         }
+        for (let round = 0; round < options.runs; round++) {
+          for (const c of all) {
+            const entry = size.contenders[c.id];
+            if (entry.status === 'skipped' || entry.status === 'failed') continue;
+            if (round > 0 && entry.runs[0] > LONG_RUN_SECONDS) continue;
+            const r = await runContender(c, options.timeout);
+            if (!r.ok) {
+              Object.assign(entry, { status: 'failed', error: r.error, stderrTail: r.stderrTail, failedAfterSeconds: r.seconds });
+              log(`[${spec.label}] ${c.label}: FAILED (${r.error})\n${r.stderrTail}`);
+              continue;
+            }
+            entry.runs.push(+r.seconds.toFixed(3));
+            entry.peaks.push(mb(r.peakKB));
+            if (c.id === 'lower-bound') {
+              try {
+                const info = JSON.parse(r.stdout.trim().split('\n').pop());
+                entry.note = `${info.parsed.toLocaleString('en-US')} of ${info.files.toLocaleString('en-US')} files parsed`;
+                entry.lowerBound = info;
+              } catch {
+                /* no summary */
+              }
+            }
+            if (c.id === 'ours' && round === 0) {
+              const patch = fs.existsSync(patchFile) ? fs.readFileSync(patchFile, 'utf8') : '';
+              const changed = (patch.match(/^diff --git /gm) ?? []).length;
+              entry.note = `patch: ${changed.toLocaleString('en-US')} files changed`;
+              entry.patchBytes = Buffer.byteLength(patch);
+              entry.changedFiles = changed;
+            }
+            log(`[${spec.label}] ${c.label}: run ${entry.runs.length}: ${fmtS(r.seconds)} s, ${mb(r.peakKB)} MB`);
+          }
+        }
+        for (const entry of Object.values(size.contenders)) {
+          if (entry.status !== 'pending') continue;
+          entry.status = 'ok';
+          entry.medianSeconds = +median(entry.runs).toFixed(3);
+          entry.peakMB = Math.max(...entry.peaks);
+        }
+        size.ratios = computeRatios(size);
+        save();
+      } finally {
+        fs.rmSync(patchFile, { force: true });
+        if (options.keep) log(`[${spec.label}] tree kept in ${tree}`);
+        else fs.rmSync(tree, { recursive: true, force: true });
       }
-      for (const entry of Object.values(size.contenders)) {
-        if (entry.status !== 'pending') continue;
-        entry.status = 'ok';
-        entry.medianSeconds = +median(entry.runs).toFixed(3);
-        entry.peakMB = Math.max(...entry.peaks);
-      }
-      size.ratios = computeRatios(size);
-      save();
-    } finally {
-      fs.rmSync(patchFile, { force: true });
-      if (options.keep) log(`[${spec.label}] tree kept in ${tree}`);
-      else fs.rmSync(tree, { recursive: true, force: true });
     }
   }
   save();

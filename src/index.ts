@@ -7,14 +7,15 @@
  */
 
 // A registry.
-export { loadRegistry, findRegistryFile, DEFAULT_INCLUDE, REGISTRY_FILE_NAME, RegistryError } from './registry/load';
-export type { Registry, CanonicalSymbol, LegacySymbol, ConstructRule, ModuleMove } from './registry/types';
+export { loadRegistry, findRegistryFile, DEFAULT_INCLUDE, REGISTRY_FILE_NAME, RegistryError, type LoadRegistryOptions } from './registry/load';
+export type { Registry, RegistryNote, CanonicalSymbol, LegacySymbol, ConstructRule, ModuleMove } from './registry/types';
 export type { ProjectResolver } from './registry/project-resolver';
 export type { Prefilter } from './registry/prefilter';
 export { moduleKey } from './languages/language';
 export type {
-  ModuleRef, ModuleSystem, ModuleSystemSetup, ModuleExports, Language, LanguagePrefilter, SourceFile, SpecifierWriter,
-  Span, TextEdit, Scopes, Binding, Reference, ReferenceContext, ModuleString, ModuleMember, ConstructCall,
+  ModuleRef, ModuleSystem, ModuleSystemSetup, ModuleExports, Language, LanguagePrefilter, ModuleSurvey, SourceFile, SpecifierWriter,
+  Span, TextEdit, Scopes, Binding, Reference, ReferenceContext, ModuleString, ModuleMember, ConstructCall, SetupMock,
+  LanguageWords, NameUse,
 } from './languages/language';
 
 // One file.
@@ -38,7 +39,7 @@ export type {
 // `check` and `apply`, as the CLI runs them.
 export { runCheck, type CheckOptions, type CheckOutcome, type CheckFormat } from './cli/check';
 export { runApply, type ApplyOptions, type ApplyOutcome, type StopReason } from './cli/apply/index';
-export { formatSummary, type ApplySummary, type BatchOutcome, type BatchStatus, type SummaryFormat } from './cli/apply/summary';
+export { formatSummary, type ApplySummary, type BatchOutcome, type BatchStatus, type BatchProgress, type SummaryFormat } from './cli/apply/summary';
 export type { TransformCounts } from './cli/apply/plan';
 export type { Batch, BatchBy } from './batches/plan';
 export type { SkipNote } from './runner/discover';

@@ -1,4 +1,4 @@
-/** The jscodeshift face of `consolidated-paths`: `npx jscodeshift -t node_modules/ssot-codemods/transforms/consolidated-paths`. */
+/** The jscodeshift face of `consolidated-paths`: `npx jscodeshift -t node_modules/ssot-codemods/dist/transforms/consolidated-paths.js`. */
 import { makeTransform } from '../src/transforms/jscodeshift';
 import { consolidatedPaths, name } from '../src/transforms/consolidated-paths';
 

@@ -1,4 +1,4 @@
-/** The jscodeshift face of `direct-instantiation`: `npx jscodeshift -t node_modules/ssot-codemods/transforms/direct-instantiation`. */
+/** The jscodeshift face of `direct-instantiation`: `npx jscodeshift -t node_modules/ssot-codemods/dist/transforms/direct-instantiation.js`. */
 import { makeTransform } from '../src/transforms/jscodeshift';
 import { directInstantiation, name } from '../src/transforms/direct-instantiation';
 

@@ -76,6 +76,25 @@ describe('planBatches', () => {
     expect(() => planBatches(files, { by: 'files', size: 1.5 })).toThrow(BatchPlanError);
   });
 
+  it('groups by the first N folders with a depth, a shallower file by its own folder', () => {
+    expect(planBatches(files, { by: 'directory', depth: 1 }).map((batch) => [batch.label, batch.files])).toEqual([
+      ['(root)', ['a.ts']],
+      ['lib', ['lib/z.ts']],
+      ['src', ['src/a.ts', 'src/agents/w.ts', 'src/agents/x.ts', 'src/agents/y.ts', 'src/b.ts']],
+    ]);
+    expect(planBatches(files, { by: 'directory', depth: 2 }).map((batch) => batch.label)).toEqual(['(root)', 'lib', 'src', 'src/agents']);
+    expect(() => planBatches(files, { by: 'directory', depth: 0 })).toThrow(/--depth 0: expected a positive whole number/);
+  });
+
+  it('groups by package, as the caller finds each file\'s package; the root package is (root)', () => {
+    const packageOf = (file: string) => (file.startsWith('src/agents/') ? 'src/agents' : '.');
+    expect(planBatches(files, { by: 'package', packageOf }).map((batch) => [batch.label, batch.files])).toEqual([
+      ['(root)', ['a.ts', 'lib/z.ts', 'src/a.ts', 'src/b.ts']],
+      ['src/agents', ['src/agents/w.ts', 'src/agents/x.ts', 'src/agents/y.ts']],
+    ]);
+    expect(() => planBatches(files, { by: 'package' })).toThrow(BatchPlanError);
+  });
+
   it('plans nothing for no files', () => {
     expect(planBatches([], { by: 'files', size: 10 })).toEqual([]);
     expect(planBatches([], { by: 'directory' })).toEqual([]);

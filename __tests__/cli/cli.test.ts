@@ -7,24 +7,12 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { git, makeTempDir, makeTempRepo, removeTempDirs, writeFiles } from '../helpers/temp-repo';
-import { BIN, cli, EXAMPLE, exampleRepo, REPO, stateDirOf, type CliRun } from '../helpers/cli';
+import { BIN, cli, EXAMPLE, exampleRepo, filesUnder, REPO, stateDirOf, type CliRun } from '../helpers/cli';
 
 
 
 /** Every file under root (but .git), with its bytes. */
-function snapshot(root: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === '.git') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files.set(path.relative(root, full), fs.readFileSync(full));
-    }
-  };
-  walk(root);
-  return files;
-}
+const snapshot = filesUnder;
 
 function expectSameTree(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
   expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());

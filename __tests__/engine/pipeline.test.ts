@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { typeCheck } from '../helpers/type-check';
-import { PROJECT, runAs } from '../helpers/fixtures';
+import { PROJECT, PYTHON_PROJECT, runAs } from '../helpers/fixtures';
 import { loadRegistry } from '../../src/registry/load';
 import { transformFile } from '../../src/engine/pipeline';
 import { selectTransforms } from '../../src/transforms';
@@ -177,9 +177,13 @@ describe('the three transforms together', () => {
       'src/agents/supervisor/user_execution_engine.ts',
       'src/agents/supervisor/user_task_queue.ts',
       'src/agents/task_queue_legacy.ts',
+      'src/common/format.ts',
+      'src/common/index.ts',
       'src/core/managers/execution_engine_factory.ts',
       'src/errors/index.ts',
       'src/ui/engine_panel.ts',
+      'src/ui/legacy_panels.ts',
+      'src/ui/widgets.ts',
     ]);
   });
 
@@ -211,6 +215,26 @@ export const make = (userId: string): UserExecutionEngine => createUserExecution
 });
 
 describe('the output safety net', () => {
+  it('catches every class of broken Python import a rewrite could make, at its line', () => {
+    const input = 'from netra_backend.app.agents.execution_engine_consolidated import (\n    UserExecutionEngine,\n)\nimport os\n';
+    const damage: [string, { start: number; end: number; text: string }, number][] = [
+      ['a dropped closing parenthesis', { start: input.indexOf(')'), end: input.indexOf(')') + 1, text: '' }, 1],
+      ['a trailing comma without parentheses', { start: input.indexOf('os') + 2, end: input.indexOf('os') + 2, text: ',' }, 4],
+      ['a newline inside an import', { start: input.indexOf(' os'), end: input.indexOf(' os'), text: '\n' }, 4],
+      ['an indented statement', { start: input.indexOf('import os'), end: input.indexOf('import os'), text: '  ' }, 4],
+      ['a `from __future__` import after another', { start: input.length, end: input.length, text: 'from __future__ import annotations\n' }, 5],
+    ];
+    for (const [what, edit, line] of damage) {
+      const broken = { name: 'consolidated-paths' as const, run: (ctx: import('../../src/engine/file-context').FileContext) => {
+        ctx.edits.add([edit], 'a broken transform');
+        return true;
+      } };
+      const result = runAs('safety_net.py', input, [broken], PYTHON_PROJECT);
+      expect({ what, status: result.status, output: result.output, kinds: result.findings.map((f) => `${f.kind} at line ${f.line}`) })
+        .toEqual({ what, status: 'failed', output: undefined, kinds: [`transform-bug at line ${line}`] });
+    }
+  });
+
   it('re-parses every rewritten file and returns a transform-bug finding instead of output that does not parse', () => {
     const broken = { name: 'direct-instantiation' as const, run: (ctx: import('../../src/engine/file-context').FileContext) => {
       ctx.edits.add([{ start: 0, end: 0, text: 'export const = ;\n' }], 'a broken transform');

@@ -3,7 +3,9 @@
  * optionally `<case>.findings.json` ([{ line, column, kind }], sorted by line and column) for what the
  * case must report; a case without one must report nothing.
  * Each input is run as if it were `src/app/<case>.<ext>` of the fixture project, whose registry,
- * tsconfig (`@app/*` alias) and modules live in `__testfixtures__/project/`.
+ * tsconfig (`@app/*` alias) and modules live in `__testfixtures__/project/`. Python's cases
+ * (`__testfixtures__/python/<transform>/`) run as `netra_backend/app/consumers/<case>.py` of
+ * `__testfixtures__/python/project/` (PYTHON_PROJECT).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,16 +18,33 @@ import type { FileResult } from '../../src/engine/results';
 export const FIXTURES = path.join(__dirname, '..', '..', '__testfixtures__');
 export const PROJECT = path.join(FIXTURES, 'project');
 
-let registry: Registry | undefined;
-export function fixtureRegistry(): Registry {
-  return (registry ??= loadRegistry({ configPath: path.join(PROJECT, 'ssot.config.json') }));
+/** A fixture project: its folder, and the folder (inside it) where each case runs. */
+export interface FixtureProject {
+  root: string;
+  caseFolder: string;
 }
 
-export function runAs(fileName: string, source: string, transforms: TransformDefinition[]): FileResult {
+export const JS_PROJECT: FixtureProject = { root: PROJECT, caseFolder: path.join(PROJECT, 'src', 'app') };
+export const PYTHON_PROJECT: FixtureProject = {
+  root: path.join(FIXTURES, 'python', 'project'),
+  caseFolder: path.join(FIXTURES, 'python', 'project', 'netra_backend', 'app', 'consumers'),
+};
+
+const registries = new Map<string, Registry>();
+export function fixtureRegistry(project: FixtureProject = JS_PROJECT): Registry {
+  let registry = registries.get(project.root);
+  if (!registry) {
+    registry = loadRegistry({ configPath: path.join(project.root, 'ssot.config.json') });
+    registries.set(project.root, registry);
+  }
+  return registry;
+}
+
+export function runAs(fileName: string, source: string, transforms: TransformDefinition[], project: FixtureProject = JS_PROJECT): FileResult {
   return transformFile({
-    path: path.join(PROJECT, 'src', 'app', fileName),
+    path: path.join(project.caseFolder, fileName),
     source,
-    registry: fixtureRegistry(),
+    registry: fixtureRegistry(project),
     transforms,
   });
 }
@@ -59,13 +78,13 @@ export function fixtureCases(folder: string): FixtureCase[] {
 }
 
 /** One test per case, and one more that feeds the expected output back in and wants it unchanged. */
-export function describeFixtures(folder: string, transforms: TransformDefinition[]): void {
+export function describeFixtures(folder: string, transforms: TransformDefinition[], project: FixtureProject = JS_PROJECT): void {
   const cases = fixtureCases(folder);
   it('has fixture cases', () => expect(cases.length).toBeGreaterThan(0));
   for (const c of cases) {
     describe(c.name, () => {
       it('gives the expected output', () => {
-        const result = runAs(c.fileName, c.input, transforms);
+        const result = runAs(c.fileName, c.input, transforms, project);
         expect(result.status).not.toBe('failed');
         expect(result.output ?? c.input).toBe(c.output);
         expect(result.status).toBe(c.output === c.input ? 'unchanged' : 'changed');
@@ -75,7 +94,7 @@ export function describeFixtures(folder: string, transforms: TransformDefinition
         expect(findings).toEqual(c.findings ?? []);
       });
       it('is idempotent', () => {
-        const result = runAs(c.fileName, c.output, transforms);
+        const result = runAs(c.fileName, c.output, transforms, project);
         expect(result.output ?? c.output).toBe(c.output);
       });
     });

@@ -354,7 +354,7 @@ describe('plan: merge by form and kind', () => {
     ]);
   });
 
-  it('does not merge a default import into a named list; one that becomes a named import does merge', () => {
+  it('merges a default import into an import of names (it becomes its default), and one that becomes a named import', () => {
     const c = decl('import', 'c', [named('x')]);
     const a = decl('import', 'a', [defaultImport('D')]);
     const b = decl('import', 'b', [defaultImport('E')]);
@@ -362,10 +362,24 @@ describe('plan: merge by form and kind', () => {
     model.move(specOf(a, 'D'), mod('c'), 'default');
     model.move(specOf(b, 'E'), mod('c'), 'Engine');
     expect(planned(model)).toEqual([
-      'import { x, +default Engine as E } from c',
-      'import { default D } from a ➔ c',
+      'import { x, +default D, +default Engine as E } from c',
+      'import {  } from a (deleted)',
       'import {  } from b (deleted)',
     ]);
+  });
+
+  it('merges no second default into a declaration, and no default into a type-only one', () => {
+    const c = decl('import', 'c', [defaultImport('C'), named('x')]);
+    const a = decl('import', 'a', [defaultImport('D')]);
+    const withDefault = modelOf([c, a]);
+    withDefault.move(specOf(a, 'D'), mod('c'), 'default');
+    expect(planned(withDefault)).toEqual(['import { default C, x } from c', 'import { default D } from a ➔ c']);
+
+    const types = decl('import', 'c', [named('T')], { typeOnly: true });
+    const typeA = decl('import', 'a', [named('Legacy', 'D')], { typeOnly: true });
+    const typeOnly = modelOf([types, typeA]);
+    typeOnly.move(specOf(typeA, 'D'), mod('c'), 'default');
+    expect(planned(typeOnly)).toEqual(['import type { T } from c', 'import type { default as D } from a ➔ c']);
   });
 
   it('merges named imports into a default-only import of the module', () => {

@@ -80,7 +80,7 @@ function finding(relative: string, line: number, column: number, kind: string, m
 
 describe('the toy language, registered by its line in LANGUAGES', () => {
   it('is served after JavaScript, and its module system answers for .toy files only', () => {
-    expect(LANGUAGES.map((l) => l.id)).toEqual(['javascript', 'toy']);
+    expect(LANGUAGES.map((l) => l.id)).toEqual(['javascript', 'python', 'toy']);
     expect(registry.resolver.systemForFile(at('src/app/x.toy')).language.id).toBe('toy');
     expect(registry.resolver.systemForFile(at('src/app/x.ts')).language.id).toBe('javascript');
   });
@@ -152,7 +152,7 @@ describe('toy files through the real engine', () => {
     const result = run('src/app/split.toy', 'use Helper, Store from "../legacy/engine"\nref Helper\nref Store\n');
     expect(result.output).toBe('use Helper from "../legacy/engine"\nuse Store from "../engine"\nref Helper\nref Store\n');
     expect(result.findings).toEqual([
-      finding('src/app/split.toy', 1, 5, 'legacy-path', 'Helper is not in the registry: it stays on legacy module "../legacy/engine"'),
+      finding('src/app/split.toy', 1, 5, 'unmapped-name', 'Helper is not in the registry: it stays on legacy module "../legacy/engine"'),
     ]);
   });
 
@@ -208,7 +208,7 @@ describe('toy files through the real engine', () => {
     const result = run('src/app/mock.toy', APP['src/app/mock.toy']);
     expect(result.output).toBe('mock "../log"\nuse Log from "../log"\nref Log\n');
     expect(result.sites).toEqual([
-      finding('src/app/mock.toy', 2, 14, 'legacy-path', '"../old/log" moved: import from its new module'),
+      finding('src/app/mock.toy', 2, 14, 'legacy-path', '"../old/log" moved to "../log": import from there'),
       finding('src/app/mock.toy', 1, 6, 'legacy-path', 'mock of legacy module "../old/log"'),
     ]);
   });
@@ -233,7 +233,7 @@ describe('toy files through the real engine', () => {
       expect({ file, status: again.status, output: again.output }).toEqual({ file, status: 'unchanged', output: undefined });
     }
     // What stays is still reported, and still left as it is.
-    expect(run('src/app/split.toy', outputs['src/app/split.toy']).findings.map((f) => f.kind)).toEqual(['legacy-path']);
+    expect(run('src/app/split.toy', outputs['src/app/split.toy']).findings.map((f) => f.kind)).toEqual(['unmapped-name']);
   });
 
   it('skips unparsed a toy file that names no registry module, and a registry module\'s own file', () => {
@@ -277,35 +277,36 @@ describe('a project of toy and JavaScript files', () => {
     expect(report.canonicalSites).toBe(2);
     expect(report.canonicalUsage).toBeCloseTo(2 / 7, 10);
     expect(report.legacyModules).toEqual([
-      { module: 'src/js/legacy', importers: 1, files: ['src/app/view.ts'], safeToDelete: false },
-      { module: 'src/legacy/engine', importers: 2, files: ['src/app/construct.toy', 'src/app/repoint.toy'], safeToDelete: false },
-      { module: 'src/old/log', importers: 1, files: ['src/app/mock.toy'], safeToDelete: false },
+      { module: 'src/js/legacy', importers: 1, files: ['src/app/view.ts'], unchecked: [], loadedBy: [], safeToDelete: false },
+      { module: 'src/legacy/engine', importers: 2, files: ['src/app/construct.toy', 'src/app/repoint.toy'], unchecked: [], loadedBy: [], safeToDelete: false },
+      { module: 'src/old/log', importers: 1, files: ['src/app/mock.toy'], unchecked: [], loadedBy: [], safeToDelete: false },
     ]);
     expect(report.patterns).toEqual([
       {
         symbol: 'Engine', module: 'src/engine', distinct: 3,
         forms: [
-          { form: "'../engine' Engine", count: 1, canonical: true },
-          { form: "'../engine' Engine as Motor", count: 1, canonical: false },
-          { form: "'../legacy/engine' OldEngine", count: 1, canonical: false },
+          // Toy's own words spell its import forms; equal counts sort by form.
+          { form: 'use Engine as Motor from "../engine"', count: 1, canonical: false },
+          { form: 'use Engine from "../engine"', count: 1, canonical: true },
+          { form: 'use OldEngine from "../legacy/engine"', count: 1, canonical: false },
         ],
       },
       {
         symbol: 'Store', module: 'src/engine', distinct: 2,
         forms: [
-          { form: "'../engine' Store", count: 1, canonical: true },
-          { form: "'../legacy/engine' Store", count: 1, canonical: false },
+          { form: 'use Store from "../engine"', count: 1, canonical: true },
+          { form: 'use Store from "../legacy/engine"', count: 1, canonical: false },
         ],
       },
       { symbol: 'Widget', module: 'src/js/widgets', distinct: 1, forms: [{ form: "'../js/legacy' Widget", count: 1, canonical: false }] },
     ]);
     expect(report.findings).toEqual([
-      { file: 'src/app/alias.toy', line: 1, column: 5, kind: 'aliased-import', message: 'Engine imported as Motor' },
-      { file: 'src/app/construct.toy', line: 3, column: 3, kind: 'direct-instantiation', message: 'new OldEngine() bypasses createEngine()' },
-      { file: 'src/app/mock.toy', line: 1, column: 6, kind: 'legacy-path', message: 'mock of legacy module "../old/log"' },
-      { file: 'src/app/mock.toy', line: 2, column: 14, kind: 'legacy-path', message: '"../old/log" moved: import from its new module' },
-      { file: 'src/app/repoint.toy', line: 1, column: 5, kind: 'legacy-path', message: 'Store from legacy "../legacy/engine" is Store from its canonical module' },
-      { file: 'src/app/view.ts', line: 1, column: 10, kind: 'legacy-path', message: 'Widget from legacy "../js/legacy" is Widget from its canonical module' },
+      { file: 'src/app/alias.toy', line: 1, column: 5, kind: 'aliased-import', message: 'Engine imported as Motor', fixable: true },
+      { file: 'src/app/construct.toy', line: 3, column: 3, kind: 'direct-instantiation', message: 'new OldEngine() bypasses createEngine()', fixable: true },
+      { file: 'src/app/mock.toy', line: 1, column: 6, kind: 'legacy-path', message: 'mock of legacy module "../old/log"', fixable: true },
+      { file: 'src/app/mock.toy', line: 2, column: 14, kind: 'legacy-path', message: '"../old/log" moved to "../log": import from there', fixable: true },
+      { file: 'src/app/repoint.toy', line: 1, column: 5, kind: 'legacy-path', message: 'Store from legacy "../legacy/engine" is Store from its canonical module', fixable: true },
+      { file: 'src/app/view.ts', line: 1, column: 10, kind: 'legacy-path', message: 'Widget from legacy "../js/legacy" is Widget from its canonical module', fixable: true },
     ]);
     expect(report.errors).toEqual([]);
     // 7 app files and 6 modules (skipped unparsed, as registry modules); plain.toy is pre-filtered.

@@ -146,7 +146,7 @@ describe('defaults and other valid shapes', () => {
     const { root, file } = registryTree(config, { 'tsconfig.json': '{"compilerOptions": {"baseUrl": "."}}' });
     const registry = loadRegistry({ configPath: file });
     expect(registry.include).toEqual(DEFAULT_INCLUDE);
-    expect(registry.include).toEqual(['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}']);
+    expect(registry.include).toEqual(['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '**/*.py', '**/*.pyi']);
     expect(registry.exclude).toEqual([]);
     expect((registry.resolver.systems[0] as JavaScriptModules).tsconfig).toBe(path.join(root, 'tsconfig.json'));
     expect(registry.symbols[0].module).toEqual({ kind: 'file', path: path.join(root, 'src/error/index.ts') });
@@ -169,7 +169,7 @@ describe('defaults and other valid shapes', () => {
       symbols: [
         { name: 'UserExecutionEngine', from: 'src/agents', legacy: [{ name: 'ExecutionEngine', from: 'src/agents/execution_engine_consolidated' }] },
         { name: 'default', from: 'src/agents/supervisor/user_execution_engine' },
-        { name: 'Engine', from: '@netra/engine', legacy: [{ name: 'Engine', from: 'src/agents/supervisor/user_execution_engine' }] },
+        { name: 'Engine', from: '@netra/engine', legacy: [{ name: 'UserExecutionEngine', from: 'src/agents/supervisor/user_execution_engine' }] },
       ],
     };
     const { root, file } = registryTree(config);
@@ -230,9 +230,15 @@ describe('finding the registry', () => {
 describe('invalid registries: JSON and schema', () => {
   test('bad JSON: $ and line:column of the error', () => {
     expectRefused('{\n  "symbols": [\n    { "name": x }\n  ]\n}', '$', /^invalid JSON at 3:15: Unexpected token/);
-    expectRefused('{\n  "include": ["a",]\n}', '$', /^invalid JSON at 2:19: /);
+    expectRefused('{\n  "include": ["a",,]\n}', '$', /^invalid JSON at 2:19: /);
     expectRefused('{\n  "include": []', '$', /^invalid JSON at 2:16: /);
     expectRefused('', '$', /^invalid JSON at 1:1: /);
+  });
+
+  test('JSON with comments and trailing commas (JSONC, as tsconfig.json allows) is accepted', () => {
+    const text = `// the registry\n{\n  /* what is canonical */\n  "symbols": [\n    { "name": "AppError", "from": "src/error", }, // trailing commas\n  ],\n}\n`;
+    expect(loadRegistry({ configPath: registryTree(text).file }).symbols.map((s) => s.name)).toEqual(['AppError']);
+    expectRefused('{ /* never closed', '$', /^invalid JSON at 1:3: a comment that never ends/);
   });
 
   test('a BOM before the JSON is fine', () => {
@@ -242,11 +248,11 @@ describe('invalid registries: JSON and schema', () => {
   test('not an object', () => expectRefused('[]', '$', /^an array is not an object/));
 
   test('unknown top-level key', () => {
-    expectRefused({ ...VALID, symbol: [] }, '$.symbol', /^unknown key \(expected one of: include, exclude, tsconfig, modules, symbols\)$/);
+    expectRefused({ ...VALID, symbol: [] }, '$.symbol', /^unknown key \(expected one of: include, exclude, tsconfig, python, modules, symbols\); did you mean "symbols"\?$/);
   });
 
   test('unknown key in a legacy entry', () => {
-    expectRefused(variant((c) => Object.assign(c.symbols[0].legacy[1], { nmae: 'x' })), '$.symbols[0].legacy[1].nmae', /^unknown key \(expected one of: name, from, construct\)$/);
+    expectRefused(variant((c) => Object.assign(c.symbols[0].legacy[1], { nmae: 'x' })), '$.symbols[0].legacy[1].nmae', /^unknown key \(expected one of: name, from, construct\); did you mean "name"\?$/);
   });
 
   test('unknown key in construct', () => {
@@ -325,6 +331,16 @@ describe('invalid registries: modules that do not resolve', () => {
     );
   });
 
+  test('a path that resolves to nothing suggests the nearest module of the folder', () => {
+    expectRefused(variant((c) => (c.symbols[0].legacy[1].from = 'src/agents/execution_engine_consolidatd')), '$.symbols[0].legacy[1].from',
+      /^"src\/agents\/execution_engine_consolidatd" resolves to no file \(expected .*\); did you mean "src\/agents\/execution_engine_consolidated"\?$/);
+    // A mistyped first folder reads as a package name; the nearest file path is still suggested.
+    expectRefused(variant((c) => (c.symbols[0].from = 'scr/agents/supervisor/user_execution_engine')), '$.symbols[0].from',
+      /is neither a file .*; did you mean "src\/agents\/supervisor\/user_execution_engine"\?$/);
+    // An index module is suggested as its folder, the way the registry names it.
+    expectRefused({ symbols: [{ name: 'AppError', from: 'src/eror' }] }, '$.symbols[0].from', /; did you mean "src\/error"\?$/);
+  });
+
   test('construct.from', () => {
     expectRefused(variant((c) => (c.symbols[0].legacy[0].construct!.from = 'src/agents/factory')), '$.symbols[0].legacy[0].construct.from', NO_FILE);
   });
@@ -346,9 +362,9 @@ describe('invalid registries: modules that do not resolve', () => {
       'node_modules/plain/package.json': JSON.stringify({ name: 'plain' }),
       'node_modules/plain/lib/old.js': 'exports.old = 1;\n',
     };
-    const withLegacy = (from: string) => variant((c) => (c.symbols[0].legacy[1].from = from));
-    for (const from of ['streams/internal/map', 'plain/lib/old']) {
-      const { file } = registryTree(withLegacy(from), pkg);
+    const withLegacy = (from: string, name = 'UserExecutionEngine') => variant((c) => Object.assign(c.symbols[0].legacy[1], { from, name }));
+    for (const [from, name] of [['streams/internal/map', 'map'], ['plain/lib/old', 'old']]) {
+      const { file } = registryTree(withLegacy(from, name), pkg);
       expect(() => loadRegistry({ configPath: file })).not.toThrow();
     }
     expectRefused(withLegacy('streams/internal/nope'), '$.symbols[0].legacy[1].from', /^"streams\/internal\/nope" names no file of the installed package "streams"/, pkg);
@@ -406,6 +422,52 @@ describe('invalid registries: exports', () => {
   test('a package whose exports cannot be listed gets the benefit of the doubt', () => {
     const extra = { 'node_modules/opaque/index.js': 'module.exports = build();' };
     expect(() => loadRegistry({ configPath: registryTree({ symbols: [{ name: 'Anything', from: 'opaque' }] }, extra).file })).not.toThrow();
+  });
+
+  test('a legacy name its module does not export is refused, with the nearest name it does export', () => {
+    const config = variant((c) => (c.symbols[0].legacy[1].name = 'UserExecutionEngin'));
+    expectRefused(config, '$.symbols[0].legacy[1].name',
+      /^"src\/agents\/execution_engine_consolidated" does not export "UserExecutionEngin" \(expected a name the legacy module exports, .*\); did you mean "UserExecutionEngine"\?$/);
+    expectRefused(variant((c) => (c.symbols[0].legacy[1].name = 'Zzz')), '$.symbols[0].legacy[1].name', /does not export "Zzz" \([^;]*\)$/);
+  });
+
+  test('a legacy name is found through export * chains and export … from, and default counts', () => {
+    const config = { symbols: [
+      { name: 'AppError', from: 'src/error', legacy: [{ name: 'LegacyError', from: 'src/error/legacy' }] },
+      { name: 'createUserExecutionEngine', from: 'src/agents/supervisor/execution_engine_factory', legacy: [{ name: 'createUserExecutionEngine', from: 'src/agents/execution_engine_unified_factory' }] },
+      { name: 'UserExecutionEngine', from: 'src/agents/supervisor/user_execution_engine', legacy: [{ name: 'default', from: 'src/old' }] },
+    ] };
+    const registry = loadRegistry({ configPath: registryTree(config, { 'src/old.ts': 'export default class Old {}' }).file });
+    expect(registry.notes).toEqual([]);
+  });
+
+  test('a legacy module whose exports cannot be known is a note, not an error', () => {
+    const extra = {
+      'node_modules/opaque/index.js': 'module.exports = build();',
+      'src/opaque_reexport.ts': "export * from 'opaque';",
+      'src/legacy_broken.ts': 'export class {',
+    };
+    const config = { symbols: [{ name: 'UserExecutionEngine', from: 'src/agents/supervisor/user_execution_engine', legacy: [
+      { name: 'Engine', from: 'opaque' },
+      { name: 'Engine', from: 'src/opaque_reexport' },
+      { name: 'Engine', from: 'src/legacy_broken' },
+    ] }] };
+    const { file } = registryTree(config, extra);
+    const notes = loadRegistry({ configPath: file }).notes;
+    expect(notes.map((n) => [n.file, n.jsonPath])).toEqual([
+      [file, '$.symbols[0].legacy[0].name'],
+      [file, '$.symbols[0].legacy[1].name'],
+      [file, '$.symbols[0].legacy[2].name'],
+    ]);
+    expect(notes[0].message).toMatch(/"opaque" exports names that cannot all be listed .* so "Engine" could not be checked/);
+    expect(notes[2].message).toMatch(/^"src\/legacy_broken" cannot be parsed: .*, so "Engine" could not be checked$/);
+  });
+
+  test('a worker thread\'s load of a registry just validated skips the checks against the code', () => {
+    const config = variant((c) => (c.symbols[0].legacy[1].name = 'Zzz'));
+    const { file } = registryTree(config);
+    expect(() => loadRegistry({ configPath: file })).toThrow(/does not export "Zzz"/);
+    expect(loadRegistry({ configPath: file, validated: true }).symbols[0].legacy[1].name).toBe('Zzz');
   });
 });
 

@@ -4,12 +4,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROJECT, fixtureCases, fixtureRegistry } from '../helpers/fixtures';
+import { PROJECT, PYTHON_PROJECT, fixtureCases, fixtureRegistry } from '../helpers/fixtures';
 import { transformFile } from '../../src/engine/pipeline';
 import { selectTransforms } from '../../src/transforms';
 import { TRANSFORM_ORDER } from '../../src/transforms';
 import { loadRegistry } from '../../src/registry/load';
-import { prefilterNeedles } from '../../src/registry/prefilter';
+import { mayReachRegistry, mentionsRegistry, prefilterNeedles } from '../../src/registry/prefilter';
 import type { Registry } from '../../src/registry/types';
 import { makeTempDir, removeTempDirs, writeFiles } from '../helpers/temp-repo';
 
@@ -42,6 +42,13 @@ function sourceFiles(root: string): string[] {
   return found;
 }
 
+/** Every .py file under a folder. */
+function pythonFiles(root: string): string[] {
+  return fs.readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.py'))
+    .map((e) => path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
+}
+
 afterAll(removeTempDirs);
 
 describe('the pre-filter', () => {
@@ -57,6 +64,26 @@ describe('the pre-filter', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('changes no result over the Python fixture cases, the Python example and its fixture project', () => {
+    const registry = fixtureRegistry(PYTHON_PROJECT);
+    let compared = 0;
+    for (const folder of ['consolidated-paths', 'aliased-imports', 'direct-instantiation']) {
+      for (const c of fixtureCases(`python/${folder}`)) {
+        const file = path.join(PYTHON_PROJECT.caseFolder, c.fileName);
+        expectSameWithAndWithout(registry, file, c.input);
+        expectSameWithAndWithout(registry, file, c.output);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(60);
+    for (const root of [path.join(__dirname, '..', '..', 'examples', 'netra-python'), PYTHON_PROJECT.root]) {
+      const example = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+      const files = pythonFiles(root);
+      expect(files.length).toBeGreaterThan(10);
+      for (const file of files) expectSameWithAndWithout(example, file, fs.readFileSync(file, 'utf8'));
+    }
   });
 
   it('changes no result over the example codebase and the fixture project', () => {
@@ -103,6 +130,60 @@ describe('the pre-filter', () => {
       const result = transformFile({ path: file, source: fs.readFileSync(file, 'utf8'), registry, transforms: selectTransforms() });
       expect([name, result.status]).toEqual([name, 'changed']);
       expectSameWithAndWithout(registry, file, fs.readFileSync(file, 'utf8'));
+    }
+  });
+
+  it('never skips a file, nor leaves a specifier unresolved, for any spelling of a folder module the resolver accepts', () => {
+    // Modules a specifier may reach without naming their file: an index module (as its folder, `..`,
+    // `./index`, `../index.js`…), a file a package.json's `main` names (as the package's folder), and
+    // both through `paths` aliases into their folders.
+    const root = makeTempDir();
+    writeFiles(root, {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@lr/*': ['src/legacy/*'], '@p': ['src/pkg'] } } }),
+      'ssot.config.json': JSON.stringify({
+        symbols: [{ name: 'Engine', from: 'src/canonical', legacy: [
+          { name: 'Engine', from: 'src/legacy' },
+          { name: 'Legacy', from: 'src/pkg/lib/main' },
+        ] }],
+      }),
+      'src/canonical.ts': 'export class Engine {}\n',
+      'src/legacy/index.ts': "export { Engine } from '../canonical';\n",
+      'src/pkg/package.json': JSON.stringify({ main: 'lib/main.js' }),
+      'src/pkg/lib/main.ts': "export { Engine as Legacy } from '../../canonical';\n",
+    });
+    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+    const legacy = new Set(['src/legacy/index.ts', 'src/pkg/lib/main.ts'].map((f) => path.join(root, f)));
+    const positions = ['src/user.ts', 'src/other/user.ts', 'src/legacy/sibling.ts', 'src/legacy/inner/user.ts',
+      'src/legacy/inner/deep/user.ts', 'src/pkg/user.ts', 'src/pkg/lib/user.ts', 'src/pkg/lib/deep/user.ts'];
+    // Every path of up to four segments over these names, with and without a trailing slash, and behind each alias.
+    const segments = ['.', '..', 'src', 'legacy', 'inner', 'pkg', 'lib', 'index', 'index.js', 'main'];
+    let paths = [''];
+    const all: string[] = [];
+    for (let depth = 1; depth <= 4; depth++) {
+      paths = paths.flatMap((p) => segments.map((segment) => (p ? `${p}/${segment}` : segment)));
+      all.push(...paths, ...paths.map((p) => `${p}/`));
+    }
+    const specifiers = [...all, ...all.filter((p) => p.split('/').length <= 3).flatMap((p) => [`@lr/${p}`, `@p/${p}`]), '@p', '@lr/'];
+    const missed: string[] = [];
+    let reached = 0;
+    for (const position of positions) {
+      const file = path.join(root, position);
+      for (const specifier of specifiers) {
+        const module = registry.resolver.resolve(specifier, file);
+        if (module?.kind !== 'file' || !legacy.has(module.path)) continue;
+        reached++;
+        const source = `import { Engine } from '${specifier}';\n`;
+        if (!mayReachRegistry(registry, specifier, file) || !mentionsRegistry(registry, source, file)) missed.push(`${position}: '${specifier}'`);
+      }
+    }
+    expect(reached).toBeGreaterThan(500);
+    expect(missed).toEqual([]);
+    // And through the whole engine: each spelling of the index module as written from inside its folder is repointed.
+    for (const specifier of ['../index', './index', '../index.js', '..', '../', './', '.', '@lr/index']) {
+      const file = path.join(root, specifier.startsWith('../') || specifier === '..' ? 'src/legacy/inner/user.ts' : 'src/legacy/sibling.ts');
+      const source = `import { Engine } from '${specifier}';\nexport const e: Engine | null = null;\n`;
+      const result = transformFile({ path: file, source, registry, transforms: selectTransforms() });
+      expect([specifier, result.status]).toEqual([specifier, 'changed']);
     }
   });
 });

@@ -20,6 +20,7 @@ jest.mock('../../src/languages', () => {
     name: 'Toy',
     settings: SETTINGS,
     defaultInclude: ['**/*.toy'],
+    words: jest.requireActual('../../src/languages/javascript/words').JAVASCRIPT_WORDS,
     handles: (file) => file.endsWith('.toy'),
     // The registries here name no module: the toy language needs no module system of its own.
     moduleSystem: (setup) => actual.LANGUAGES[0].moduleSystem({ ...setup, settings: undefined }),
@@ -37,7 +38,7 @@ afterAll(removeTempDirs);
 
 describe('the registry schema', () => {
   it('is the base schema with each language\'s settings after `exclude`', () => {
-    expect(Object.keys(REGISTRY_SCHEMA.properties)).toEqual(['$schema', 'include', 'exclude', 'tsconfig', 'toy', 'modules', 'symbols']);
+    expect(Object.keys(REGISTRY_SCHEMA.properties)).toEqual(['$schema', 'include', 'exclude', 'tsconfig', 'python', 'toy', 'modules', 'symbols']);
     expect(REGISTRY_SCHEMA.properties.toy).toBe(SETTINGS.schema);
   });
 
@@ -49,7 +50,7 @@ describe('the registry schema', () => {
     expect(load({ toy: { roots: ['src'] } })).not.toThrow();
     expect(load({ toy: { roots: [1] } })).toThrow(RegistryError);
     expect(load({ toy: { roots: [1] } })).toThrow('$.toy.roots[0]: number 1 is not a string');
-    expect(load({ toys: {} })).toThrow('$.toys: unknown key (expected one of: include, exclude, tsconfig, toy, modules, symbols)');
+    expect(load({ toys: {} })).toThrow('$.toys: unknown key (expected one of: include, exclude, tsconfig, python, toy, modules, symbols)');
   });
 });
 

@@ -75,6 +75,22 @@ const NOTES: SkipNote[] = [{ file: app('blob.ts'), reason: 'binary (a NUL byte i
 describe('buildCheckReport', () => {
   const report = buildCheckReport(registry, handBuiltResults(), NOTES);
 
+  it('marks the findings apply fixes: not a site reported for a human, nor one left for a conflict, nor in a failed file', () => {
+    const report = buildCheckReport(registry, handBuiltResults(), []);
+    const marks = report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.kind} ${f.fixable}`);
+    expect(marks).toEqual([
+      'src/app/a.ts:2:5 aliased-import false',
+      'src/app/a.ts:2:5 conflict false',
+      'src/app/a.ts:4:1 direct-instantiation true',
+      'src/app/a.ts:4:1 singleton true',
+      'src/app/b.ts:1:10 legacy-path true',
+      'src/app/b.ts:3:1 legacy-path false',
+    ]);
+    expect(report.fixable).toBe(3);
+    const failed = buildCheckReport(registry, [result('f.ts', { status: 'failed', sites: [finding('f.ts', 1, 1, 'legacy-path')] })], []);
+    expect(failed.findings.map((f) => f.fixable)).toEqual([false]);
+  });
+
   it('counts the sites per category, and canonical usage among import sites', () => {
     expect(report.violations).toEqual({ 'legacy-path': 2, 'aliased-import': 1, 'direct-instantiation': 1, singleton: 1 });
     expect(report.total).toBe(5);
@@ -113,13 +129,17 @@ describe('buildCheckReport', () => {
       'src/agents/execution_engine_legacy_adapter',
       'src/agents/execution_engine_unified_factory',
       'src/agents/task_queue_legacy',
+      'src/common/format',
       'src/core/managers/execution_engine_factory',
+      'src/ui/legacy_panels',
     ]);
     const consolidated = report.legacyModules.find((m) => m.module === 'src/agents/execution_engine_consolidated')!;
     expect(consolidated).toEqual({
       module: 'src/agents/execution_engine_consolidated',
       importers: 2,
       files: ['src/app/a.ts', 'src/app/b.ts'],
+      unchecked: [],
+      loadedBy: [],
       safeToDelete: false,
     });
   });
@@ -129,8 +149,10 @@ describe('buildCheckReport', () => {
     expect(report.legacyModules.filter((m) => m.safeToDelete)).toEqual([]);
     const parsedAll = buildCheckReport(registry, handBuiltResults().slice(0, 2), []);
     const safe = parsedAll.legacyModules.filter((m) => m.safeToDelete).map((m) => m.module);
-    expect(safe).toHaveLength(6);
+    expect(safe).toHaveLength(7);
     expect(safe).not.toContain('src/agents/execution_engine_consolidated');
+    // Re-exported by its package's canonical index: never deletable, whoever imports it.
+    expect(safe).not.toContain('src/common/format');
   });
 
   it('groups the forms each symbol is imported by, most used first', () => {
@@ -212,6 +234,63 @@ export const = ;
   });
 });
 
+describe('buildCheckReport: what counts as canonical, and what is listed but never counted', () => {
+  const sources: Record<string, string> = {
+    // The target of a module move (modules[].to) imported: a canonical site, once per declaration.
+    'factory-user.ts': `import { createUserExecutionEngine } from '../agents/supervisor/execution_engine_factory';
+
+export const make = createUserExecutionEngine;
+`,
+    // A registry symbol of that module beside it: still one canonical site, not two.
+    'factory-class.ts': `import { ExecutionEngineFactory, createUserExecutionEngine } from '../agents/supervisor/execution_engine_factory';
+
+export const factories = [ExecutionEngineFactory, createUserExecutionEngine];
+`,
+    // A name the registry does not map, beside one it does: one legacy-path, one unmapped name.
+    'flag.ts': `import { LEGACY_ENGINE_FLAG, EngineContext } from '../agents/execution_engine_consolidated';
+
+export const context: EngineContext | null = LEGACY_ENGINE_FLAG ? { userId: 'flagged' } : null;
+`,
+    // A conflict: listed, not counted.
+    'conflict.ts': `import { UserExecutionEngine as Engine } from '../agents/supervisor/user_execution_engine';
+
+export class UserExecutionEngine extends Engine {}
+`,
+  };
+  const results = Object.entries(sources).map(([name, source]) =>
+    transformFile({ path: app(name), source, registry, transforms: selectTransforms(), mode: 'measure' }),
+  );
+  const report = buildCheckReport(registry, results, []);
+
+  it('counts imports of a moved-to module as canonical sites', () => {
+    expect(report.canonicalSites).toBe(2);
+    expect(report.canonicalUsage).toBeCloseTo(2 / (2 + 1 + 1));
+  });
+
+  it('puts names the registry does not map in their own category, listed and counted apart from the violations', () => {
+    expect(report.violations).toEqual({ 'legacy-path': 1, 'aliased-import': 1, 'direct-instantiation': 0, singleton: 0 });
+    expect(report.total).toBe(2);
+    expect(report.informational).toEqual({ 'unmapped-name': 1, conflict: 1, cycle: 0, 'mock-boundary': 0 });
+    expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.kind}`)).toEqual([
+      'src/app/conflict.ts:1:10 aliased-import',
+      'src/app/conflict.ts:1:10 conflict',
+      'src/app/flag.ts:1:10 unmapped-name',
+      'src/app/flag.ts:1:30 legacy-path',
+    ]);
+    expect(evaluateGates(report, { maxViolations: 2 }).passed).toBe(true);
+  });
+
+  it('says in the dashboard why the findings outnumber the violations', () => {
+    const text = formatText(report, { color: false });
+    expect(text).toContain('SSOT check: 2 violations');
+    expect(text).toMatch(/not counted\s+2\s+1 unmapped-name, 1 conflict/);
+    expect(text).toContain('Findings (4: 2 violations, 1 unmapped-name, 1 conflict)');
+    const markdown = formatMarkdown(report);
+    expect(markdown).toContain('Not counted (listed with the findings): 1 unmapped-name, 1 conflict.');
+    expect(markdown).toContain('<summary>4 findings (2 violations, 1 unmapped-name, 1 conflict): ');
+  });
+});
+
 describe('formats', () => {
   const report = buildCheckReport(registry, handBuiltResults().slice(0, 2), NOTES);
   const ESC = '\u001b[';
@@ -233,7 +312,7 @@ describe('formats', () => {
       expect(plain).toContain('UserExecutionEngine (src/agents/supervisor/user_execution_engine): 2 forms');
       expect(plain).toMatch(/src\/agents\/execution_engine_consolidated\s+2 importers\n/);
       expect(plain).toMatch(/src\/agents\/agent_errors\s+0 importers\s+safe to delete/);
-      expect(plain).toContain('src/app/a.ts:2:5  aliased-import  aliased-import at 2:5');
+      expect(plain).toContain('src/app/a.ts:2:5: aliased-import: aliased-import at 2:5');
       expect(plain).toContain('src/app/blob.ts: binary');
       expect(plain.indexOf('src/app/a.ts:2:5')).toBeLessThan(plain.indexOf('src/app/b.ts:1:10'));
     });
@@ -273,17 +352,21 @@ describe('formats', () => {
       expect(markdown).toContain('Canonical usage: **50.0%**');
       expect(markdown).toContain("`'../agents/supervisor/user_execution_engine' UserExecutionEngine` (canonical)");
       expect(markdown).toContain('| `src/agents/agent_errors` | 0 | ✅ safe to delete |');
-      expect(markdown).toMatch(/<details><summary>6 findings<\/summary>\n[\s\S]*`src\/app\/a\.ts:2:5`[\s\S]*<\/details>/);
+      expect(markdown).toMatch(/<details><summary>6 findings \(5 violations, 1 conflict\): 3 of 6 fixable by apply \(✓\), 3 need a human \(!\)<\/summary>\n\n```text\n[^`]*^! src\/app\/a\.ts:2:5: aliased-import: aliased-import at 2:5$[^`]*```\n\n<\/details>/m);
     });
 
-    it('escapes what would break a table row or open an HTML tag', () => {
-      expect(markdown).toContain('UserExecutionEngine \\| &lt;T&gt; is already a name here');
+    it('keeps what would break a table row or open an HTML tag inside a code block, and no backtick run can close it', () => {
+      const block = /```text\n([\s\S]*?)\n```\n/g;
+      const lines = [...markdown.matchAll(block)].flatMap((m) => m[1].split('\n'));
+      expect(lines).toContain('! src/app/a.ts:2:5: conflict: UserExecutionEngine | <T> is already a name here');
+      const ticks = formatMarkdown(buildCheckReport(registry, [result('t.ts', { sites: [finding('t.ts', 1, 1, 'legacy-path', 'a ```` b')] })], []));
+      expect(ticks).toMatch(/^`````text\n✓ src\/app\/t\.ts:1:1: legacy-path: a ```` b\n`````$/m);
     });
 
     it('cuts very long lists and says where the rest is', () => {
       const many = Array.from({ length: MAX_MARKDOWN_ROWS + 5 }, (_, i) => finding('many.ts', i + 1, 1, 'legacy-path'));
       const big = formatMarkdown(buildCheckReport(registry, [result('many.ts', { sites: many })], []));
-      expect(big.match(/`src\/app\/many\.ts:/g)).toHaveLength(MAX_MARKDOWN_ROWS);
+      expect(big.match(/^✓ src\/app\/many\.ts:/gm)).toHaveLength(MAX_MARKDOWN_ROWS);
       expect(big).toContain('…and 5 more');
     });
   });
@@ -321,6 +404,22 @@ describe('formats', () => {
       expect(run.invocations[0].executionSuccessful).toBe(false);
     });
 
+    it('gives each rule a full description, help and a link to it, and each result a fingerprint that ignores its line', () => {
+      for (const rule of run.tool.driver.rules) {
+        expect(rule.fullDescription.text.length).toBeGreaterThan(rule.shortDescription.text.length);
+        expect(rule.helpUri).toBe(`https://www.npmjs.com/package/ssot-codemods#${rule.id}`);
+      }
+      const prints = run.results.map((r: any) => r.partialFingerprints['ssotFinding/v1'] as string);
+      expect(new Set(prints).size).toBe(prints.length);
+      for (const print of prints) expect(print).toMatch(/^[0-9a-f]{32}:\d+$/);
+      // The same findings two lines lower (code added above them) keep their fingerprints.
+      const moved = handBuiltResults().map((r) => ({ ...r, sites: r.sites.map((f) => ({ ...f, line: f.line + 2 })), findings: r.findings.map((f) => ({ ...f, line: f.line + 2 })) }));
+      const again = JSON.parse(formatSarif(buildCheckReport(registry, moved, []), '1.2.3')).runs[0].results;
+      const original = JSON.parse(formatSarif(buildCheckReport(registry, handBuiltResults(), []), '1.2.3')).runs[0].results;
+      expect(again.map((r: any) => r.partialFingerprints)).toEqual(original.map((r: any) => r.partialFingerprints));
+      expect(run.results.find((r: any) => r.ruleId === 'singleton').properties).toEqual({ fixable: true });
+    });
+
     it('locates results by relative, encoded URIs with 1-based regions', () => {
       const uris = run.results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri as string);
       for (const uri of uris) {
@@ -349,6 +448,13 @@ describe('gates and baselines', () => {
     expect(evaluateGates(report, { baseline: toBaseline(report) }).passed).toBe(true);
     const baseline = { version: 1 as const, violations: { 'legacy-path': 1, 'aliased-import': 9, 'direct-instantiation': 9, singleton: 9 }, total: 28 };
     expect(evaluateGates(report, { baseline })).toEqual({ passed: false, reasons: ["legacy-path: 2, above the baseline's 1"] });
+  });
+
+  it('never passes on zero files scanned, whatever the counts', () => {
+    const empty = buildCheckReport(registry, [], []);
+    expect(evaluateGates(empty, { maxViolations: 0 })).toEqual({ passed: false, reasons: ['no file was scanned, so nothing was measured'] });
+    expect(evaluateGates(empty, { baseline: toBaseline(report) }).passed).toBe(false);
+    expect(evaluateGates(empty, {}).passed).toBe(true);
   });
 
   it('writes a baseline that reads back the same', () => {

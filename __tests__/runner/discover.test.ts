@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverFiles } from '../../src/runner/discover';
+import { discoverFiles, NothingToScanError } from '../../src/runner/discover';
 import { loadRegistry } from '../../src/registry/load';
 import type { Registry } from '../../src/registry/types';
 import { makeTempDir, removeTempDirs, tempTree } from '../helpers/temp-repo';
@@ -77,6 +77,44 @@ describe('discoverFiles: what is included', () => {
       expect(relative(root, discoverFiles(registryAt(root)).files)).toEqual(['src/sub/keep.gen.ts', 'src/sub/other.ts']);
     } finally {
       fs.writeFileSync(path.join(root, 'ssot.config.json'), JSON.stringify({ exclude: ['**/generated/**'] }));
+    }
+  });
+});
+
+describe('discoverFiles: dot-folders and dot-files', () => {
+  const root = tree({
+    'ssot.config.json': '{}',
+    '.gitignore': '.cache/\n',
+    '.storybook/main.ts': '',
+    '.storybook/preview.tsx': '',
+    '.dumi/theme/layout.tsx': '',
+    '.eslintrc.js': '',
+    'src/.internal/helper.ts': '',
+    'src/a.ts': '',
+    '.cache/chunk.js': '',
+    '.git/hooks/pre-commit.js': '',
+    'node_modules/.bin/tool.js': '',
+    '.yarn/releases/yarn-4.cjs': '',
+    '.pnp.cjs': '',
+  });
+
+  it('are processed by default like any other file, unless git ignores them or they are git\'s or the package manager\'s', () => {
+    expect(relative(root, discoverFiles(registryAt(root)).files)).toEqual([
+      '.dumi/theme/layout.tsx',
+      '.eslintrc.js',
+      '.storybook/main.ts',
+      '.storybook/preview.tsx',
+      'src/.internal/helper.ts',
+      'src/a.ts',
+    ]);
+  });
+
+  it('are matched by include globs as by git: `src/**` takes src/.internal too', () => {
+    fs.writeFileSync(path.join(root, 'ssot.config.json'), JSON.stringify({ include: ['src/**/*.ts'] }));
+    try {
+      expect(relative(root, discoverFiles(registryAt(root)).files)).toEqual(['src/.internal/helper.ts', 'src/a.ts']);
+    } finally {
+      fs.writeFileSync(path.join(root, 'ssot.config.json'), '{}');
     }
   });
 });
@@ -160,18 +198,44 @@ describe('discoverFiles: narrowed to paths', () => {
     expect(relative(root, files)).toEqual(['src/a.ts', 'src/sub/s1.ts']);
   });
 
-  it('notes paths outside the registry, missing, or not included, and processes none of them', () => {
-    const { files, notes } = discoverFiles(
-      registryAt(root),
-      [path.join(outside, 'elsewhere.ts'), 'src/missing.ts', 'node_modules/pkg/index.js', 'src/empty'],
-      { cwd: root },
-    );
-    expect(files).toEqual([]);
-    const reasons = new Map(notes.map((n) => [n.file, n.reason]));
-    expect(reasons.get(path.join(outside, 'elsewhere.ts'))).toMatch(/outside the registry's folder/);
-    expect(reasons.get(path.join(root, 'src/missing.ts'))).toBe('no such file or folder');
-    expect(reasons.get(path.join(root, 'node_modules/pkg/index.js'))).toMatch(/not included by the registry/);
-    expect(reasons.get(path.join(root, 'src/empty'))).toMatch(/no file here is included/);
-    expect(notes).toHaveLength(4);
+  it('stops on a path that is outside the registry, missing, or a folder with no included file, naming it', () => {
+    const refused = (paths: string[]) => () => discoverFiles(registryAt(root), paths, { cwd: root });
+    expect(refused([path.join(outside, 'elsewhere.ts')])).toThrow(new RegExp(`^${path.join(outside, 'elsewhere.ts')}: outside the registry's folder`));
+    expect(refused(['src/a.ts', 'src/missing.ts'])).toThrow(`src/missing.ts: no such file or folder (paths are relative to the current folder, ${root})`);
+    expect(refused(['src/empty'])).toThrow(/^src\/empty: no file in this folder is included by the registry/);
+    expect(refused(['src/missing.ts', 'src/empty'])).toThrow(NothingToScanError);
+  });
+
+  it('notes a file that is not included beside files that are, and stops when none is', () => {
+    const { files, notes } = discoverFiles(registryAt(root), ['src/a.ts', 'node_modules/pkg/index.js'], { cwd: root });
+    expect(relative(root, files)).toEqual(['src/a.ts']);
+    expect(notes).toEqual([{ file: path.join(root, 'node_modules/pkg/index.js'), reason: expect.stringMatching(/not included by the registry/) }]);
+    expect(() => discoverFiles(registryAt(root), ['node_modules/pkg/index.js'], { cwd: root }))
+      .toThrow(/^no file to scan: none of the paths given \(node_modules\/pkg\/index\.js\) is a file the registry includes$/);
+  });
+
+  it('takes a quoted glob the shell left alone, and stops on one that matches nothing', () => {
+    const { files } = discoverFiles(registryAt(root), ['src/**/s*.ts'], { cwd: root });
+    expect(relative(root, files)).toEqual(['src/sub/deeper/s2.ts', 'src/sub/s1.ts']);
+    expect(() => discoverFiles(registryAt(root), ['src/**/*.tsx'], { cwd: root })).toThrow(/^src\/\*\*\/\*\.tsx: the glob matches no file or folder/);
+  });
+});
+
+describe('discoverFiles: a registry that matches nothing', () => {
+  it('names an include glob that matches no file, by its JSON path', () => {
+    const root = tree({ 'ssot.config.json': JSON.stringify({ include: ['src/**/*.ts', 'tests/**/*.ts'] }), 'src/a.ts': '' });
+    expect(() => discoverFiles(registryAt(root))).toThrow(`${path.join(root, 'ssot.config.json')}: $.include[1]: "tests/**/*.ts" matches no file`);
+  });
+
+  it('names a glob whose every match is excluded, and takes a bare folder name as tinyglobby does', () => {
+    const excluded = tree({ 'ssot.config.json': JSON.stringify({ include: ['src/**/*.ts', 'gen/**/*.ts'], exclude: ['gen/**'] }), 'src/a.ts': '', 'gen/g.ts': '' });
+    expect(() => discoverFiles(registryAt(excluded))).toThrow(/\$\.include\[1\]: "gen\/\*\*\/\*\.ts" matches no file/);
+    const folder = tree({ 'ssot.config.json': JSON.stringify({ include: ['src'] }), 'src/a.ts': '' });
+    expect(relative(folder, discoverFiles(registryAt(folder)).files)).toEqual(['src/a.ts']);
+  });
+
+  it('stops when there is no file at all to scan', () => {
+    const root = tree({ 'ssot.config.json': '{}', 'README.md': '' });
+    expect(() => discoverFiles(registryAt(root))).toThrow(/^no file to scan: the registry's include globs \(\*\*\/\*\.\{ts,tsx,js,jsx,mjs,cjs,mts,cts\}, \*\*\/\*\.py, \*\*\/\*\.pyi\) match no file under /);
   });
 });

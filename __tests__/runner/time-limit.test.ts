@@ -134,7 +134,7 @@ describe('--file-timeout through the CLI', () => {
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.errors).toEqual([expect.objectContaining({ file: 'src/huge.ts', line: 1, column: 1, kind: 'timeout' })]);
-    expect(run.stderr).toContain('src/huge.ts:1:1: took longer than the per-file time limit (0.05 s, --file-timeout)');
+    expect(run.stderr).toContain('src/huge.ts:1:1: timeout: took longer than the per-file time limit (0.05 s, --file-timeout)');
     // small.ts was parsed after the timeout and its violation counted.
     expect(report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'src/small.ts' })]));
   }, 60_000);

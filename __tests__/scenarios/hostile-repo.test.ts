@@ -115,7 +115,7 @@ function expectContained(run: RecordedRun, scene: Scene, outsideBefore: Record<s
   const isOutside = (p: string): boolean => p === scene.secret || p === scene.victim || p.startsWith(scene.victim + path.sep);
   expect(run.accessed.filter(isOutside)).toEqual([]);
   expect(`${run.stdout}${run.stderr}`).not.toContain(CANARY);
-  const isVerify = (call: Call): boolean => verify !== undefined && call.fn === 'spawnSync' && call.file === verify && call.shell === true;
+  const isVerify = (call: Call): boolean => verify !== undefined && (call.fn === 'spawn' || call.fn === 'spawnSync') && call.file === verify && call.shell === true;
   expect(started(run).filter((call) => !isGitWithArgumentArray(call) && !isVerify(call))).toEqual([]);
   // No git ever ran with a variable that ties it to another repository or index (a hook's); the only index
   // named is the private one a batch commit is built in, in our state folder.

@@ -186,7 +186,7 @@ describe('real-world modules: a registry over the installed rxjs', () => {
     expect(findings).toEqual([
       'src/conflict.ts:2:10 conflict',
       'src/namespace.ts:1:28 legacy-path',
-      'src/partly-mapped.ts:1:10 legacy-path',
+      'src/partly-mapped.ts:1:10 unmapped-name',
     ]);
   });
 

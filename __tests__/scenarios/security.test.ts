@@ -47,6 +47,10 @@ function hostileRepo(): string {
     }, null, 2),
     'src/canonical/engine.ts': 'export class Engine {}\n',
     [`${HOSTILE_LEGACY}.ts`]: "export { Engine } from '../canonical/engine';\n",
+    // Each include glob must match a file (one that matches none is a registry error), the hostile ones too;
+    // in a glob, `$(touch pwned)` is `$` and a group that matches `touch pwned`.
+    '`touch pwned`;plain.ts': 'export const plain = 0;\n',
+    '$touch pwned/plain.ts': 'export const plain = 0;\n',
   };
   for (const [i, consumer] of CONSUMERS.entries()) files[consumer] = `${importLegacy}export type E${i} = Engine;\n`;
   for (let i = 0; i < FILLER_FILES; i++) files[`src/plain/f${String(i).padStart(3, '0')}.ts`] = `export const n${i} = ${i};\n`;
@@ -88,7 +92,7 @@ describe('the commands ssot-codemod runs', () => {
 
     const calls = started(run);
     const verifyCalls = calls.filter((call) => !isGitWithArgumentArray(call));
-    expect(verifyCalls).toEqual(CONSUMERS.map(() => expect.objectContaining({ fn: 'spawnSync', file: verify, args: null, shell: true, cwd: root })));
+    expect(verifyCalls).toEqual(CONSUMERS.map(() => expect.objectContaining({ fn: 'spawn', file: verify, args: null, shell: true, cwd: root })));
     expect(calls.filter(isGitWithArgumentArray).length).toBeGreaterThan(0);
     expect(run.gitOnPath).toEqual(gitArgs(run));
     expect(fs.readFileSync(verifyLog, 'utf8')).toBe(CONSUMERS.map(() => `${verifyText}\n`).join(''));
@@ -103,6 +107,7 @@ describe('the commands ssot-codemod runs', () => {
   it('apply without --verify, and check, run no shell at all: only git with argument arrays', () => {
     const root = hostileRepo();
     const check = recordedCli(root, 'check', '--format', 'json', '--workers', '2');
+    expect(check.stderr).toBe("");
     expect(check.status).toBe(0);
     expect(JSON.parse(check.stdout).violations['legacy-path']).toBe(CONSUMERS.length);
 

@@ -69,10 +69,10 @@ describe('a row added to the table of transforms', () => {
     const rules: { id: string; defaultConfiguration: { level: string } }[] = run.tool.driver.rules;
     expect(rules.map((r) => r.id)).toEqual([
       'legacy-path', 'aliased-import', 'namespace-import', 'direct-instantiation', 'singleton',
-      'namespace-note', 'conflict', 'parse-error', 'transform-bug', 'timeout',
+      'unmapped-name', 'namespace-note', 'conflict', 'cycle', 'mock-boundary', 'parse-error', 'transform-bug', 'timeout',
     ]);
     const note = run.results.find((r: { ruleId: string }) => r.ruleId === 'namespace-note');
-    expect(note).toMatchObject({ level: 'note', ruleIndex: 5 });
+    expect(note).toMatchObject({ level: 'note', ruleIndex: 6 });
   });
 
   it('is kept in the baseline and gated by it', () => {

@@ -5,7 +5,7 @@
  */
 import { TRANSFORMS, TRANSFORM_DESCRIPTIONS, TRANSFORM_FINDINGS, TRANSFORM_ORDER, selectTransforms } from '../../src/transforms';
 import { ENGINE_FINDINGS, isFileError } from '../../src/engine/results';
-import type { FindingKind } from '../../src/transforms';
+import type { FindingKind, TransformFindingRule } from '../../src/transforms';
 import { VIOLATION_CATEGORIES, buildCheckReport, formatSarif } from '../../src/report';
 import * as directInstantiationFace from '../../transforms/direct-instantiation';
 import * as consolidatedPathsFace from '../../transforms/consolidated-paths';
@@ -53,11 +53,11 @@ describe('the table of transforms', () => {
 
   it('counts each violation category under exactly one transform, import sites first', () => {
     for (const category of VIOLATION_CATEGORIES) {
-      expect(TRANSFORMS.filter((t) => t.findings.some((f) => f.kind === category && f.violation))).toHaveLength(1);
+      expect(TRANSFORMS.filter((t) => t.findings.some((f: TransformFindingRule) => f.kind === category && f.violation))).toHaveLength(1);
     }
-    const counted = TRANSFORM_FINDINGS.filter((f) => f.violation);
+    const counted = TRANSFORM_FINDINGS.filter((f: TransformFindingRule) => f.violation);
     expect([...VIOLATION_CATEGORIES].sort()).toEqual(kindsOf(counted).sort());
-    const sites = VIOLATION_CATEGORIES.map((category) => counted.find((f) => f.kind === category)!.violation);
+    const sites = VIOLATION_CATEGORIES.map((category) => (counted.find((f) => f.kind === category) as TransformFindingRule).violation);
     expect(sites).toEqual([...sites].sort()); // 'import-site' before 'use-site'
     expect(VIOLATION_CATEGORIES).toEqual(['legacy-path', 'aliased-import', 'direct-instantiation', 'singleton']);
   });
@@ -78,10 +78,10 @@ describe('the table of transforms', () => {
       expect(r.defaultConfiguration.level).toBe(byKind.get(r.id)!.level);
       expect(r.shortDescription.text).toBe(byKind.get(r.id)!.description);
     }
-    const notCounted = kindsOf(TRANSFORM_FINDINGS.filter((f) => !f.violation));
+    const notCounted = kindsOf(TRANSFORM_FINDINGS.filter((f: TransformFindingRule) => !f.violation));
     expect(rules.map((r) => r.id)).toEqual([...VIOLATION_CATEGORIES, ...notCounted, ...kindsOf(ENGINE_FINDINGS)]);
     expect(rules.map((r) => r.id)).toEqual([
-      'legacy-path', 'aliased-import', 'direct-instantiation', 'singleton', 'conflict', 'parse-error', 'transform-bug', 'timeout',
+      'legacy-path', 'aliased-import', 'direct-instantiation', 'singleton', 'unmapped-name', 'conflict', 'cycle', 'mock-boundary', 'parse-error', 'transform-bug', 'timeout',
     ]);
     // A transform's exception on one file is a transform-bug too, not only a rewrite that does not parse.
     expect(rules.find((r) => r.id === 'transform-bug')!.shortDescription.text).toBe(

@@ -93,17 +93,27 @@ describe('commitFiles', () => {
 });
 
 describe('runVerify', () => {
-  it('runs a shell command in the folder and captures both streams in order', () => {
+  it('runs a shell command in the folder and captures both streams in order', async () => {
     const dir = makeTempDir();
     fs.writeFileSync(path.join(dir, 'marker'), 'here');
-    const result = runVerify('echo out; echo err >&2; cat marker; echo; exit 0', dir);
+    const result = await runVerify('echo out; echo err >&2; cat marker; echo; exit 0', dir);
     expect(result).toEqual({ ok: true, code: 0, output: 'out\nerr\nhere\n' });
   });
 
-  it('reports failure with the exit code, and a signal as 128 + its number', () => {
+  it('reports failure with the exit code, and a signal as 128 + its number', async () => {
     const dir = makeTempDir();
-    expect(runVerify('echo failing tests; exit 3', dir)).toEqual({ ok: false, code: 3, output: 'failing tests\n' });
-    expect(runVerify('kill -TERM $$', dir)).toMatchObject({ ok: false, code: 128 + 15 });
-    expect(runVerify('definitely-not-a-command-xyz', dir)).toMatchObject({ ok: false, code: 127 });
+    expect(await runVerify('echo failing tests; exit 3', dir)).toEqual({ ok: false, code: 3, output: 'failing tests\n' });
+    expect(await runVerify('kill -TERM $$', dir)).toMatchObject({ ok: false, code: 128 + 15 });
+    expect(await runVerify('definitely-not-a-command-xyz', dir)).toMatchObject({ ok: false, code: 127 });
+  });
+
+  it('passes an abort on to the command as the signal it names, and says how the command ended', async () => {
+    const dir = makeTempDir();
+    const controller = new AbortController();
+    const running = runVerify('echo started; sleep 30', dir, controller.signal);
+    setTimeout(() => controller.abort('SIGTERM'), 300);
+    const started = Date.now();
+    expect(await running).toMatchObject({ ok: false, code: 128 + 15, output: 'started\n' });
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

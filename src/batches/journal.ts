@@ -7,6 +7,7 @@ import {
   UnsafePathError, writeFileDurably, type FileOwner, type FolderId,
 } from '../shared/fs';
 import { UserError } from '../shared/errors';
+import { abortHeard } from '../shared/abort';
 import { isInside, realParentPath, realPathOr, relativePosix, unsafeRelativePath } from '../shared/paths';
 
 export { acquireLock, LockHeldError, type Lock } from './lock';
@@ -219,7 +220,7 @@ export async function applyBatchAtomically(lock: Lock, writes: BatchWrite[], opt
   let interrupted = false;
   try {
     for (const [i, write] of planned.entries()) {
-      if (await aborted(options.signal)) {
+      if (await abortHeard(options.signal)) {
         interrupted = true;
         break;
       }
@@ -245,7 +246,7 @@ export async function applyBatchAtomically(lock: Lock, writes: BatchWrite[], opt
     undo(manifest.files, error);
     throw error;
   }
-  if (await aborted(options.signal)) return { status: 'rolled-back', interrupted: true, verifyOutput: outcome.output, ...keptField(undo(manifest.files)) };
+  if (await abortHeard(options.signal)) return { status: 'rolled-back', interrupted: true, verifyOutput: outcome.output, ...keptField(undo(manifest.files)) };
   if (outcome.ok) return finish(location, manifest, options, { verifyOutput: outcome.output });
   return { status: 'rolled-back', verifyOutput: outcome.output, ...keptField(undo(manifest.files)) };
 }
@@ -267,12 +268,6 @@ function keptField(kept: string[]): Pick<ApplyBatchResult, 'kept'> {
   return kept.length > 0 ? { kept } : {};
 }
 
-/** Whether the batch was asked to stop; signal handlers run first (a verify that blocked them has returned). */
-async function aborted(signal: AbortSignal | undefined): Promise<boolean> {
-  if (!signal) return false;
-  await new Promise((resolve) => setImmediate(resolve));
-  return signal.aborted;
-}
 
 /** What `check` may say about an interrupted batch without touching anything. */
 export type JournalState = { label: string; pid: number; files: number } | { damaged: string };

@@ -4,7 +4,7 @@ import { groupBy } from '../shared/collections';
 import { compareStrings, toPosix } from '../shared/paths';
 import { UserError } from '../shared/errors';
 
-export type BatchBy = 'files' | 'directory' | 'codeowners';
+export type BatchBy = 'files' | 'directory' | 'package' | 'codeowners';
 
 export interface Batch {
   /** 1-based position in the plan. */
@@ -20,6 +20,10 @@ export interface PlanBatchesOptions {
   size?: number;
   /** Needed when `by` is `codeowners`; paths are matched as given, so they must be relative to the repository root. */
   codeowners?: CodeownersRules | null;
+  /** With `directory`: group by the first `depth` folders of each file's path (default: its whole folder). */
+  depth?: number;
+  /** Needed when `by` is `package`: the folder of the package a file belongs to (`.` for the root's). */
+  packageOf?: (file: string) => string;
 }
 
 export class BatchPlanError extends UserError {
@@ -65,11 +69,23 @@ export function planBatches(files: string[], options: PlanBatchesOptions): Batch
 
 function groupingFor(options: PlanBatchesOptions): (file: string) => string {
   switch (options.by) {
-    case 'directory':
+    case 'directory': {
+      const { depth } = options;
+      if (depth !== undefined && !(Number.isInteger(depth) && depth > 0)) throw new BatchPlanError(`--depth ${depth}: expected a positive whole number`);
       return (file) => {
         const dir = path.posix.dirname(file);
-        return dir === '.' ? ROOT_DIRECTORY_LABEL : dir;
+        if (dir === '.') return ROOT_DIRECTORY_LABEL;
+        return depth === undefined ? dir : dir.split('/').slice(0, depth).join('/');
       };
+    }
+    case 'package': {
+      const packageOf = options.packageOf;
+      if (!packageOf) throw new BatchPlanError('batching by package needs a way to find the package of a file');
+      return (file) => {
+        const folder = packageOf(file);
+        return folder === '.' || folder === '' ? ROOT_DIRECTORY_LABEL : folder;
+      };
+    }
     case 'codeowners': {
       const rules = options.codeowners;
       if (!rules) {
@@ -80,7 +96,7 @@ function groupingFor(options: PlanBatchesOptions): (file: string) => string {
       return (file) => ownerOf(rules, file);
     }
     default:
-      throw new BatchPlanError(`unknown batching "${String(options.by)}"; expected files, directory or codeowners`);
+      throw new BatchPlanError(`unknown batching "${String(options.by)}"; expected files, directory, package or codeowners`);
   }
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../report';
 import { openSession, UsageError, type InterruptedState } from './session';
 import type { FileResult } from '../engine/results';
+import type { RegistryNote } from '../registry/types';
 
 export type CheckFormat = 'text' | 'json' | 'markdown' | 'sarif';
 
@@ -38,28 +39,31 @@ export interface CheckOutcome {
   gate: GateResult;
   /** A batch an interrupted run left (its journal, or its commit), found and left alone: `check` changes nothing. */
   interrupted: InterruptedState | null;
+  /** What the registry says that could not be checked against the code. */
+  notes: RegistryNote[];
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const { registry, interrupted } = openSession(options.config, options.cwd);
   const baseline = options.baseline ? readBaseline(path.resolve(options.cwd, options.baseline)) : undefined;
-  const { runs, notes } = await discoverAndRun(registry, {
+  const { runs, notes, elsewhere } = await discoverAndRun(registry, {
     paths: options.paths,
     cwd: options.cwd,
     transforms: TRANSFORM_ORDER,
     mode: 'measure',
+    elsewhere: true,
     workers: options.workers,
     fileTimeoutMs: options.fileTimeoutMs,
     onProgress: options.onProgress,
   });
   const results = runs.filter((r) => r.result).map((r) => r.result as FileResult);
   const skipped = [...notes, ...runs.filter((r) => r.skip).map((r) => ({ file: r.file, reason: r.skip! }))];
-  const report = buildCheckReport(registry, results, skipped);
+  const report = buildCheckReport(registry, results, skipped, elsewhere.flatMap((r) => (r.result ? [r.result] : [])));
   const gate = evaluateGates(report, { maxViolations: options.maxViolations, baseline });
   if (options.writeBaseline) {
     fs.writeFileSync(path.resolve(options.cwd, options.writeBaseline), JSON.stringify(toBaseline(report), null, 2) + '\n');
   }
-  return { report, output: format(report, options), gate, interrupted };
+  return { report, output: format(report, options), gate, interrupted, notes: registry.notes };
 }
 
 function readBaseline(file: string): ReturnType<typeof parseBaseline> {

@@ -12,12 +12,9 @@ import { acquireLock, inspectJournal, recoverJournal, type JournalState, type Lo
 import { dropPendingOf, inspectCommitRecord, settleInterruptedCommit, type ClearedCommit, type PendingCommit } from '../vcs/batch-commit';
 import { UserError } from '../shared/errors';
 
-export class UsageError extends UserError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+import { UsageError } from './usage-error';
+
+export { UsageError };
 
 /** What a read-only command found waiting to be recovered, and left as it was. */
 export interface InterruptedState {
@@ -54,7 +51,7 @@ export interface SessionOptions {
 export function registryPath(config: string | undefined, cwd: string): string {
   if (config) return path.resolve(cwd, config);
   const found = findRegistryFile(cwd);
-  if (!found) throw new RegistryError(path.join(cwd, 'ssot.config.json'), '$', 'no ssot.config.json here or in any parent folder (pass --config FILE)');
+  if (!found) throw new RegistryError(path.join(cwd, 'ssot.config.json'), '$', 'no ssot.config.json here or in any parent folder (run ssot-codemod init to write a starter one, or pass --config FILE)');
   return found;
 }
 

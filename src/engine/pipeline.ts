@@ -5,7 +5,7 @@
  * that file's result: a parse error, two edits that collide, a transform that throws.
  */
 import { basename } from 'node:path';
-import { moduleKey, SourceParseError, type Language, type SourceFile } from '../languages/language';
+import { moduleKey, SourceParseError, type ModuleSystem, type SourceFile } from '../languages/language';
 import type { Registry } from '../registry/types';
 import { mentionsRegistry } from '../registry/prefilter';
 import type { Transform } from './transform';
@@ -33,11 +33,17 @@ export interface TransformFileOptions {
   mode?: RunMode;
 }
 
-/** Whether a file is a legacy or canonical module; only a file named like one needs its real path looked up. */
+/**
+ * Whether a file is left as it is for being a registry module's own: a legacy module always (it is the
+ * compatibility layer); a canonical module unless its language rewrites those (Python: a canonical module
+ * may import another through a shim; what would point back at the file itself is left and reported).
+ * Only a file named like a registry module needs its real path looked up.
+ */
 function isRegistryModuleFile(registry: Registry, file: string): boolean {
   if (!registry.moduleFileNames.has(basename(file))) return false;
   const key = moduleKey(registry.resolver.moduleOfFile(file));
-  return registry.legacyModules.has(key) || registry.canonicalModules.has(key);
+  if (registry.legacyModules.has(key)) return true;
+  return registry.canonicalModules.has(key) && !registry.resolver.systemForFile(file).language.rewritesCanonicalModules;
 }
 
 /** A result builder for one file: nothing found and nothing changed unless given. */
@@ -70,10 +76,11 @@ export function transformFile(options: TransformFileOptions): FileResult {
   const early = preflight(options);
   if (early) return early;
 
-  const language = registry.resolver.systemForFile(path).language;
+  const system = registry.resolver.systemForFile(path);
+  const language = system.language;
   let file: SourceFile;
   try {
-    file = language.parse(path, source);
+    file = language.parse(path, source, system);
   } catch (error) {
     if (!(error instanceof SourceParseError)) return crashed(path, 'the parser', error);
     return result('failed', [{ file: path, line: error.line, column: error.column, kind: 'parse-error', message: error.reason }]);
@@ -107,7 +114,7 @@ export function transformFile(options: TransformFileOptions): FileResult {
   const done = { changedBy, sites: ctx.sites, canonicalSites: ctx.canonicalSites, usage };
   if (output === source) return result('unchanged', ctx.findings, done);
   const changed = result('changed', ctx.findings, { ...done, output, edits: edits.map(({ start, end, text }) => ({ start, end, text })) });
-  return mode === 'measure' ? changed : checkOutput(changed, language);
+  return mode === 'measure' ? changed : checkOutput(changed, system);
 }
 
 /**
@@ -127,9 +134,9 @@ export function crashed(path: string, stage: string, error: unknown): FileResult
  * The safety net: a rewritten file is parsed again, and one that does not parse becomes a failed result
  * with a `transform-bug` finding and no output, so it is never written.
  */
-function checkOutput(result: FileResult, language: Language): FileResult {
+function checkOutput(result: FileResult, system: ModuleSystem): FileResult {
   try {
-    language.parse(result.file, result.output!);
+    system.language.parse(result.file, result.output!, system);
     return result;
   } catch (error) {
     if (!(error instanceof SourceParseError)) return crashed(result.file, 'the parser', error);

@@ -12,13 +12,14 @@ export function collectUsage(ctx: FileContext): FileUsage {
   for (const decl of ctx.imports.decls) {
     if (decl.module && ctx.isLegacyModule(decl.module)) legacyModules.add(moduleKey(decl.module));
     for (const spec of decl.specs) {
+      // from pkg import submodule: the name is a module of its own.
+      if (spec.module && ctx.isLegacyModule(spec.module)) legacyModules.add(moduleKey(spec.module));
       const legacy = ctx.legacySymbol(decl.module, spec.imported);
       const canonical = legacy?.canonical ?? ctx.canonicalSymbol(decl.module, spec.imported);
       if (!canonical) continue;
-      const alias = spec.local === spec.imported ? '' : ` as ${spec.local}`;
       symbols.push({
         symbol: `${moduleKey(canonical.module)}#${canonical.name}`,
-        form: `'${decl.specifierText}' ${spec.imported}${alias}`,
+        form: ctx.words.importForm(decl.specifierText, spec.imported, spec.local === spec.imported ? null : spec.local),
         canonical: !legacy && (decl.reexport || spec.kind === 'default' || spec.local === canonical.name),
         line: ctx.positionOf(spec.span!).line,
       });

@@ -23,6 +23,11 @@ export interface ReadName {
   typeOnly: boolean;
   /** The binding it declares (a language may compute it lazily, with a getter); absent for a re-export. */
   readonly binding?: Binding | null;
+  /**
+   * A specifier for the module this name is, when it may be one (Python's `from pkg import submodule`):
+   * when it resolves, the name is read as a namespace import of that module (`imported` stays its name).
+   */
+  submodule?: string;
 }
 
 /** A module declaration as its language reads it: plain data, which the model adopts as its own record. */
@@ -42,12 +47,19 @@ export interface ReadDeclaration {
   specs: ReadName[];
   /** The language's own handle on the statement, for its renderer. */
   syntax?: unknown;
+  /**
+   * Why the declaration cannot be repointed as a whole, whatever its module (Python: `import legacy.mod`
+   * whose name `legacy` the file also uses otherwise); absent when it can.
+   */
+  pinned?: string;
 }
 
-export interface ImportSpec extends Omit<ReadName, 'span' | 'binding'> {
+export interface ImportSpec extends Omit<ReadName, 'span' | 'binding' | 'submodule'> {
   /** Where it is written; null for one the model adds. */
   span: Span | null;
   decl: ImportDecl;
+  /** The module the name itself is (`from pkg import submodule`); absent or null for a name of the declaration's module. */
+  module?: ModuleRef | null;
   /** The binding it declares; null for a re-export or one the model adds. */
   readonly binding: Binding | null;
   /** Where it moves; null while it stays in its declaration's module. */
@@ -80,6 +92,10 @@ export interface ImportModelContext {
   liveReferences(binding: Binding): Reference[];
   /** Whether any transform rewrote a reference away (only then can an import be left unused). */
   anyConsumed(): boolean;
+  /** Where another module uses the binding by its name (Binding.importable); null when nowhere. */
+  usedElsewhere?(binding: Binding): string | null;
+  /** Whether `specs` from `from` may be merged into `into` (the language's rule; absent: always). */
+  mayMerge?(into: ImportDecl, from: ImportDecl | null, specs: readonly ImportSpec[]): boolean;
 }
 
 interface Survivor {
@@ -110,7 +126,10 @@ export class ImportModel {
     for (const name of read.specs) {
       // A lazy `binding` getter stays as the language made it: the scopes are analysed only when asked.
       if (!('binding' in name)) Object.assign(name, { binding: null });
-      const spec = Object.assign(name, { decl, target: null, removed: false }) as unknown as ImportSpec;
+      // from pkg import submodule: the name is the module `pkg.submodule`, bound whole (`imported` keeps its name).
+      const module = name.submodule !== undefined ? this.context.resolve(name.submodule) : null;
+      if (module) Object.assign(name, { kind: 'namespace' });
+      const spec = Object.assign(name, { decl, target: null, removed: false, module }) as unknown as ImportSpec;
       this.asRead.set(spec, { imported: spec.imported, local: spec.local });
     }
     return decl;
@@ -123,33 +142,43 @@ export class ImportModel {
     return this.decls.filter((d) => !d.reexport).flatMap((d) => d.specs);
   }
 
-  /** The local name of a value import of `imported` from `module`, made or asked for; null if none. */
-  findImport(module: ModuleRef, imported: string): string | null {
+  /**
+   * The local name of a value import of `imported` from `module`, made or asked for; null if none. With
+   * `near`, only an import the language lets a name asked for beside `near` be merged into.
+   */
+  findImport(module: ModuleRef, imported: string, near?: ImportDecl | null): string | null {
     const key = moduleKey(module);
     // An import from a module that moved to `module` is the same binding under its old path.
     const reaches = (s: ImportSpec): boolean =>
       keyOf(this.moduleOf(s)) === key || keyOf(this.context.movedTo(this.moduleOf(s))) === key;
+    // Only a language with a merge rule (Python) narrows the search to what `near` may use.
+    const scoped = near !== undefined && this.context.mayMerge !== undefined;
     for (const decl of this.decls) {
       if (decl.reexport || decl.typeOnly) continue;
+      if (scoped && !this.context.mayMerge!(decl, near, [])) continue;
       const existing = decl.specs.find(
         (s) => !s.removed && !s.typeOnly && s.imported === imported && s.kind !== 'namespace' && reaches(s),
       );
       if (existing) return existing.local;
     }
-    const pending = this.requested.find((r) => moduleKey(r.module) === key && r.spec.imported === imported);
+    const pending = this.requested.find((r) => moduleKey(r.module) === key && r.spec.imported === imported && (!scoped || r.anchor === near));
     return pending ? pending.spec.local : null;
   }
 
   /** The module a specifier ends up in. */
   moduleOf(spec: ImportSpec): ModuleRef | null {
-    return spec.target ?? spec.decl.retarget ?? spec.decl.module;
+    return spec.target ?? homeOf(spec);
   }
 
-  /** An import whose every reference a rewrite removed; one that was never used is not "left" unused. */
+  /**
+   * An import whose every reference a rewrite removed; one that was never used is not "left" unused, nor
+   * one another module imports from this one by its name.
+   */
   isLeftUnused(spec: ImportSpec): boolean {
     if (!this.context.anyConsumed()) return false;
     const binding = spec.binding;
-    return !!binding && binding.references.length > 0 && this.context.liveReferences(binding).length === 0;
+    return !!binding && binding.references.length > 0 && this.context.liveReferences(binding).length === 0 &&
+      !(binding.importable && this.context.usedElsewhere?.(binding));
   }
 
   // ── editing ──────────────────────────────────────────────────────────────
@@ -178,12 +207,12 @@ export class ImportModel {
    * import when there is none. `anchor` is the declaration a new one is written after, in its form.
    */
   ensureImport(module: ModuleRef, imported: string, anchor: ImportDecl | null): string {
-    const existing = this.findImport(module, imported);
+    const existing = this.findImport(module, imported, anchor);
     if (existing) return existing;
     const owner = anchor ?? this.decls.find((d) => d.form === this.context.defaultForm) ?? null;
     const spec: ImportSpec = {
       span: null, decl: owner!, kind: 'named', imported, local: imported, typeOnly: false, binding: null,
-      target: module, removed: false,
+      target: module, removed: false, module: null,
     };
     this.requested.push({ spec, module, anchor: owner });
     return imported;
@@ -210,7 +239,7 @@ export class ImportModel {
       let placedInPlace = false;
       for (const group of groups) {
         const target = group[0].target!;
-        const destination = this.findDestination(survivors, decl.form, moduleKey(target), decl.typeOnly, group);
+        const destination = this.findDestination(survivors, decl.form, moduleKey(target), decl.typeOnly, group, decl);
         if (destination) {
           destination.added.push(...group);
         } else if (!placedInPlace && this.keptSpecs(decl).length === 0) {
@@ -229,7 +258,7 @@ export class ImportModel {
       // A factory asked for beside a `require` keeps the file CommonJS; beside a re-export, it is imported.
       const anchor = request.anchor;
       const form = anchor && !anchor.reexport ? anchor.form : this.context.defaultForm;
-      const destination = this.findDestination(survivors, form, moduleKey(request.module), false, [request.spec]);
+      const destination = this.findDestination(survivors, form, moduleKey(request.module), false, [request.spec], anchor);
       if (destination) destination.added.push(request.spec);
       else survivors.push({ decl: this.createDecl(anchor, form, request.module, false, [request.spec]), key: moduleKey(request.module) });
     }
@@ -273,20 +302,35 @@ export class ImportModel {
   }
 
   private isMoved(spec: ImportSpec): boolean {
-    return !!spec.target && keyOf(spec.target) !== keyOf(spec.decl.retarget ?? spec.decl.module);
+    return !!spec.target && keyOf(spec.target) !== keyOf(homeOf(spec));
   }
 
-  /** An existing declaration of the same module, form and kind that can take named specifiers. */
-  private findDestination(survivors: Survivor[], form: string, key: string, typeOnly: boolean, group: ImportSpec[]): ImportDecl | null {
-    const needsNamedList = group.some((s) => s.kind === 'namespace' || (s.kind === 'default' && s.imported === 'default'));
-    if (needsNamedList) return null;
+  /**
+   * An existing declaration of the same module, form and kind that can take the group: named specifiers,
+   * and a default import beside names (`import D, { a }`) where the declaration has no default yet.
+   */
+  private findDestination(survivors: Survivor[], form: string, key: string, typeOnly: boolean, group: ImportSpec[], from: ImportDecl | null): ImportDecl | null {
+    if (group.some((s) => s.kind === 'namespace')) return null;
     for (const { decl, key: survivorKey } of survivors) {
       if (survivorKey !== key || decl.form !== form || decl.typeOnly !== typeOnly) continue;
       // Only a declaration as written takes more names; one this plan made keeps the names it was made for.
       if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) continue;
+      if (!this.takesDefaults(decl, group.filter((s) => isDefaultImport(s, decl)).length)) continue;
+      if (this.context.mayMerge && !this.context.mayMerge(decl, from, group)) continue;
       return decl;
     }
     return null;
+  }
+
+  /**
+   * A declaration holds one default import, written before its names; a type-only one holds a default or
+   * names, never both (`import type D, { a }` is not valid).
+   */
+  private takesDefaults(decl: ImportDecl, count: number): boolean {
+    if (count === 0) return true;
+    if (count > 1 || decl.typeOnly) return false;
+    const kept = this.keptSpecs(decl);
+    return kept.some((s) => s.kind === 'named') && ![...kept, ...decl.added].some((s) => isDefaultImport(s, decl));
   }
 
   private createDecl(anchor: ImportDecl | null, form: string, module: ModuleRef, typeOnly: boolean, specs: ImportSpec[]): ImportDecl {
@@ -297,6 +341,20 @@ export class ImportModel {
     this.created.push(decl);
     return decl;
   }
+}
+
+/**
+ * Whether a specifier is its declaration's default import (`import D from`), however it was read: a
+ * `default` that moves into an import is written as its default, not as `{ default as D }`. A re-export's
+ * `default` and an inline `type default` are names.
+ */
+export function isDefaultImport(spec: Pick<ImportSpec, 'kind' | 'imported' | 'typeOnly'>, decl: Pick<ImportDecl, 'reexport' | 'typeOnly'>): boolean {
+  return !decl.reexport && spec.kind !== 'namespace' && spec.imported === 'default' && (!spec.typeOnly || decl.typeOnly);
+}
+
+/** Where a specifier stays unless it moves: the module it is (a submodule), or its declaration's. */
+function homeOf(spec: ImportSpec): ModuleRef | null {
+  return spec.module ?? spec.decl.retarget ?? spec.decl.module;
 }
 
 function keyOf(ref: ModuleRef | null): string {

@@ -4,5 +4,6 @@
  */
 import type { Language } from './language';
 import { javascript } from './javascript';
+import { python } from './python';
 
-export const LANGUAGES: readonly Language[] = [javascript];
+export const LANGUAGES: readonly Language[] = [javascript, python];

@@ -4,9 +4,9 @@
  * import declarations and text edits. Whatever knows a syntax (a parser, its tree, how an import or a
  * rename is spelled) lives behind `Language`, in one folder per language. README: "Adding a language".
  */
-import type { ImportModel, ReadDeclaration } from './import-model';
+import type { ImportDecl, ImportModel, ImportSpec, ReadDeclaration } from './import-model';
 import type {
-  ConstructCall, ModuleExports, ModuleRef, ModuleString, Reference, Scopes, TextEdit,
+  ConstructCall, LanguageWords, ModuleExports, ModuleRef, ModuleString, NameUse, Reference, Scopes, SetupMock, TextEdit,
 } from './terms';
 
 export * from './terms';
@@ -33,6 +33,12 @@ export interface SourceFile {
   repointModuleString(string: ModuleString, specifier: string, member?: string): TextEdit[];
   /** Every change the import model holds, as edits of this file. The engine plans the model first. */
   renderImports(model: ImportModel, specifierFor: SpecifierWriter): TextEdit[];
+  /**
+   * Whether `specs`, moved off `from` (or asked for beside it), may be written into `into`, an existing
+   * declaration of their module. Absent: always (JavaScript hoists its imports). Python binds a name when
+   * its import runs: only an earlier import of the same block.
+   */
+  mayMerge?(into: ImportDecl, from: ImportDecl | null, specs: readonly ImportSpec[]): boolean;
 }
 
 /** A specifier for `module` in this file, in the style of `styleOf`, a specifier the file already writes. */
@@ -43,8 +49,11 @@ export type SpecifierWriter = (module: ModuleRef, styleOf: string) => string;
 /** One project's modules as one language sees them; made once per registry, from its settings. */
 export interface ModuleSystem {
   readonly language: Language;
-  /** A registry name (a path without extension, a package, a dotted name…) ➔ its module, or what is wrong with it. */
-  resolveRegistryName(name: string): { module: ModuleRef } | { problem: string };
+  /**
+   * A registry name (a path without extension, a package, a dotted name…) ➔ its module, or what is wrong
+   * with it; null when it is no name this language reads at all (it then gives no reason of its own).
+   */
+  resolveRegistryName(name: string): { module: ModuleRef } | { problem: string } | null;
   /** How the registry names the module in a file at `relativePath` (forward slashes, from the registry's folder). */
   registryNameOfFile(relativePath: string): string;
   /** The module a specifier written in `fromFile` refers to; null if it leads to no module we can name. */
@@ -55,10 +64,26 @@ export interface ModuleSystem {
   moduleOfFile(file: string): ModuleRef;
   /** The names a module exports; null when its files cannot be found. Throws ModuleReadError. */
   exports(module: ModuleRef): ModuleExports | null;
+  /**
+   * The modules a module loads when it is loaded (imports and re-exports, not type-only ones), as resolve()
+   * names them: what import cycles are made of. Empty for a module outside the project's folder (a
+   * dependency never loads the project's files) or one whose file cannot be read.
+   */
+  imports(module: ModuleRef): readonly ModuleRef[];
+  /**
+   * The modules the project's test runners mock for every test of `file`, in setup files their
+   * configuration names (read, never run). A language whose test runners have no such setup leaves it out.
+   */
+  setupMocks?(file: string): readonly SetupMock[];
   /** The cheap text test that lets most files skip parsing, for these registry modules. */
   prefilter(modules: readonly ModuleRef[]): LanguagePrefilter;
   /** Globs (relative to the registry's folder) that never hold this language's sources: build output. */
   ignoredGlobs(): string[];
+  /**
+   * For a language whose modules' names can be imported by name (`Binding.importable`): the first place
+   * outside `exceptFile` that imports, patches or publishes `name` of `module`; null when none does.
+   */
+  importerOf?(module: ModuleRef, name: string, exceptFile: string): NameUse | null;
 }
 
 export interface LanguagePrefilter {
@@ -90,9 +115,38 @@ export interface Language {
   readonly settings?: { key: string; schema: Record<string, unknown> };
   /** What `include` means when a registry gives none. */
   readonly defaultInclude: readonly string[];
+  /** How messages name its constructs (`constructed with new`, `called`). */
+  readonly words: LanguageWords;
+  /**
+   * Whether a canonical module's own file is rewritten too (Python: its imports of other modules may go
+   * through shims); a repoint onto the file's own module is then left and reported. Absent: never
+   * rewritten (a JavaScript barrel re-exporting its legacy parts stays as it is).
+   */
+  readonly rewritesCanonicalModules?: boolean;
   /** Whether a file of this name is this language's. */
   handles(file: string): boolean;
   moduleSystem(setup: ModuleSystemSetup): ModuleSystem;
-  /** Throws SourceParseError when the text does not parse. */
-  parse(path: string, text: string): SourceFile;
+  /**
+   * Throws SourceParseError when the text does not parse. `system`: the project's module system of this
+   * language, for what its parser needs from the registry's settings (Python: the target version).
+   */
+  parse(path: string, text: string, system?: ModuleSystem): SourceFile;
+  /**
+   * Optional: what `ssot-codemod init` reads in a file to propose legacy modules. A language without it
+   * gets no proposals. Throws SourceParseError when the text does not parse.
+   */
+  survey?(path: string, text: string): ModuleSurvey;
+}
+
+/** A file as `init` sees it: does it only hand another module on, and is it marked deprecated? */
+export interface ModuleSurvey {
+  /**
+   * Set when everything the file does is re-export other modules (a redirect stub, a compatibility
+   * re-export): each module it re-exports, as the file writes it, and what of it: every name, or these.
+   */
+  reexportsOnly: { specifier: string; names: 'all' | { exported: string; imported: string }[] }[] | null;
+  /** The text of the module's own deprecation mark (`@deprecated use …` in its header), if it has one. */
+  deprecated: string | null;
+  /** Exports marked deprecated one by one, each with its mark's text. */
+  deprecatedExports: { name: string; note: string }[];
 }

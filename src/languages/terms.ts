@@ -12,6 +12,11 @@ export function moduleKey(ref: ModuleRef): string {
   return ref.kind === 'file' ? ref.path : `pkg:${ref.name}`;
 }
 
+/** The module a key of moduleKey() stands for. */
+export function moduleOfKey(key: string): ModuleRef {
+  return key.startsWith('pkg:') ? { kind: 'package', name: key.slice('pkg:'.length) } : { kind: 'file', path: key };
+}
+
 /** A range of the original text, in UTF-16 code units, as offsets from its start (a BOM included). */
 export interface Span {
   start: number;
@@ -40,6 +45,12 @@ export interface ModuleExports {
   names: Set<string>;
   /** False when some exports could not be listed: a name missing from `names` may still exist. */
   complete: boolean;
+}
+
+/** A module that a test runner's setup file mocks for every test of a file, and that setup file (absolute path). */
+export interface SetupMock {
+  module: ModuleRef;
+  setupFile: string;
 }
 
 /** A module's own file could not be read or parsed. */
@@ -74,6 +85,19 @@ export type ReferenceContext =
 export interface Binding {
   readonly name: string;
   readonly references: Reference[];
+  /**
+   * Other modules can import it by this name (a Python module-level name): before it is renamed or
+   * removed, the module system is asked whether any does (`ModuleSystem.importerOf`).
+   */
+  readonly importable?: boolean;
+  /** Where the file itself makes the name public (Python: `__all__`, line 3), if it does. */
+  readonly published?: string;
+}
+
+/** Where another file (or the module's own public list) uses a module's name. */
+export interface NameUse {
+  file: string;
+  line: number;
 }
 
 export interface Reference extends Span {
@@ -82,6 +106,11 @@ export interface Reference extends Span {
   readonly binding: Binding | null;
   /** Inside a function body, method or non-static field: it does not run when the module loads. */
   readonly deferred: boolean;
+  /**
+   * Set when the reference is a module bound whole and reaches one of its names (Python's
+   * `mod.ExecutionEngine(ctx)`): that name, and how it is used.
+   */
+  readonly member?: { readonly name: string; readonly context: ReferenceContext };
 }
 
 export interface Scopes {
@@ -91,6 +120,12 @@ export interface Scopes {
   isNameTaken(name: string): boolean;
   /** The binding `binding` is a constant alias of (`const Alias = Imported`), if it is one. */
   aliasedBinding(binding: Binding): Binding | null;
+  /**
+   * The member and property names of the classes and object literals (or the language's like) that
+   * enclose a reference: a call `name()` inside a member called `name` reads as that member recursing.
+   * A language without such containers may leave it out.
+   */
+  memberNamesAround?(reference: Reference): ReadonlySet<string>;
 }
 
 /**
@@ -105,6 +140,18 @@ export interface ModuleString {
   readonly literal: Span;
   /** Set for a form that reaches one export of the module by name: `import('./m').Name` in a type. */
   readonly member?: ModuleMember;
+  /** The file loads the module when it loads (`export *`, `require()`): repointing it may close an import cycle. */
+  readonly loads?: boolean;
+  /** It names the module in a type only (`typeof import('./m')`, `declare module './m'`): nothing runs. */
+  readonly typeOnly?: boolean;
+  /** It sets up or removes a test runner's mock of the module (`jest.mock('./m')`, `vi.mock(…)`, `jest.unmock`). */
+  readonly mocks?: boolean;
+  /**
+   * Set when the string names a module and then attributes of it, joined by this separator, and only the
+   * project knows where the module's name ends (Python's `mock.patch('pkg.mod.Name.attr')`): the engine
+   * takes the longest prefix that names a module as `value`, and the part after it as `member`.
+   */
+  readonly attributeSeparator?: string;
 }
 
 export interface ModuleMember {
@@ -121,4 +168,26 @@ export interface ConstructCall extends Span {
   readonly shown: string;
   readonly argumentCount: number;
   readonly hasSpread: boolean;
+}
+
+// ── how messages name a language's constructs ──────────────────────────────
+
+/** The words findings and registry errors use for a language's constructs. */
+export interface LanguageWords {
+  /** A declaration that binds no name: `side-effect import`. */
+  bareImport: string;
+  /** A declaration that binds a module whole: `namespace import`. */
+  namespaceImport: string;
+  /** What is done to a class to make an instance: `constructed with new`. */
+  constructed: string;
+  /** What a subclass does: `extended`. */
+  extended: string;
+  /** Arguments whose number is known only when the call runs: `spread arguments`. */
+  spreadArguments: string;
+  /** How exports are followed from module to module: `export … from / export * chains`. */
+  reexportChains: string;
+  /** Why a module's exports may not all be listed: `an export * from a module that cannot be read, …`. */
+  openExports: string;
+  /** An import as check's patterns list it: `'<specifier>' <name>` and ` as <alias>`. */
+  importForm(specifier: string, name: string, alias: string | null): string;
 }

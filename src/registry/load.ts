@@ -5,13 +5,15 @@
  * file and the JSON path.
  */
 import * as path from 'node:path';
+import { globSync } from 'tinyglobby';
 import { moduleKey, ModuleReadError, type Language, type ModuleRef } from '../languages/language';
 import { LANGUAGES } from '../languages';
 import { ProjectResolver } from './project-resolver';
 import { buildPrefilter } from './prefilter';
-import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry } from './types';
+import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry, RegistryNote } from './types';
 import { isFile } from '../shared/fs';
 import { isInside, realPathOr } from '../shared/paths';
+import { didYouMean } from '../shared/nearest';
 import { RegistryError } from './registry-error';
 import { parseRegistryJson, validateRegistryShape } from './schema';
 
@@ -33,16 +35,33 @@ export function findRegistryFile(startDir: string): string | null {
   }
 }
 
-export function loadRegistry(options: { configPath?: string; cwd?: string } = {}): Registry {
+export interface LoadRegistryOptions {
+  configPath?: string;
+  cwd?: string;
+  /**
+   * The file was validated a moment ago by the run this load serves (a worker thread's copy): its schema
+   * and the names its modules export are not checked again, which costs most of a load.
+   */
+  validated?: boolean;
+}
+
+export function loadRegistry(options: LoadRegistryOptions = {}): Registry {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const file = options.configPath ? path.resolve(cwd, options.configPath) : findRegistryFile(cwd);
   if (!file) {
     throw new RegistryError(cwd, '$', `no ${REGISTRY_FILE_NAME} here or in any folder above (expected one, or --config FILE)`);
   }
   if (!isFile(file)) throw new RegistryError(file, '$', 'no such file (expected a registry file, ssot.config.json)');
-  const config = parseRegistryJson(file);
-  validateRegistryShape(file, config);
-  return new RegistryBuilder(file, config as RawConfig).build();
+  return registryFromConfig(file, parseRegistryJson(file), { validated: options.validated });
+}
+
+/**
+ * A registry from data already read (what `init` proposes, before it is written to `file`): validated and
+ * checked against the code exactly as a file is.
+ */
+export function registryFromConfig(file: string, config: unknown, options: Pick<LoadRegistryOptions, 'validated'> = {}): Registry {
+  if (!options.validated) validateRegistryShape(file, config);
+  return new RegistryBuilder(file, config as RawConfig, !options.validated).build();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -80,10 +99,15 @@ interface RawConfig {
 class RegistryBuilder {
   private readonly root: string;
   private readonly resolver: ProjectResolver;
+  private readonly notes: RegistryNote[] = [];
+  /** Every module of the registry's folder by its registry name, for "did you mean": listed on the first miss. */
+  private moduleNames: string[] | undefined;
 
   constructor(
     private readonly file: string,
     private readonly config: RawConfig,
+    /** Whether exported names are checked against the code. */
+    private readonly checkExports = true,
   ) {
     this.root = path.dirname(file);
     const fail = (jsonPath: string, expected: string): never => this.fail(jsonPath, expected);
@@ -126,6 +150,7 @@ class RegistryBuilder {
       moduleFileNames: new Set([...legacyModules, ...canonicalModules].map((key) => path.basename(key))),
       prefilter: buildPrefilter(this.resolver, everyModule),
       redirects: new Map(),
+      notes: this.notes,
     };
   }
 
@@ -136,6 +161,7 @@ class RegistryBuilder {
       const at = `$.modules[${i}]`;
       const from = this.resolveModule(raw.from, `${at}.from`);
       const to = this.resolveModule(raw.to, `${at}.to`);
+      this.sameLanguage(to, raw.to, `${at}.to`, from, raw.from);
       const key = moduleKey(from);
       const earlier = firstMoveOf.get(key);
       if (earlier !== undefined) this.fail(`${at}.from`, `"${raw.from}" is already moved by $.modules[${earlier}] (expected each module listed once)`);
@@ -176,6 +202,7 @@ class RegistryBuilder {
       (raw.legacy ?? []).forEach((rawLegacy, j) => {
         const legacyPath = `${at}.legacy[${j}]`;
         const legacyModule = this.resolveModule(rawLegacy.from, `${legacyPath}.from`);
+        this.sameLanguage(legacyModule, rawLegacy.from, `${legacyPath}.from`, module, raw.from);
         const legacyPair = pairKey(rawLegacy.name, legacyModule);
         if (legacyPair === pair) {
           this.fail(legacyPath, `"${rawLegacy.name}" from "${rawLegacy.from}" is the canonical symbol itself (expected a different name or module)`);
@@ -185,8 +212,12 @@ class RegistryBuilder {
           this.fail(legacyPath, `legacy "${rawLegacy.name}" from "${rawLegacy.from}" is already listed at ${earlierLegacy} (expected each legacy name and module listed once)`);
         }
         legacyAt.set(legacyPair, legacyPath);
+        this.requireExport(legacyModule, rawLegacy.from, rawLegacy.name, `${legacyPath}.name`, 'the legacy module');
         const legacy: LegacySymbol = { name: rawLegacy.name, module: legacyModule, canonical: symbol };
-        if (rawLegacy.construct) legacy.construct = this.buildConstruct(rawLegacy.construct, `${legacyPath}.construct`, notMoved);
+        if (rawLegacy.construct) {
+          legacy.construct = this.buildConstruct(rawLegacy.construct, `${legacyPath}.construct`, notMoved);
+          this.sameLanguage(legacy.construct.module, rawLegacy.construct.from, `${legacyPath}.construct.from`, legacyModule, rawLegacy.from);
+        }
         symbol.legacy.push(legacy);
       });
       symbols.push(symbol);
@@ -221,9 +252,17 @@ class RegistryBuilder {
     }
   }
 
+  /** An entry maps within one language: a Python name never becomes a JavaScript import, nor the reverse. */
+  private sameLanguage(module: ModuleRef, written: string, jsonPath: string, other: ModuleRef, otherWritten: string): void {
+    const language = this.resolver.systemOf(module).language;
+    const otherLanguage = this.resolver.systemOf(other).language;
+    if (language === otherLanguage) return;
+    this.fail(jsonPath, `"${written}" is a ${language.name} module but "${otherWritten}" is a ${otherLanguage.name} one (expected the modules of one entry in one language)`);
+  }
+
   private resolveModule(name: string, jsonPath: string): ModuleRef {
     const found = this.resolver.registryModule(name);
-    if ('problem' in found) this.fail(jsonPath, found.problem);
+    if ('problem' in found) this.fail(jsonPath, found.problem + this.nearestModule(name));
     // Named inside the folder, a module may still be a file outside it, through a link on the way: such a
     // file is neither read nor taken as the registry's.
     const { module } = found;
@@ -234,21 +273,43 @@ class RegistryBuilder {
     return module;
   }
 
+  /** `; did you mean "src/agents/engine"?` for a name that resolves to nothing but is close to one that does. */
+  private nearestModule(name: string): string {
+    // Links are not followed: a folder linked from outside is no module of the registry's, and is not read.
+    this.moduleNames ??= [...new Set(globSync(['**/*'], { cwd: this.root, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false })
+      .flatMap((file) => {
+        const system = this.resolver.systems.find((s) => s.language.handles(file));
+        return system ? [system.registryNameOfFile(file)] : [];
+      }))].sort();
+    return didYouMean(name, this.moduleNames);
+  }
+
   /**
-   * The module must export the name, directly or through re-export chains. Packages whose files cannot
-   * be found, and modules whose exports cannot all be listed, get the benefit of the doubt.
+   * The module must export the name, directly or through re-export chains. A module whose exports cannot
+   * all be known (a package whose files cannot be found, an `export *` from one, a legacy file that does
+   * not parse) gets the benefit of the doubt, and a note saying so.
    */
   private requireExport(module: ModuleRef, written: string, name: string, jsonPath: string, role: string): void {
+    if (!this.checkExports) return;
     let exports;
     try {
       exports = this.resolver.exports(module);
     } catch (error) {
-      if (!(error instanceof ModuleReadError) || module.kind === 'package') return;
+      if (!(error instanceof ModuleReadError)) throw error;
       const fromPath = jsonPath.replace(/\.(name|factory)$/, '.from');
-      this.fail(fromPath, `"${written}" cannot be parsed: ${error.reason} (expected ${role} to be valid ${this.resolver.systemOf(module).language.name})`);
+      const reason = `"${written}" cannot be parsed: ${error.reason}`;
+      if (module.kind === 'package' || role === 'the legacy module') return this.note(jsonPath, `${reason}, so "${name}" could not be checked`);
+      this.fail(fromPath, `${reason} (expected ${role} to be valid ${this.resolver.systemOf(module).language.name})`);
     }
-    if (!exports || exports.names.has(name) || !exports.complete) return;
-    this.fail(jsonPath, `"${written}" does not export "${name}" (expected a name ${role} exports, directly or through export … from / export * chains)`);
+    if (!exports) return this.note(jsonPath, `the files of "${written}" cannot be found, so "${name}" could not be checked`);
+    if (exports.names.has(name)) return;
+    const words = this.resolver.systemOf(module).language.words;
+    if (!exports.complete) return this.note(jsonPath, `"${written}" exports names that cannot all be listed (${words.openExports}), so "${name}" could not be checked`);
+    this.fail(jsonPath, `"${written}" does not export "${name}" (expected a name ${role} exports, directly or through ${words.reexportChains})${didYouMean(name, exports.names)}`);
+  }
+
+  private note(jsonPath: string, message: string): void {
+    this.notes.push({ file: this.file, jsonPath, message });
   }
 
   private fail(jsonPath: string, expected: string): never {

@@ -2,7 +2,7 @@
  * The project's modules across its languages: each question goes to the module system of the language
  * it concerns — the language of the file a specifier is written in, or of the module asked about.
  */
-import type { ModuleExports, ModuleRef, ModuleSystem } from '../languages/language';
+import type { ModuleExports, ModuleRef, ModuleSystem, SetupMock } from '../languages/language';
 import { moduleKey } from '../languages/language';
 
 export class ProjectResolver {
@@ -31,23 +31,27 @@ export class ProjectResolver {
   /**
    * A registry name ➔ its module, from the language that names it. A file belongs to the language that
    * handles it; a name that two languages both claim is refused rather than given to one of them, and a
-   * name none can use gets every language's reason.
+   * name none can use gets the reason of every language that reads such names.
    */
   registryModule(name: string): { module: ModuleRef } | { problem: string } {
     const found: { system: ModuleSystem; module: ModuleRef }[] = [];
-    const problems: string[] = [];
+    const problems: { system: ModuleSystem; problem: string }[] = [];
     for (const system of this.systems) {
       const answer = system.resolveRegistryName(name);
+      if (!answer) continue;
       if ('module' in answer) found.push({ system, module: answer.module });
-      else problems.push(this.systems.length === 1 ? answer.problem : `${system.language.name}: ${answer.problem}`);
+      else problems.push({ system, problem: answer.problem });
     }
+    // A reason names its language when more than one language read the name.
+    const readers = found.length + problems.length;
+    const reasons = problems.map(({ system, problem }) => (readers === 1 ? problem : `${system.language.name}: ${problem}`));
     // A file another language handles is that language's (JavaScript would take any file that exists).
     const claims = found.filter(({ system, module }) => module.kind === 'package' || [system, undefined].includes(this.handlerOf(module.path)));
     if (claims.length > 1) {
       const modules = claims.map(({ system, module }) => `${module.kind === 'file' ? module.path : module.name} (${system.language.name})`);
       return { problem: `"${name}" names a module in more than one language: ${modules.join(', ')} (expected a name only one language reads, such as the file's path with its extension)` };
     }
-    if (claims.length === 0) return { problem: problems.join('; ') };
+    if (claims.length === 0) return { problem: reasons.join('; ') || `"${name}" names no module (expected a module name one of the languages reads)` };
     this.owners.set(moduleKey(claims[0].module), claims[0].system);
     return { module: claims[0].module };
   }
@@ -72,5 +76,15 @@ export class ProjectResolver {
   /** Throws ModuleReadError when the module's own file cannot be read or parsed. */
   exports(module: ModuleRef): ModuleExports | null {
     return this.systemOf(module).exports(module);
+  }
+
+  /** The modules the test runners' setup files mock for every test of a file (none where its language has no such setup). */
+  setupMocks(file: string): readonly SetupMock[] {
+    return this.systemForFile(file).setupMocks?.(file) ?? [];
+  }
+
+  /** The modules a module loads when it is loaded (module-graph.ts follows them). */
+  imports(module: ModuleRef): readonly ModuleRef[] {
+    return this.systemOf(module).imports(module);
   }
 }

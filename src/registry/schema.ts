@@ -1,15 +1,17 @@
 /**
- * The registry file's syntax and shape: JSON first (a syntax error is located by line and column), then the
+ * The registry file's syntax and shape: JSON with comments (JSONC; a syntax error is located by line and column), then the
  * JSON Schema — the base schema beside this file with each language's own settings added, which is also
  * what `npm run build` writes to schema/ssot.config.schema.json for editors. The first problem is thrown as
  * a RegistryError naming the JSON path and what is expected.
  */
 import * as fs from 'node:fs';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, Options as AjvOptions, ValidateFunction } from 'ajv';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import base from './registry.schema.json';
 import { positionAt } from '../shared/text-position';
 import { LANGUAGES } from '../languages';
 import { RegistryError } from './registry-error';
+import { didYouMean } from '../shared/nearest';
 
 type SchemaNode = { $ref?: string; description?: string; properties?: Record<string, unknown> };
 
@@ -26,7 +28,10 @@ export const REGISTRY_SCHEMA = (() => {
   return { ...base, properties };
 })();
 
-/** The registry file's JSON, or a RegistryError locating its first syntax error. */
+/**
+ * The registry file's data, or a RegistryError locating its first syntax error. JSON with comments and
+ * trailing commas is accepted, as tsconfig.json allows (JSONC).
+ */
 export function parseRegistryJson(file: string): unknown {
   let text: string;
   try {
@@ -35,92 +40,72 @@ export function parseRegistryJson(file: string): unknown {
     throw new RegistryError(file, '$', `cannot be read: ${(error as Error).message}`);
   }
   text = text.replace(/^\uFEFF/, '');
+  const errors: ParseError[] = [];
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   } catch (error) {
-    const reason = String((error as Error).message)
-      .replace(/,\s*(\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
-      .replace(/\s*in JSON at position \d+.*$/s, '')
-      .replace(/\s*\(line \d+ column \d+\)$/, '');
-    const { line, column } = positionAt(text, jsonSyntaxErrorOffset(text));
-    throw new RegistryError(file, '$', `invalid JSON at ${line}:${column}: ${reason} (expected a JSON object)`);
+    // jsonc-parser descends one call per level: a hostile file nested deeply enough overflows the stack.
+    if (error instanceof RangeError) throw new RegistryError(file, '$', 'invalid JSON: nested too deeply to be read (expected a JSON object a few levels deep)');
+    throw error;
   }
+  if (errors.length === 0) return data;
+  const [first] = errors;
+  const { line, column } = positionAt(text, first.offset);
+  throw new RegistryError(file, '$', `invalid JSON at ${line}:${column}: ${syntaxReason(text, first)} (expected a JSON object; comments and trailing commas are allowed)`);
 }
 
-/**
- * Where the first syntax error of a JSON text is. JSON.parse does not always say (`Unexpected token`
- * messages carry no position in Node 20), so a minimal strict scanner finds it. It keeps the containers it
- * is in on a stack of its own, not on the call stack, so that no nesting depth can overflow it.
- */
-function jsonSyntaxErrorOffset(text: string): number {
-  let at = 0;
-  const skipSpace = (): void => {
-    while (at < text.length && ' \t\n\r'.includes(text[at])) at++;
+/** What jsonc-parser's error code means, in words. */
+function syntaxReason(text: string, error: ParseError): string {
+  const found = text.slice(error.offset, error.offset + Math.min(error.length, 20));
+  const token = found ? `"${found}"` : 'the end of the file';
+  const reasons: Record<string, string> = {
+    InvalidSymbol: `Unexpected token ${token}`,
+    InvalidNumberFormat: `invalid number ${token}`,
+    PropertyNameExpected: `a property name in double quotes expected, found ${token}`,
+    ValueExpected: `a value expected, found ${token}`,
+    ColonExpected: `":" expected, found ${token}`,
+    CommaExpected: `"," expected, found ${token}`,
+    CloseBraceExpected: `"}" expected, found ${token}`,
+    CloseBracketExpected: `"]" expected, found ${token}`,
+    EndOfFileExpected: `nothing expected after the value, found ${token}`,
+    InvalidCommentToken: 'invalid comment',
+    UnexpectedEndOfComment: 'a comment that never ends',
+    UnexpectedEndOfString: 'a string that never ends',
+    UnexpectedEndOfNumber: 'a number cut short',
+    InvalidUnicode: 'an invalid \\u escape',
+    InvalidEscapeCharacter: 'an invalid escape character',
+    InvalidCharacter: 'a control character inside a string',
   };
-  const match = (pattern: RegExp): boolean => {
-    pattern.lastIndex = at;
-    const found = pattern.exec(text);
-    if (found) at += found[0].length;
-    return found !== null;
-  };
-  /** A member's `"key":`, up to its value. */
-  const key = (): boolean => {
-    skipSpace();
-    if (!match(STRING)) return false;
-    skipSpace();
-    return match(/:/y);
-  };
-  /** The closing brackets of the containers the scanner is in, innermost last. */
-  const closers: string[] = [];
-  for (;;) {
-    // A value.
-    skipSpace();
-    const c = text[at];
-    if (c === '{' || c === '[') {
-      at++;
-      skipSpace();
-      const close = c === '{' ? '}' : ']';
-      if (text[at] !== close) {
-        closers.push(close);
-        if (close === '}' && !key()) return at;
-        continue;
-      }
-      at++;
-    } else if (c === '"') {
-      if (!match(STRING)) return at;
-    } else if (c === 't' || c === 'f' || c === 'n') {
-      if (!match(/true|false|null/y)) return at;
-    } else if (!match(NUMBER)) {
-      return at;
-    }
-    // After a value: the containers that end here, then a comma before the next value, or the end.
-    for (;;) {
-      skipSpace();
-      const close = closers[closers.length - 1];
-      if (close === undefined) return at < text.length ? at : text.length;
-      if (text[at] === close) {
-        at++;
-        closers.pop();
-        continue;
-      }
-      if (text[at] !== ',') return at;
-      at++;
-      if (close === '}' && !key()) return at;
-      break;
-    }
-  }
+  const code = printParseErrorCode(error.error);
+  return reasons[code] ?? code;
 }
 
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** How the schema is compiled: at build time into registry-validator.js (scripts/write-schema.js), or here. */
+export const AJV_OPTIONS: AjvOptions = { allErrors: false, verbose: true };
 
-
+/** The file `npm run build` compiles the schema into, beside this module in dist/. */
+export const PRECOMPILED_VALIDATOR = 'registry-validator.js';
 
 let schemaValidator: ValidateFunction | undefined;
 
+/**
+ * The validator compiled by the build: loading Ajv and compiling the schema would cost most of the time a
+ * registry takes to load, on every command. From the TypeScript sources (the tests), it is compiled here.
+ */
+function compiledValidator(): ValidateFunction {
+  try {
+    return require(`./${PRECOMPILED_VALIDATOR}`) as ValidateFunction;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+  }
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  return new Ajv(AJV_OPTIONS).compile(REGISTRY_SCHEMA);
+}
+
 /** Throws a RegistryError at the first place the registry does not fit the schema. */
 export function validateRegistryShape(file: string, config: unknown): void {
-  schemaValidator ??= new Ajv({ allErrors: false, verbose: true }).compile(REGISTRY_SCHEMA);
+  schemaValidator ??= compiledValidator();
   if (schemaValidator(config)) return;
   const error = schemaValidator.errors![0];
   const { jsonPath, expected } = describeSchemaError(error, config);
@@ -135,7 +120,7 @@ function describeSchemaError(error: ErrorObject, root: unknown): { jsonPath: str
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const known = Object.keys(error.parentSchema?.properties ?? {}).filter((k) => k !== '$schema');
-      return { jsonPath: jsonPathOf([...segments, key], root), expected: `unknown key (expected one of: ${known.join(', ')})` };
+      return { jsonPath: jsonPathOf([...segments, key], root), expected: `unknown key (expected one of: ${known.join(', ')})${didYouMean(key, known)}` };
     }
     case 'required': {
       const key = String(error.params.missingProperty);

@@ -61,6 +61,16 @@ export interface Registry {
   prefilter: Prefilter;
   /** moduleKey(legacy module) → where it lives as a whole, or null; filled in as files ask (redirects.ts). */
   redirects: Map<string, ModuleRef | null>;
+  /** What could not be checked against the code (a module whose exports cannot all be known). */
+  notes: RegistryNote[];
+}
+
+/** Something the registry says that could not be checked: not an error, but worth saying once. */
+export interface RegistryNote {
+  file: string;
+  /** `$.symbols[0].legacy[1].name`, … */
+  jsonPath: string;
+  message: string;
 }
 
 /** The strings a file must contain to be parsed, per language (prefilter.ts builds it when the registry loads). */

@@ -2,12 +2,13 @@
  * Aggregates the engine's per-file results into `check`'s report: counts per category, canonical usage,
  * the findings, importers left per legacy module, and the import forms each symbol is reached by.
  */
-import * as path from 'node:path';
 import type { SkipNote } from '../runner/discover';
-import { isFileError, type FileResult, type Finding } from '../engine/results';
+import { compareFindings, isFileError, type FileResult, type Finding } from '../engine/results';
 import type { Registry } from '../registry/types';
-import { moduleKey } from '../languages/language';
+import { moduleKey, moduleOfKey } from '../languages/language';
+import { registryNameOf, relativeToRegistry } from '../registry/names';
 import {
+  INFORMATIONAL_KINDS,
   VIOLATION_CATEGORIES,
   countImportSites,
   type CheckReport,
@@ -18,24 +19,32 @@ import {
   type ViolationCategory,
   type ViolationCounts,
 } from './types';
-import { compareStrings as compare, isInside, realPathOr, relativePosix } from '../shared/paths';
+import { compareStrings as compare } from '../shared/paths';
 
-export function buildCheckReport(registry: Registry, results: FileResult[], notes: SkipNote[]): CheckReport {
+/**
+ * `elsewhere`: the results of the registry's other files (outside `include`, or the paths asked for); only
+ * their references to legacy modules count, as importers.
+ */
+export function buildCheckReport(registry: Registry, results: FileResult[], notes: SkipNote[], elsewhere: FileResult[] = []): CheckReport {
   const names = new PathNames(registry);
   const violations = countViolations(results);
   const total = VIOLATION_CATEGORIES.reduce((sum, category) => sum + violations[category], 0);
   const canonicalSites = results.reduce((sum, result) => sum + result.canonicalSites, 0);
   const errors = collectErrors(results, names);
+  const elsewhereErrors = collectErrors(elsewhere, names);
+  const findings = collectFindings(results, names);
   return {
     violations,
     total,
     canonicalSites,
     canonicalUsage: canonicalUsage(canonicalSites, violations),
-    findings: collectFindings(results, names),
-    legacyModules: legacyModules(registry, results, names, errors.some((e) => e.kind === 'parse-error')),
+    findings,
+    fixable: findings.filter((f) => f.fixable).length,
+    informational: Object.fromEntries(INFORMATIONAL_KINDS.map((kind) => [kind, findings.filter((f) => f.kind === kind).length])),
+    legacyModules: legacyModules(registry, results, elsewhere, names, [...errors, ...elsewhereErrors].some((e) => e.kind === 'parse-error')),
     patterns: patterns(registry, results, names),
     errors,
-    skipped: notes.map((note) => ({ file: names.file(note.file), reason: note.reason })).sort(byFileThen((n) => n.reason)),
+    skipped: [...notes.map((note) => ({ file: names.file(note.file), reason: note.reason })), ...elsewhereErrors.map(unreadImporter)].sort(byFileThen((n) => n.reason)),
     files: {
       scanned: results.length,
       measured: results.filter((r) => r.usage !== undefined).length,
@@ -62,18 +71,28 @@ function canonicalUsage(canonicalSites: number, violations: ViolationCounts): nu
   return importSites === 0 ? 1 : canonicalSites / importSites;
 }
 
-/** Sites and findings overlap (a site that needs a human is both): each is listed once. */
+/**
+ * Sites and findings overlap (a site that needs a human is both): each is listed once. A site is fixable
+ * unless it needs a human: reported as a finding of its kind, or left for a conflict at the same place,
+ * or in a file that failed.
+ */
 function collectFindings(results: FileResult[], names: PathNames): ReportFinding[] {
   const unique = new Map<string, ReportFinding>();
   for (const result of results) {
-    for (const finding of [...result.sites, ...result.findings]) {
+    const at = (f: Finding): string => `${f.line}:${f.column}`;
+    const forHumans = new Set(result.findings.map((f) => `${at(f)}:${f.kind}`));
+    const conflicts = new Set(result.findings.filter((f) => f.kind === 'conflict').map(at));
+    const fixable = (site: Finding): boolean =>
+      result.status !== 'failed' && !forHumans.has(`${at(site)}:${site.kind}`) && !conflicts.has(at(site));
+    for (const [finding, isSite] of [...result.sites.map((f) => [f, true] as const), ...result.findings.map((f) => [f, false] as const)]) {
       if (isFileError(finding.kind)) continue;
       // The engine holds kinds as names; the catalog's test proves each transform reports only its row's.
-      const entry = { ...located(finding, names), kind: finding.kind as ReportFinding['kind'], message: finding.message };
+      const kind = finding.kind as ReportFinding['kind'];
+      const entry = { ...located(finding, names), kind, message: finding.message, fixable: isSite && fixable(finding) };
       unique.set(JSON.stringify(entry), entry);
     }
   }
-  return [...unique.values()].sort(byLocation);
+  return [...unique.values()].sort(compareFindings);
 }
 
 function collectErrors(results: FileResult[], names: PathNames): ReportError[] {
@@ -83,18 +102,42 @@ function collectErrors(results: FileResult[], names: PathNames): ReportError[] {
     const entry = { ...located(finding, names), kind: finding.kind, message: finding.message };
     errors.set(JSON.stringify(entry), entry);
   }
-  return [...errors.values()].sort(byLocation);
+  return [...errors.values()].sort(compareFindings);
 }
 
-function legacyModules(registry: Registry, results: FileResult[], names: PathNames, someUnparsed: boolean): LegacyModuleReport[] {
-  const importers = new Map<string, string[]>([...registry.legacyModules].map((key) => [key, []]));
-  for (const result of results) {
-    for (const key of result.usage?.legacyModules ?? []) importers.get(key)?.push(names.file(result.file));
+/** A file outside the files checked that does not parse: it might import a legacy module. */
+function unreadImporter(error: ReportError): { file: string; reason: string } {
+  return { file: error.file, reason: `not checked, and ${error.kind} at ${error.line}:${error.column}: it might still import a legacy module` };
+}
+
+function legacyModules(registry: Registry, results: FileResult[], elsewhere: FileResult[], names: PathNames, someUnparsed: boolean): LegacyModuleReport[] {
+  const entries = new Map([...registry.legacyModules].map((key) => [key, { files: new Set<string>(), unchecked: new Set<string>(), loadedBy: new Set<string>() }]));
+  for (const [list, checked] of [[results, true], [elsewhere, false]] as const) {
+    for (const result of list) {
+      for (const key of result.usage?.legacyModules ?? []) {
+        const entry = entries.get(key);
+        entry?.files.add(names.file(result.file));
+        if (!checked) entry?.unchecked.add(names.file(result.file));
+      }
+    }
   }
-  return [...importers]
-    .map(([key, files]) => {
-      const unique = [...new Set(files)].sort(compare);
-      return { module: names.module(key), importers: unique.length, files: unique, safeToDelete: unique.length === 0 && !someUnparsed };
+  // A registry module's own file is never rewritten or measured: what it loads, it loads for good.
+  for (const key of [...registry.canonicalModules, ...registry.legacyModules]) {
+    for (const loaded of registry.resolver.imports(moduleOfKey(key))) {
+      const entry = entries.get(moduleKey(loaded));
+      if (!entry || moduleKey(loaded) === key) continue;
+      entry.loadedBy.add(names.module(key));
+      const loader = moduleOfKey(key);
+      if (loader.kind === 'file') entry.files.add(names.file(loader.path));
+    }
+  }
+  return [...entries]
+    .map(([key, { files, unchecked, loadedBy }]) => {
+      const sorted = (set: Set<string>): string[] => [...set].sort(compare);
+      return {
+        module: names.module(key), importers: files.size, files: sorted(files), unchecked: sorted(unchecked), loadedBy: sorted(loadedBy),
+        safeToDelete: files.size === 0 && !someUnparsed,
+      };
     })
     .sort((a, b) => compare(a.module, b.module));
 }
@@ -118,36 +161,22 @@ function patterns(registry: Registry, results: FileResult[], names: PathNames): 
   });
 }
 
-/** Paths as the report shows them: relative to the registry's folder, forward slashes. */
+/** Paths as the report shows them: relative to the registry's folder, forward slashes (registry/names.ts). */
 class PathNames {
-  private readonly root: string;
-  /** Module keys are real paths: a registry folder reached through a link must be unwrapped too. */
-  private readonly realRoot: string;
-
-  constructor(private readonly registry: Registry) {
-    this.root = path.resolve(registry.root);
-    this.realRoot = realPathOr(this.root);
-  }
+  constructor(private readonly registry: Registry) {}
 
   file(file: string): string {
-    const absolute = path.resolve(this.root, file);
-    const base = isInside(this.root, absolute) || !isInside(this.realRoot, absolute) ? this.root : this.realRoot;
-    return relativePosix(base, absolute);
+    return relativeToRegistry(this.registry, file);
   }
 
   /** A module key as the registry would name it (its language says how: `src/errors` for src/errors/index.ts), or a package's name. */
   module(key: string): string {
-    if (key.startsWith('pkg:')) return key.slice('pkg:'.length);
-    return this.registry.resolver.systemOf({ kind: 'file', path: key }).registryNameOfFile(this.file(key));
+    return registryNameOf(this.registry, moduleOfKey(key));
   }
 }
 
 function located(finding: Finding, names: PathNames): { file: string; line: number; column: number } {
   return { file: names.file(finding.file), line: finding.line, column: finding.column };
-}
-
-function byLocation(a: ReportFinding | ReportError, b: ReportFinding | ReportError): number {
-  return compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.kind, b.kind) || compare(a.message, b.message);
 }
 
 function byFileThen<T extends { file: string }>(then: (item: T) => string): (a: T, b: T) => number {

@@ -18,6 +18,10 @@ export interface GateResult {
 
 export function evaluateGates(report: CheckReport, options: GateOptions): GateResult {
   const reasons: string[] = [];
+  // Zero violations in zero files proves nothing: a path typo must not pass CI.
+  if ((options.maxViolations !== undefined || options.baseline) && report.files.scanned === 0) {
+    reasons.push('no file was scanned, so nothing was measured');
+  }
   if (options.maxViolations !== undefined && report.total > options.maxViolations) {
     reasons.push(`${report.total} violations, above the maximum of ${options.maxViolations}`);
   }

@@ -6,8 +6,8 @@
 import type { CheckReport } from './types';
 
 export { buildCheckReport } from './build';
-export { formatText, type TextOptions } from './text';
-export { formatMarkdown } from './markdown';
+export { formatText, formatFindingLines, type TextOptions } from './text';
+export { formatMarkdown, findingsBlock } from './markdown';
 export { formatSarif } from './sarif';
 export { evaluateGates, toBaseline, parseBaseline, BaselineError, type GateOptions, type GateResult } from './gates';
 export * from './types';

@@ -1,10 +1,12 @@
 /**
  * `check` as SARIF 2.1.0, the format code-scanning UIs (GitHub, Azure DevOps, IDEs) read: one rule per
- * finding kind, one result per finding or error, located by a URI relative to the registry's folder.
+ * finding kind (with its help and a link to it in the README), one result per finding or error, located by
+ * a URI relative to the registry's folder and fingerprinted so that it is tracked across pushes.
  */
 import { ENGINE_FINDINGS, type FindingRule } from '../engine/results';
 import { TRANSFORM_FINDINGS } from '../transforms';
 import { VIOLATION_CATEGORIES, type CheckReport, type ReportError, type ReportFinding } from './types';
+import { sha256 } from '../shared/fs';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://www.npmjs.com/package/ssot-codemods';
@@ -18,12 +20,15 @@ const RULES: readonly FindingRule[] = [
 
 export function formatSarif(report: CheckReport, toolVersion: string): string {
   const ruleIndex = new Map<string, number>(RULES.map((rule, index) => [rule.kind, index]));
+  const fingerprint = fingerprints();
   const result = (item: ReportFinding | ReportError) => ({
     ruleId: item.kind,
     ruleIndex: ruleIndex.get(item.kind),
     level: RULES[ruleIndex.get(item.kind)!].level,
     message: { text: item.message },
     locations: [location(item.file, item)],
+    partialFingerprints: { [FINGERPRINT]: fingerprint(item) },
+    ...('fixable' in item ? { properties: { fixable: item.fixable } } : {}),
   });
   const sarif = {
     $schema: SARIF_SCHEMA,
@@ -39,6 +44,9 @@ export function formatSarif(report: CheckReport, toolVersion: string): string {
               id: rule.kind,
               name: pascalCase(rule.kind),
               shortDescription: { text: rule.description },
+              fullDescription: { text: `${rule.description} ${rule.help}` },
+              help: { text: rule.help },
+              helpUri: `${INFORMATION_URI}#${rule.kind}`,
               defaultConfiguration: { level: rule.level },
             })),
           },
@@ -62,6 +70,22 @@ export function formatSarif(report: CheckReport, toolVersion: string): string {
     ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/**
+ * A result's identity across pushes, for code scanning to track it: its file, kind and message (not its
+ * line, which moves when code above it changes), and which of the identical ones in that file it is.
+ */
+const FINGERPRINT = 'ssotFinding/v1';
+
+function fingerprints(): (item: ReportFinding | ReportError) => string {
+  const seen = new Map<string, number>();
+  return (item) => {
+    const hash = sha256(`${item.file}\0${item.kind}\0${item.message}`).slice(0, 32);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return `${hash}:${occurrence}`;
+  };
 }
 
 function location(file: string, at?: { line: number; column: number }) {

@@ -1,10 +1,12 @@
 /**
  * The terminal dashboard of `check`: counts per category against the target, canonical usage, import
- * forms per symbol, importers left per legacy module, then one `path:line:column kind message` line per
- * finding (a form editors and terminals turn into links).
+ * forms per symbol, importers left per legacy module, then one `path:line:column: kind: message` line per
+ * finding (a form editors and terminals turn into links), marked ✓ where `apply` fixes it.
  */
 import { VIOLATION_CATEGORIES, countImportSites, type CheckReport } from './types';
-import { percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
+import { compareFindings, findingLine } from '../engine/results';
+import { fixableSummary, FIXABLE_MARK, NEEDS_HUMAN_MARK } from './wording';
+import { findingsBreakdown, legacyDetails, notCounted, percent, plural, withheldSafeToDelete, WITHHELD_NOTE } from './wording';
 
 export interface TextOptions {
   /** ANSI colours; the CLI passes true only on a TTY. */
@@ -42,6 +44,11 @@ export function formatText(report: CheckReport, options: TextOptions): string {
   lines.push(
     label('canonical usage') + percent(report.canonicalUsage).padStart(7) + paint.dim(`   ${report.canonicalSites} of ${plural(importSites, 'import site')}`),
   );
+  const others = notCounted(report);
+  if (others) {
+    const count = Object.values(report.informational).reduce((sum, n) => sum + n, 0);
+    lines.push(label('not counted') + String(count).padStart(7) + paint.dim(`   ${others}: listed with the findings, never in the total`));
+  }
 
   const used = report.patterns.filter((p) => p.distinct > 0);
   if (used.length > 0) {
@@ -59,22 +66,23 @@ export function formatText(report: CheckReport, options: TextOptions): string {
     section('Legacy modules');
     const width = Math.max(...report.legacyModules.map((m) => m.module.length));
     for (const legacy of report.legacyModules) {
-      const mark = legacy.safeToDelete ? paint.green('  safe to delete') : '';
+      const mark = legacy.safeToDelete ? paint.green('  safe to delete') : paint.dim(legacyDetails(legacy) ? `  ${legacyDetails(legacy)}` : '');
       lines.push(`  ${legacy.module.padEnd(width)}  ${plural(legacy.importers, 'importer').padStart(12)}${mark}`);
     }
     if (withheldSafeToDelete(report)) lines.push(paint.dim(`  ${WITHHELD_NOTE}`));
   }
 
   if (report.findings.length > 0) {
-    section(`Findings (${report.findings.length})`);
+    const breakdown = findingsBreakdown(report);
+    section(`Findings (${report.findings.length}${breakdown ? `: ${breakdown}` : ''}): ${fixableSummary(report)}`);
     for (const f of report.findings) {
-      const kind = f.kind === 'conflict' ? paint.cyan(f.kind) : paint.yellow(f.kind);
-      lines.push(`  ${f.file}:${f.line}:${f.column}  ${kind}  ${f.message}`);
+      const kind = f.kind === 'conflict' ? paint.cyan : paint.yellow;
+      lines.push(`  ${f.fixable ? paint.green(FIXABLE_MARK) : NEEDS_HUMAN_MARK} ${findingLine({ ...f, kind: kind(f.kind) })}`);
     }
   }
   if (report.errors.length > 0) {
     section(paint.red(`Errors (${report.errors.length})`));
-    for (const e of report.errors) lines.push(`  ${e.file}:${e.line}:${e.column}: ${paint.red(e.kind)}: ${e.message}`);
+    for (const e of report.errors) lines.push(`  ${NEEDS_HUMAN_MARK} ${findingLine({ ...e, kind: paint.red(e.kind) })}`);
   }
   if (report.skipped.length > 0) {
     section(`Skipped (${report.skipped.length})`);
@@ -89,4 +97,9 @@ export function formatText(report: CheckReport, options: TextOptions): string {
     ),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** `--quiet`: the findings and the errors alone, one `path:line:column: kind: message` line each. */
+export function formatFindingLines(report: CheckReport): string {
+  return [...report.findings, ...report.errors].sort(compareFindings).map((f) => `${findingLine(f)}\n`).join('');
 }

@@ -3,7 +3,7 @@
  * gates read. File paths in it are relative to the registry's folder, with forward slashes.
  */
 import type { SkipNote } from '../runner/discover';
-import type { FileErrorKind } from '../engine/results';
+import { ENGINE_FINDINGS, type FileErrorKind } from '../engine/results';
 import type { FindingKind } from '../transforms';
 import { TRANSFORM_FINDINGS, type TransformFinding, type TransformFindingRule } from '../transforms';
 
@@ -24,6 +24,15 @@ const IMPORT_SITE_CATEGORIES = categoriesOf('import-site');
 export const VIOLATION_CATEGORIES: readonly ViolationCategory[] = [...IMPORT_SITE_CATEGORIES, ...categoriesOf('use-site')];
 export type ViolationCounts = Record<ViolationCategory, number>;
 
+/**
+ * The kinds of finding that are no violation (a name the registry does not map, a conflict): listed with
+ * the findings and counted apart, never in `total` or a gate. The transforms' kinds first, then the engine's.
+ */
+export const INFORMATIONAL_KINDS: readonly string[] = [
+  ...TRANSFORM_FINDINGS.filter((rule: TransformFindingRule) => !rule.violation),
+  ...ENGINE_FINDINGS.filter((rule) => !('fileError' in rule)),
+].map((rule) => rule.kind);
+
 /** Import sites, canonical or not: what canonical usage is the share of. */
 export function countImportSites(canonicalSites: number, violations: ViolationCounts): number {
   return IMPORT_SITE_CATEGORIES.reduce((sum, category) => sum + violations[category], canonicalSites);
@@ -36,6 +45,8 @@ export interface ReportFinding {
   column: number;
   kind: Exclude<FindingKind, FileErrorKind>;
   message: string;
+  /** `apply` rewrites this site; false for what needs a human (a site left as it is, a conflict). */
+  fixable: boolean;
 }
 
 /**
@@ -53,9 +64,16 @@ export interface ReportError {
 export interface LegacyModuleReport {
   /** As the registry names it: a path relative to its folder without extension, or a package name. */
   module: string;
-  /** Measured files that still reference it. */
+  /**
+   * Files that still reference it, across the registry's folder: the files checked, the others (outside
+   * `include`, or the paths asked for), and registry modules' own files (never rewritten, nor counted as sites).
+   */
   importers: number;
   files: string[];
+  /** Of `files`, those outside the files checked: not rewritten by `apply`, but importers all the same. */
+  unchecked: string[];
+  /** Registry modules (as the registry names them) whose own files load it: a canonical index's `export *`. */
+  loadedBy: string[];
   /** No importer left, and no file failed to parse (one that did might still import it). */
   safeToDelete: boolean;
 }
@@ -97,7 +115,12 @@ export interface CheckReport {
   canonicalSites: number;
   /** canonicalSites / (canonicalSites + legacy-path + aliased-import sites); 1 when there are none. */
   canonicalUsage: number;
+  /** Sorted by file, line and column. */
   findings: ReportFinding[];
+  /** How many of the findings `apply` fixes. */
+  fixable: number;
+  /** How many of the findings are of each kind that is no violation (INFORMATIONAL_KINDS): not in `total`. */
+  informational: Record<string, number>;
   legacyModules: LegacyModuleReport[];
   patterns: SymbolPatterns[];
   errors: ReportError[];

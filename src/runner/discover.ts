@@ -6,10 +6,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { globSync, type GlobOptions } from 'tinyglobby';
+import picomatch from 'picomatch';
+import { globSync, isDynamicPattern, type GlobOptions } from 'tinyglobby';
 import { GitignoreRules } from './gitignore';
 import type { Registry } from '../registry/types';
+import { DEFAULT_INCLUDE, RegistryError } from '../registry/load';
 import { compareStrings as compare, isInside, realPathOr, relativePosix, toPosix } from '../shared/paths';
+import { UserError } from '../shared/errors';
 
 /** A file (or a path asked for) that is not processed, and why. */
 export interface SkipNote {
@@ -22,15 +25,26 @@ export interface DiscoveredFiles {
   /** Absolute paths, sorted, each file once. */
   files: string[];
   notes: SkipNote[];
+  /**
+   * With `elsewhere`: every other JS/TS file of the registry's folder (outside `include`, excluded, or not
+   * among the paths asked for; never a dependency, build output, a .gitignore'd file or a link), sorted.
+   */
+  elsewhere?: string[];
 }
 
 export interface DiscoverOptions {
   /** What relative `paths` are relative to; default process.cwd(). */
   cwd?: string;
+  /** Also list the files the run does not take: `check` counts their imports of legacy modules. */
+  elsewhere?: boolean;
 }
 
-/** Folders that never hold the project's own sources, at any depth. */
-const NEVER_SOURCE = ['**/node_modules/**', '**/.git/**', '**/.ssot-codemod/**'];
+/**
+ * Folders that never hold the project's own sources, at any depth: dependencies (node_modules, and
+ * Yarn's own copies of them and of itself: `.yarn/`, `.pnp.cjs`), git's and our journal's folders. Every
+ * other dot-folder and dot-file is a source like any other (`.storybook/`, `.eslintrc.js`).
+ */
+const NEVER_SOURCE = ['**/node_modules/**', '**/.git/**', '**/.ssot-codemod/**', '**/.yarn/**', '**/.pnp.*'];
 
 /**
  * Build output folders. Only at the registry's folder and at a package's folder (one with a
@@ -39,6 +53,17 @@ const NEVER_SOURCE = ['**/node_modules/**', '**/.git/**', '**/.ssot-codemod/**']
 const BUILD_FOLDERS = ['dist', 'build', 'out', 'coverage'];
 
 const NOT_INCLUDED = "not included by the registry (its include/exclude globs, .gitignore, or a folder that is never source)";
+
+/**
+ * Nothing to work on, said rather than passed: a path asked for that does not exist, lies outside the
+ * registry's folder, or holds no file the registry includes; a glob that matches nothing; no file at all.
+ */
+export class NothingToScanError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NothingToScanError';
+  }
+}
 
 /** One listed path and the file it stands for (itself, or a link's target), or why it stands for none. */
 interface Entry {
@@ -51,19 +76,22 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   const root = path.resolve(registry.root);
   const realRoot = realPathOr(root);
   const links = new Map<string, string>();
-  const listed = globSync(registry.include, {
-    cwd: root,
-    ignore: [...registry.exclude, ...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...registry.resolver.systems.flatMap((system) => system.ignoredGlobs())],
-    fs: linkAwareFs(links),
-  });
   const gitignore = new GitignoreRules(root);
   const isPackageBuildOutput = packageBuildOutputTest(root);
-  // The registry's globs stay inside its folder (checked when it is loaded); a glob's own tricks must not
-  // lead out either.
-  const kept = listed
+  const list = (include: string[], exclude: string[], linksFound: Map<string, string>): string[] => globSync(include, {
+    cwd: root,
+    ignore: [...exclude, ...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...registry.resolver.systems.flatMap((system) => system.ignoredGlobs())],
+    fs: linkAwareFs(linksFound),
+    // Globs match dot-folders and dot-files as git's do: `**/*.ts` takes `.storybook/main.ts`.
+    dot: true,
+  })
     .map((relative) => path.join(root, relative))
+    // The registry's globs stay inside its folder (checked when it is loaded); a glob's own tricks must not
+    // lead out either.
     .filter((file) => isInside(root, file) && !gitignore.ignores(file) && !isPackageBuildOutput(file))
     .sort();
+  const kept = list(registry.include, registry.exclude, links);
+  checkIncludeGlobs(registry, root, kept);
 
   const regular = new Set(kept.filter((file) => !links.has(file)));
   const entries: Entry[] = kept.map((file) => {
@@ -80,7 +108,7 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   });
 
   const notes: SkipNote[] = [];
-  const scopes = paths && paths.length > 0 ? scopesOf(paths, path.resolve(options.cwd ?? process.cwd()), root, realRoot, notes) : null;
+  const scopes = paths && paths.length > 0 ? scopesOf(paths, path.resolve(options.cwd ?? process.cwd()), root, realRoot) : null;
   // A link is in scope when either it or the file it stands for is.
   const covers = (scope: Scope, entry: Entry): boolean =>
     scope.covers(entry.listed) || (entry.processAs !== null && scope.covers(entry.processAs));
@@ -91,44 +119,94 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
     if (entry.processAs) files.add(entry.processAs);
     if (entry.note) notes.push({ file: entry.listed, reason: entry.note });
   }
+  const emptyFolders: string[] = [];
   for (const scope of scopes ?? []) {
-    if (!entries.some((entry) => covers(scope, entry))) {
-      notes.push({ file: scope.asked, reason: scope.isDirectory ? 'no file here is included by the registry' : NOT_INCLUDED });
-    }
+    if (entries.some((entry) => covers(scope, entry))) continue;
+    if (scope.isDirectory) emptyFolders.push(`${scope.given}: no file in this folder is included by the registry (its include/exclude globs, .gitignore)`);
+    else notes.push({ file: scope.asked, reason: NOT_INCLUDED });
+  }
+  if (emptyFolders.length > 0) throw new NothingToScanError(emptyFolders.join('; '));
+  if (files.size === 0) {
+    throw new NothingToScanError(scopes
+      ? `no file to scan: none of the paths given (${paths!.join(', ')}) is a file the registry includes`
+      : `no file to scan: the registry's include globs (${registry.include.join(', ')}) match no file under ${root}`);
   }
   notes.sort((a, b) => compare(a.file, b.file) || compare(a.reason, b.reason));
-  return { files: [...files].sort(), notes };
+  if (!options.elsewhere) return { files: [...files].sort(), notes };
+  // Every file of every language, links left alone: what the run does not take.
+  const otherLinks = new Map<string, string>();
+  const everyFile = list([...new Set(registry.resolver.systems.flatMap((system) => system.language.defaultInclude))], [], otherLinks);
+  const elsewhere = everyFile.filter((file) => !files.has(file) && !otherLinks.has(file));
+  return { files: [...files].sort(), notes, elsewhere };
+}
+
+/**
+ * Each include glob the registry writes must match some file: one that matches none is a typo, or a
+ * folder that is not there. Checked against what was listed, so a glob matched only by files that
+ * exclude or .gitignore leave out is named too.
+ */
+function checkIncludeGlobs(registry: Registry, root: string, kept: string[]): void {
+  // The default globs are no one's typo; matching nothing with them is "no file to scan".
+  if (registry.include === DEFAULT_INCLUDE) return;
+  const relative = kept.map((file) => relativePosix(root, file));
+  const keptSet = new Set(kept);
+  registry.include.forEach((glob, i) => {
+    const matches = picomatch(glob.replace(/^\.\//, ''), { dot: true });
+    if (relative.some((file) => matches(file))) return;
+    // picomatch is what tinyglobby matches with; a glob it reads differently (a bare folder name) is asked of tinyglobby itself.
+    if (globSync([glob], { cwd: root, ignore: [...registry.exclude, ...NEVER_SOURCE], dot: true }).some((file) => keptSet.has(path.join(root, file)))) return;
+    throw new RegistryError(registry.file, `$.include[${i}]`, `"${glob}" matches no file (expected a glob, relative to the registry's folder, that matches files to scan; exclude, .gitignore, node_modules and build output are left out)`);
+  });
 }
 
 interface Scope {
-  /** The path as asked for, made absolute. */
+  /** The path as asked for (or a path a glob asked for matched), made absolute. */
   asked: string;
+  /** As written on the command line. */
+  given: string;
   isDirectory: boolean;
   covers(file: string): boolean;
 }
 
-/** The `paths` given on the command line, each as the file or folder it designates under the root. */
-function scopesOf(paths: string[], cwd: string, root: string, realRoot: string, notes: SkipNote[]): Scope[] {
+/**
+ * The `paths` given on the command line, each as the file or folder it designates under the root. A path
+ * that does not exist may be a glob (quoted, so the shell left it alone), matched from `cwd`. A path, or a
+ * glob's every match, that is missing or outside the registry's folder stops the run, naming it.
+ */
+function scopesOf(paths: string[], cwd: string, root: string, realRoot: string): Scope[] {
   const scopes: Scope[] = [];
+  const problems: string[] = [];
   for (const given of paths) {
     const asked = path.resolve(cwd, given);
-    const stat = fs.statSync(asked, { throwIfNoEntry: false });
-    if (!stat) {
-      notes.push({ file: asked, reason: 'no such file or folder' });
+    let candidates = [asked];
+    if (!fs.existsSync(asked)) {
+      if (!isDynamicPattern(given)) {
+        problems.push(`${given}: no such file or folder (paths are relative to the current folder, ${cwd})`);
+        continue;
+      }
+      candidates = globSync([given], { cwd, absolute: true, onlyFiles: false, expandDirectories: false, ignore: NEVER_SOURCE }).sort();
+      if (candidates.length === 0) {
+        problems.push(`${given}: the glob matches no file or folder (relative to the current folder, ${cwd})`);
+        continue;
+      }
+    }
+    const outside = candidates.filter((candidate) => !isInside(realRoot, realPathOr(candidate)));
+    if (outside.length > 0) {
+      problems.push(`${given}: outside the registry's folder (${root}); only files under it are scanned`);
       continue;
     }
-    const real = realPathOr(asked);
-    if (!isInside(realRoot, real)) {
-      notes.push({ file: asked, reason: `outside the registry's folder (${root}): not processed` });
-      continue;
+    for (const candidate of candidates) {
+      const stat = fs.statSync(candidate);
+      const real = realPathOr(candidate);
+      // Files are listed under `root` as written, with no linked folder on the way: name the scope alike.
+      const inRoot = path.join(root, path.relative(realRoot, real));
+      const covers = stat.isDirectory()
+        ? (file: string) => isInside(inRoot, file)
+        : (file: string) => file === inRoot || file === candidate;
+      scopes.push({ asked: candidate, given: candidates.length === 1 ? given : relativePosix(cwd, candidate), isDirectory: stat.isDirectory(), covers });
     }
-    // Files are listed under `root` as written, with no linked folder on the way: name the scope alike.
-    const inRoot = path.join(root, path.relative(realRoot, real));
-    const covers = stat.isDirectory()
-      ? (file: string) => isInside(inRoot, file)
-      : (file: string) => file === inRoot || file === asked;
-    scopes.push({ asked, isDirectory: stat.isDirectory(), covers });
   }
+  if (problems.length > 0) throw new NothingToScanError(problems.join('; '));
   return scopes;
 }
 

@@ -12,7 +12,7 @@ import type { TransformName } from '../transforms';
 import { readSource } from './read-source';
 import { crashed, preflight, resultFor, transformFile, type RunMode } from '../engine/pipeline';
 import { selectTransforms } from '../transforms';
-import { discoverFiles, type SkipNote } from './discover';
+import { discoverFiles, NothingToScanError, type SkipNote } from './discover';
 import { DEFAULT_FILE_TIMEOUT_MS, eachWithTimeLimit } from './time-limit';
 
 export interface RunOptions {
@@ -273,15 +273,31 @@ export interface DiscoverAndRunOptions extends RunOptions {
   cwd: string;
   /** Narrows the discovered list (a shard of it). */
   select?: (files: string[]) => string[];
+  /**
+   * Also run every other JS/TS file of the registry's folder (outside `include`, or the paths asked for),
+   * in the same pass: their runs come back apart, as `elsewhere`, for `check` to count their imports.
+   */
+  elsewhere?: boolean;
 }
 
 /** Discover the registry's files and run them, the workers starting while discovery goes on. */
-export async function discoverAndRun(registry: Registry, options: DiscoverAndRunOptions): Promise<{ runs: FileRun[]; notes: SkipNote[] }> {
+export async function discoverAndRun(
+  registry: Registry,
+  options: DiscoverAndRunOptions,
+): Promise<{ runs: FileRun[]; notes: SkipNote[]; elsewhere: FileRun[] }> {
   const runner = new FileRunner(registry, options);
   try {
-    const { files, notes } = discoverFiles(registry, options.paths, { cwd: options.cwd });
-    const runs = await runner.run(options.select ? options.select(files) : files);
-    return { runs, notes };
+    const { files, notes, elsewhere = [] } = discoverFiles(registry, options.paths, { cwd: options.cwd, elsewhere: options.elsewhere });
+    const selected = options.select ? options.select(files) : files;
+    const all = await runner.run([...selected, ...elsewhere]);
+    const runs = all.slice(0, selected.length);
+    // Files listed but none read (binary, too large, not UTF-8): nothing was scanned, which no run may pass off as clean.
+    // A shard may rightly hold no file; the whole list is what must not be empty.
+    if (!options.select && runs.every((run) => run.skip)) {
+      const reasons = runs.slice(0, 3).map((run) => `${path.relative(registry.root, run.file)}: ${run.skip}`);
+      throw new NothingToScanError(`no file was scanned: all ${runs.length} file(s) to scan were skipped (${reasons.join('; ')}${runs.length > 3 ? '; …' : ''})`);
+    }
+    return { runs, notes, elsewhere: all.slice(selected.length) };
   } finally {
     runner.close();
   }

@@ -5,7 +5,8 @@ import { crashed } from '../engine/pipeline';
 import { transformTexts, type FileRun, type WorkerSettings } from './file-runner';
 
 const settings = workerData as WorkerSettings;
-const registry = loadRegistry({ configPath: settings.configPath });
+// The run that started this thread has just validated the registry: it is not checked again here.
+const registry = loadRegistry({ configPath: settings.configPath, validated: true });
 
 parentPort!.on('message', (message: { items: { index: number; file: string; text: string }[] }) => {
   let runs: FileRun[];

@@ -5,11 +5,21 @@ import * as path from 'node:path';
 import { toPosix, unsafeRelativePath } from './paths';
 
 export function isFile(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  return statIfPresent(p)?.isFile() ?? false;
 }
 
 export function isDirectory(p: string): boolean {
-  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return statIfPresent(p)?.isDirectory() ?? false;
+}
+
+/** Nothing there: no entry, or a path that goes through a file (`a.py/__init__.py`, ENOTDIR). */
+function statIfPresent(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }
 
 /** The file's text; null when there is no file. Any other failure (no permission, a folder) is thrown. */

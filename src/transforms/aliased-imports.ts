@@ -4,6 +4,7 @@
  */
 import type { FileContext } from '../engine/file-context';
 import type { ImportSpec } from '../languages/import-model';
+import type { Binding, Reference } from '../languages/language';
 
 export const name = 'aliased-imports';
 
@@ -27,12 +28,38 @@ export function aliasedImports(ctx: FileContext): boolean {
       if (original) ctx.recordSite(spec.span!, 'aliased-import', message);
       continue;
     }
+    // A module-level name other modules import by that name (Python) is part of this module's interface.
+    const elsewhere = spec.binding ? ctx.usedElsewhere(spec.binding) : null;
+    if (elsewhere) {
+      ctx.report(spec.span!, 'conflict', `${spec.local} is part of this module's interface (${elsewhere}): it keeps its alias`);
+      if (original) ctx.recordSite(spec.span!, 'aliased-import', message);
+      continue;
+    }
+    const besideMember = spec.binding ? memberOfTheSameName(ctx, spec.binding, canonical.name) : null;
+    if (besideMember) {
+      // createLogger = () => makeLogger() ➔ createLogger = () => createLogger() would read as recursion
+      ctx.report(spec.span!, 'conflict', `${canonical.name} is also the name of a member around line ${ctx.positionOf(besideMember).line}, where ${canonical.name}() would read as that member: ${spec.local} keeps its alias`);
+      if (original) ctx.recordSite(spec.span!, 'aliased-import', message);
+      continue;
+    }
+    const unresolved = ctx.scopes.references.find((r) => r.name === spec.local && r.binding === null);
+    if (unresolved) {
+      // A use of the alias that the scopes cannot tie to any binding: renaming the others could orphan it.
+      const where = `line ${ctx.positionOf(unresolved).line}`;
+      ctx.report(spec.span!, 'aliased-import', `${message}, but what ${spec.local} means at ${where} cannot be told: it keeps its alias`);
+      continue;
+    }
     if (original) ctx.recordSite(spec.span!, 'aliased-import', message);
     claimed.add(canonical.name);
     renameBinding(ctx, spec, canonical.name);
     changed = true;
   }
   return changed;
+}
+
+/** A use of the binding inside a class or object that has a member called `name`, if there is one. */
+function memberOfTheSameName(ctx: FileContext, binding: Binding, name: string): Reference | null {
+  return ctx.liveReferences(binding).find((reference) => ctx.scopes.memberNamesAround?.(reference).has(name)) ?? null;
 }
 
 /**

@@ -13,15 +13,18 @@ export const name = 'direct-instantiation';
 const ALIAS_HOPS = 5;
 
 export function directInstantiation(ctx: FileContext): boolean {
-  // Only an import of a legacy class with a construct rule can be constructed the legacy way.
-  const constructible = ctx.imports.bindingSpecs().some((s) => ctx.legacySymbol(ctx.imports.moduleOf(s), s.imported)?.construct);
+  // Only an import of a legacy class with a construct rule (or of its module, whole) can construct it the legacy way.
+  const constructible = ctx.imports.bindingSpecs().some((s) => ctx.legacySymbol(ctx.imports.moduleOf(s), s.imported)?.construct ||
+    (s.kind === 'namespace' && [...(ctx.legacySymbols(ctx.imports.moduleOf(s))?.values() ?? [])].some((l) => l.construct)));
   if (!constructible) return false;
   let changed = false;
   for (const reference of ctx.scopes.references) {
     const call = reference.binding ? ctx.constructCall(reference) : null;
     if (!call) continue;
     const origin = importOrigin(ctx, reference.binding!);
-    const legacy = origin ? ctx.legacySymbol(ctx.imports.moduleOf(origin), origin.imported) : undefined;
+    // mod.ExecutionEngine(ctx): the module is bound whole, and the call reaches one of its names.
+    const name = origin?.kind === 'namespace' ? reference.member?.name : origin?.imported;
+    const legacy = origin && name !== undefined ? ctx.legacySymbol(ctx.imports.moduleOf(origin), name) : undefined;
     if (!origin || !legacy?.construct) continue;
     changed = rewriteConstruction(ctx, reference, call, origin, legacy) || changed;
   }
@@ -31,7 +34,7 @@ export function directInstantiation(ctx: FileContext): boolean {
 /** The import behind a binding: itself, or what a `const Alias = Imported` stands for. */
 function importOrigin(ctx: FileContext, binding: Binding, depth = 0): ImportSpec | null {
   const spec = ctx.imports.bindingSpecs().find((s) => s.binding === binding);
-  if (spec) return spec.kind === 'namespace' ? null : spec;
+  if (spec) return spec;
   const aliased = depth < ALIAS_HOPS ? ctx.scopes.aliasedBinding(binding) : null;
   return aliased ? importOrigin(ctx, aliased, depth + 1) : null;
 }
@@ -43,15 +46,28 @@ function rewriteConstruction(ctx: FileContext, callee: Reference, call: Construc
   }
   if (call.hasSpread || call.argumentCount < construct.minArgs) {
     // new ExecutionEngine() with too few arguments: left for a human
-    const count = call.hasSpread ? 'spread arguments' : `${call.argumentCount} argument(s)`;
+    const count = call.hasSpread ? ctx.words.spreadArguments : `${call.argumentCount} argument(s)`;
     ctx.report(call, 'direct-instantiation',
       `${call.shown} with ${count}; ${construct.factory}() needs at least ${construct.minArgs}: migrate by hand`);
     return false;
   }
-  const alreadyImported = ctx.imports.findImport(construct.module, construct.factory);
+  if (ctx.isOwnModule(construct.module)) {
+    // the factory is defined in this very file (a canonical module's own, rewritten in Python): left for a human
+    ctx.report(call, 'direct-instantiation', `${call.shown} in the module that defines ${construct.factory}(): migrate by hand`);
+    return false;
+  }
+  const alreadyImported = ctx.imports.findImport(construct.module, construct.factory, origin.decl);
   if (!alreadyImported && ctx.scopes.isNameTaken(construct.factory)) {
     // the factory's name means something else here: left as it is
     ctx.report(call, 'conflict', `${construct.factory} is already a name in this file: ${call.shown} left as it is`);
+    ctx.recordSite(call, 'direct-instantiation', `${call.shown} bypasses ${construct.factory}()`);
+    return false;
+  }
+  // the legacy class or the factory is mocked for this file, or the factory's module loads this file
+  const mocked = ctx.mockBoundary(ctx.imports.moduleOf(origin), construct.module);
+  const cycle = alreadyImported ? null : ctx.cycleThrough(construct.module);
+  if (mocked || cycle) {
+    ctx.note(call, mocked ? 'mock-boundary' : 'cycle', `${mocked ?? cycle}: ${call.shown} left as it is`);
     ctx.recordSite(call, 'direct-instantiation', `${call.shown} bypasses ${construct.factory}()`);
     return false;
   }

@@ -1,5 +1,6 @@
 /** What is derived from the table of transforms, and the choice of which to run. */
 import { TRANSFORMS, type TransformDefinition, type TransformFinding, type TransformName } from './table';
+import { didYouMean } from '../shared/nearest';
 
 export * from './table';
 
@@ -20,7 +21,9 @@ const BY_NAME: Record<string, TransformDefinition> = Object.fromEntries(TRANSFOR
 export function selectTransforms(names?: string[]): TransformDefinition[] {
   const wanted = names && names.length > 0 ? names : TRANSFORM_ORDER;
   for (const name of wanted) {
-    if (!Object.hasOwn(BY_NAME, name)) throw new Error(`unknown transform "${name}" (expected one of: ${TRANSFORM_ORDER.join(', ')})`);
+    if (!Object.hasOwn(BY_NAME, name)) {
+      throw new Error(`unknown transform "${name}" (expected one of: ${TRANSFORM_ORDER.join(', ')})${didYouMean(name, TRANSFORM_ORDER)}`);
+    }
   }
   return TRANSFORM_ORDER.filter((name) => wanted.includes(name)).map((name) => BY_NAME[name]);
 }

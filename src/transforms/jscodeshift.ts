@@ -8,7 +8,7 @@ import { loadRegistry, findRegistryFile } from '../registry/load';
 import type { Registry } from '../registry/types';
 import type { TransformDefinition } from './index';
 import { transformFile } from '../engine/pipeline';
-import { isFileError } from '../engine/results';
+import { findingLine, isFileError } from '../engine/results';
 
 export interface JscodeshiftFile {
   path: string;
@@ -51,7 +51,7 @@ export function makeTransform(definition: TransformDefinition): JscodeshiftTrans
       transforms: [definition],
       prefilter: options.prefilter !== false && options.prefilter !== 'false',
     });
-    for (const f of result.findings) api.report?.(`${f.file}:${f.line}:${f.column}: ${f.kind}: ${f.message}`);
+    for (const f of result.findings) api.report?.(findingLine(f));
     if (result.status === 'failed') {
       const [first] = result.findings.filter((f) => isFileError(f.kind));
       throw new Error(first ? `${first.file}:${first.line}:${first.column}: ${first.message}` : `${filePath}: failed`);

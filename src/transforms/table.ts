@@ -41,8 +41,14 @@ export const TRANSFORMS = [
     description: 'new Legacy(args) ➔ factory(args), the factory import added',
     run: directInstantiation,
     findings: [
-      { kind: 'direct-instantiation', violation: 'use-site', level: 'warning', description: 'A legacy class constructed with new instead of its canonical factory.' },
-      { kind: 'singleton', violation: 'use-site', level: 'warning', description: 'A legacy class constructed at module scope: one instance shared by every caller.' },
+      {
+        kind: 'direct-instantiation', violation: 'use-site', level: 'warning', description: 'A legacy class constructed with new instead of its canonical factory.',
+        help: 'The registry names a factory for this class (legacy[].construct). ssot-codemod apply rewrites `new Legacy(args)` into a call of the factory; a call with fewer arguments than construct.minArgs, or spread arguments, is left for you to migrate by hand.',
+      },
+      {
+        kind: 'singleton', violation: 'use-site', level: 'warning', description: 'A legacy class constructed at module scope: one instance shared by every caller.',
+        help: 'An instance made when the module loads is shared by everyone who imports it, which is what the canonical factory exists to avoid. Create the instance where it is used (per request, per user) instead; apply rewrites the construction but cannot move it.',
+      },
     ],
   },
   {
@@ -50,7 +56,14 @@ export const TRANSFORMS = [
     description: 'references to legacy modules and symbols ➔ the canonical module, local names kept',
     run: consolidatedPaths,
     findings: [
-      { kind: 'legacy-path', violation: 'import-site', level: 'warning', description: 'A reference to a legacy module or legacy symbol instead of the canonical module.' },
+      {
+        kind: 'legacy-path', violation: 'import-site', level: 'warning', description: 'A reference to a legacy module or legacy symbol instead of the canonical module.',
+        help: 'The registry (ssot.config.json) names the canonical module for this import. ssot-codemod apply repoints it, keeping the local name, unless the message says why it cannot (a name the registry does not map, a class that is still constructed): migrate those by hand.',
+      },
+      {
+        kind: 'unmapped-name', level: 'note', description: 'A name imported from a legacy module that the registry does not map: it stays there. Listed, not counted as a violation.',
+        help: 'The legacy module still exports this name and the registry maps no canonical home for it, so it stays on the legacy import. Add it to ssot.config.json (symbols[].legacy) if it has one, or leave it: it is not counted as a violation.',
+      },
     ],
   },
   {
@@ -58,7 +71,10 @@ export const TRANSFORMS = [
     description: 'canonical symbols imported under another name ➔ their canonical name, references renamed',
     run: aliasedImports,
     findings: [
-      { kind: 'aliased-import', violation: 'import-site', level: 'warning', description: 'A canonical symbol imported under another local name.' },
+      {
+        kind: 'aliased-import', violation: 'import-site', level: 'warning', description: 'A canonical symbol imported under another local name.',
+        help: 'One symbol known by several names is hard to search for. ssot-codemod apply gives the import its canonical name and renames every reference to it, scope-aware; where the canonical name is already taken in the file, it reports a conflict instead.',
+      },
     ],
   },
 ] as const satisfies readonly TransformRow[];

@@ -5,8 +5,7 @@
  *
  * What this rehearsal still shows (the seam's first gaps it found are closed; see the commit history):
  *  - every language writes the import model's plan from scratch (ToyImportWriter beside the JavaScript one);
- *  - some messages and check's import forms are still spelled in JavaScript's words (`constructed with new`,
- *    `export * chains`, `'<specifier>' A as B`).
+ *  - (its words, below, are how messages and check's import patterns name toy's constructs.)
  */
 import type { Language } from '../../../src/languages/language';
 import { ToyModules, EXTENSION } from './module-system';
@@ -31,6 +30,16 @@ export const toy: Language = {
     },
   },
   defaultInclude: ['**/*.toy'],
+  words: {
+    bareImport: 'use',
+    namespaceImport: 'use',
+    constructed: 'constructed with new',
+    extended: 'extended',
+    spreadArguments: 'spread arguments',
+    reexportChains: 'its export lines',
+    openExports: 'none: a toy module lists every export',
+    importForm: (specifier, name, alias) => `use ${name}${alias ? ` as ${alias}` : ''} from "${specifier}"`,
+  },
   handles: (file) => file.endsWith(EXTENSION),
   moduleSystem: (setup) => new ToyModules(toy, setup),
   parse: (path, text) => new ToyFile(path, text),

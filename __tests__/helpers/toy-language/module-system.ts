@@ -81,6 +81,17 @@ export class ToyModules implements ModuleSystem {
     }
   }
 
+  /** The modules its `use` lines name (a file that cannot be read or parsed loads nothing we can tell). */
+  imports(module: ModuleRef): readonly ModuleRef[] {
+    if (module.kind === 'package' || !isFile(module.path)) return [];
+    try {
+      const statements = parseToy(module.path, fs.readFileSync(module.path, 'utf8'));
+      return statements.flatMap((s) => (s.kind === 'use' ? [this.resolve(s.specifier, module.path)].filter((m): m is ModuleRef => m !== null) : []));
+    } catch {
+      return [];
+    }
+  }
+
   /** A specifier that reaches a toy module holds its file's base name. */
   prefilter(modules: readonly ModuleRef[]): LanguagePrefilter {
     const needles = [...new Set(modules.flatMap((m) => (m.kind === 'file' ? [path.basename(m.path, EXTENSION)] : [m.name])))];

@@ -254,11 +254,23 @@ describe('merge by kind', () => {
     expect(whole).toBe(`import * as ns from './c';\nimport { v } from './c';\n`);
   });
 
-  it('does not merge a default import into a named list', () => {
+  it('merges a default import into an import of names as its default, never into a list or beside another default', () => {
     const out = rewrite('case.ts', `import { x } from './c';\nimport D from './a';\n`, ({ model, spec }) => {
       model.move(spec('D'), file('c'), 'default');
     });
-    expect(out).toBe(`import { x } from './c';\nimport D from './c';\n`);
+    expect(out).toBe(`import D, { x } from './c';\n`);
+    const named = rewrite('case.ts', `import {x} from './c';\nimport { Legacy as D, keep } from './a';\n`, ({ model, spec }) => {
+      model.move(spec('D'), file('c'), 'default');
+    });
+    expect(named).toBe(`import D, {x} from './c';\nimport { keep } from './a';\n`);
+    const taken = rewrite('case.ts', `import C, { x } from './c';\nimport D from './a';\n`, ({ model, spec }) => {
+      model.move(spec('D'), file('c'), 'default');
+    });
+    expect(taken).toBe(`import C, { x } from './c';\nimport D from './c';\n`);
+    const typeOnly = rewrite('case.ts', `import type { X } from './c';\nimport type { Legacy as D } from './a';\n`, ({ model, spec }) => {
+      model.move(spec('D'), file('c'), 'default');
+    });
+    expect(typeOnly).toBe(`import type { X } from './c';\nimport type D from './c';\n`);
   });
 
   it('merges a default import that becomes a named one into the named list', () => {

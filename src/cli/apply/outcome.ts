@@ -17,6 +17,12 @@ export interface BatchOutcome {
   error?: string;
   /** Files changed by someone else while the batch was in flight, left as they are by its rollback. */
   kept?: string[];
-  /** Rolled back because the run was asked to stop (ApplyOptions.signal). */
+  /** A signal stopped the run while this batch was under way (it was then rolled back). */
   interrupted?: boolean;
 }
+
+/**
+ * Why a run stopped before its last batch: a verify that failed (rolled back), a batch not written (or not
+ * committed), or a signal (the batch under way rolled back).
+ */
+export type StopReason = 'verify' | 'write' | 'interrupted';

@@ -2,6 +2,7 @@
  * The first half of `apply`: run the engine over the files and turn what it changed into a plan, a value
  * that rendering and execution both take. Everything derived from the run is computed here, once.
  */
+import * as path from 'node:path';
 import type { Registry } from '../../registry/types';
 import type { SkipNote } from '../../runner/discover';
 import { discoverAndRun, timedOut, type FileRun } from '../../runner/file-runner';
@@ -12,7 +13,9 @@ import { checkBatchSize, planBatches, type Batch, type BatchBy } from '../../bat
 import { loadCodeowners } from '../../batches/codeowners';
 import { formatPatch } from '../../batches/patch';
 import { repositoryRoot } from '../../vcs/git';
-import { isFileError, type Finding } from '../../engine/results';
+import { compareFindings, isFileError, type Finding } from '../../engine/results';
+import { isFile } from '../../shared/fs';
+import { parseShard, type Shard } from './shard';
 import { relativeTo, UsageError } from '../session';
 import type { BatchOutcome, TransformCounts } from './outcome';
 
@@ -26,6 +29,8 @@ export interface ApplyOptions {
   transforms?: string[];
   batchSize?: number;
   batchBy: BatchBy;
+  /** With `batchBy: 'directory'`: group by the first N folders of each path. */
+  depth?: number;
   /** Apply batch K (1-based) alone. */
   batch?: number;
   verify?: string;
@@ -37,19 +42,22 @@ export interface ApplyOptions {
   shard?: string;
   out?: string;
   outDir?: string;
-  onProgress?: (done: number, total: number) => void;
-  onBatch?: (outcome: BatchOutcome, total: number, transforms: TransformName[]) => void;
+  /** `--out-dir` may replace the batch files of an older plan (and only those). */
+  force?: boolean;
   /**
-   * Aborting it stops the run: the batch in flight is rolled back through its journal (at the next file,
-   * or once its verify command has returned), no further batch starts, and the outcome says `interrupted`.
+   * Aborted (its reason: the signal's name, `SIGINT`) to stop the run: the batch in flight is rolled back
+   * through its journal (at its next file, or once its verify command, which gets the signal too, has
+   * returned), no batch starts after it, and the outcome says `interrupted`.
    */
   signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  onBatch?: (outcome: BatchOutcome, total: number, transforms: TransformName[]) => void;
 }
 
 /** What a run covers, read from its options before anything is locked or read. */
 export interface ApplyScope {
   transforms: TransformName[];
-  shard: { index: number; count: number } | null;
+  shard: Shard | null;
 }
 
 /** Files changed by each transform. */
@@ -98,6 +106,8 @@ export interface ApplyPlan {
   errors: Finding[];
   skipped: SkipNote[];
 }
+
+export { parseShard };
 
 /** Throws a UsageError for an unknown transform or a malformed `--shard`. */
 export function scopeOf(options: ApplyOptions): ApplyScope {
@@ -168,8 +178,8 @@ function reportOf(root: string, { runs, notes, changes }: EngineRun): Pick<Apply
       failed: results.filter((r) => r.status === 'failed').length,
       skipped: skipped.length,
     },
-    findings: found.filter((f) => !isFileError(f.kind)),
-    errors: found.filter((f) => isFileError(f.kind)),
+    findings: found.filter((f) => !isFileError(f.kind)).sort(compareFindings),
+    errors: found.filter((f) => isFileError(f.kind)).sort(compareFindings),
     skipped,
   };
 }
@@ -211,20 +221,12 @@ function transformNames(names: string[] | undefined): TransformName[] {
   }
 }
 
-function parseShard(shard: string | undefined): ApplyScope['shard'] {
-  if (shard === undefined) return null;
-  const match = /^(\d+)\/(\d+)$/.exec(shard);
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) {
-    throw new UsageError(`--shard ${shard}: expected I/N with 1 <= I <= N, e.g. --shard 2/4`);
-  }
-  return { index, count };
-}
-
 function planAllBatches(root: string, changes: PlannedChange[], options: ApplyOptions): Batch[] {
+  if (options.batchBy === 'package') {
+    return planBatches(changes.map((c) => c.relative), { by: 'package', size: options.batchSize, packageOf: packageFolders(root) });
+  }
   if (options.batchBy !== 'codeowners') {
-    return planBatches(changes.map((c) => c.relative), { by: options.batchBy, size: options.batchSize });
+    return planBatches(changes.map((c) => c.relative), { by: options.batchBy, size: options.batchSize, depth: options.depth });
   }
   // Before the CODEOWNERS lookup, so a bad size is named first whatever the grouping.
   checkBatchSize(options.batchSize);
@@ -236,6 +238,28 @@ function planAllBatches(root: string, changes: PlannedChange[], options: ApplyOp
   const toRegistry = new Map(changes.map((c) => [relativeTo(ownersRoot, c.file), c.relative]));
   const batches = planBatches([...toRegistry.keys()], { by: 'codeowners', size: options.batchSize, codeowners: loadCodeowners(ownersRoot) });
   return batches.map((batch) => ({ ...batch, files: batch.files.map((f) => toRegistry.get(f)!) }));
+}
+
+/**
+ * The package a file belongs to: the folder of the nearest package.json at or above it, up to the
+ * registry's folder (`.` for the registry's own, or when there is none), relative to the registry's folder.
+ */
+function packageFolders(root: string): (file: string) => string {
+  const isPackage = new Map<string, boolean>();
+  const hasManifest = (dir: string): boolean => {
+    let found = isPackage.get(dir);
+    if (found === undefined) isPackage.set(dir, (found = isFile(path.join(root, dir, 'package.json'))));
+    return found;
+  };
+  return (file) => {
+    for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) if (hasManifest(dir)) return dir;
+    return '.';
+  };
+}
+
+/** The transforms that changed something in these files, in the order they run. */
+export function transformsThatChanged(transforms: TransformName[], counts: TransformCounts): TransformName[] {
+  return transforms.filter((name) => (counts[name] ?? 0) > 0);
 }
 
 function selectBatch(batches: Batch[], wanted: number | undefined): Batch[] {

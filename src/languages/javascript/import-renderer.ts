@@ -3,8 +3,8 @@
  * changed keeps its bytes; a new or rebuilt declaration copies the quote, spacing and semicolon style of
  * the declaration it is modelled on.
  */
-import type { ImportDecl, ImportModel, ImportSpec } from '../import-model';
-import type { SpecifierWriter, TextEdit } from '../language';
+import { isDefaultImport, type ImportDecl, type ImportModel, type ImportSpec } from '../import-model';
+import type { Span, SpecifierWriter, TextEdit } from '../language';
 import { groupBy } from '../../shared/collections';
 import { escapeFor } from './module-strings';
 import type { AnyNode } from './scope';
@@ -76,7 +76,7 @@ class ImportRenderer {
    */
   private needsRebuild(decl: ImportDecl): boolean {
     return decl.form === 'import' &&
-      this.model.keptSpecs(decl).some((s) => this.model.isRenamed(s) && (s.kind === 'default') !== (s.imported === 'default'));
+      this.model.keptSpecs(decl).some((s) => this.model.isRenamed(s) && (s.kind === 'default') !== isDefaultImport(s, decl));
   }
 
   private renderSpecList(decl: ImportDecl): void {
@@ -91,12 +91,22 @@ class ImportRenderer {
       if (rendered !== text.slice(spec.span!.start, spec.span!.end)) this.edit(spec.span!.start, spec.span!.end, rendered);
     }
     const keptNamed = list.filter((s) => !model.isGone(s));
-    // Runs of removed specifiers go with the comma that separates them from a kept neighbour.
+    const multiline = list.length > 0 && isMultiline(text, list[0].span!.start, decl);
+    const newDefault = decl.form === 'import' ? decl.added.find((s) => isDefaultImport(s, decl)) : undefined;
+    const added = decl.added.filter((s) => s !== newDefault).map((s) => this.specText(s, decl));
+    // Runs of removed specifiers go with the comma that separates them from a kept neighbour; in a list of
+    // one name per line, with their own lines, so that a comment on a kept name's line stays with it.
     for (let i = 0; i < list.length; ) {
       if (!model.isGone(list[i])) { i++; continue; }
       let j = i;
       while (j + 1 < list.length && model.isGone(list[j + 1])) j++;
-      if (j + 1 < list.length) this.edit(list[i].span!.start, list[j + 1].span!.start, '');
+      const lines = multiline && (i > 0 || j + 1 < list.length) ? this.ownLines(list[i], list[j]) : null;
+      if (lines) {
+        this.edit(lines.start, lines.end, '');
+        // The kept name before a removed last run keeps its comma only where the list ends with one, or more follow.
+        const comma = j + 1 === list.length && added.length === 0 && !hasCommaAfter(text, list[j]) ? /^[ \t]*,/.exec(text.slice(list[i - 1].span!.end)) : null;
+        if (comma) this.edit(list[i - 1].span!.end + comma[0].length - 1, list[i - 1].span!.end + comma[0].length, '');
+      } else if (j + 1 < list.length) this.edit(list[i].span!.start, list[j + 1].span!.start, '');
       else if (i > 0) this.edit(list[i - 1].span!.end, list[j].span!.end, '');
       else if (decl.added.length > 0) {
         // import { Old } from 'canonical-ish' with Old gone and New merged in ➔ import { New }
@@ -105,19 +115,41 @@ class ImportRenderer {
       } else this.removeEmptyNamedList(decl, list);
       i = j + 1;
     }
-    if (decl.added.length === 0) return;
-    const added = decl.added.map((s) => this.specText(s, decl));
+    // import { a } from 'm' ➔ import D, { a } from 'm': the plan merges a default only beside kept names
+    if (newDefault) this.edit(text.lastIndexOf('{', list[0].span!.start), text.lastIndexOf('{', list[0].span!.start), `${newDefault.local}, `);
+    if (added.length === 0) return;
     const last = keptNamed[keptNamed.length - 1];
     if (last) {
-      // import { a } from 'm' ➔ import { a, b } from 'm' (one per line where the list already is)
-      const multiline = isMultiline(text, list[0].span!.start, decl);
-      const separator = multiline ? ',' + eol + indentationAt(text, last.span!.start) : ', ';
-      this.edit(last.span!.end, last.span!.end, added.map((a) => separator + a).join(''));
+      const indent = indentationAt(text, last.span!.start);
+      const lineRest = multiline ? /^[ \t]*(,?)[ \t]*(?:\/\/[^\r\n]*|\/\*[^\r\n]*?\*\/)?[ \t]*(?=\r?\n)/.exec(text.slice(last.span!.end)) : null;
+      if (lineRest) {
+        // import {\n  a, // note\n} ➔ import {\n  a, // note\n  b,\n}: new names on lines of their own, after the note
+        if (!lineRest[1]) this.edit(last.span!.end, last.span!.end, ',');
+        const end = last.span!.end + lineRest[0].length;
+        const trailing = hasCommaAfter(text, list[list.length - 1]) ? ',' : '';
+        this.edit(end, end, added.map((a) => eol + indent + a).join(',') + trailing);
+      } else {
+        // import { a } from 'm' ➔ import { a, b } from 'm'
+        const separator = multiline ? ',' + eol + indent : ', ';
+        this.edit(last.span!.end, last.span!.end, added.map((a) => separator + a).join(''));
+      }
     } else {
       // import D from 'm' ➔ import D, { b } from 'm'
       const defaultSpec = decl.specs.find((s) => s.kind === 'default' && !model.isGone(s))!;
       this.edit(defaultSpec.span!.end, defaultSpec.span!.end, `, { ${added.join(', ')} }`);
     }
+  }
+
+  /**
+   * The lines that specifiers `first` to `last` stand on, from the start of the first's line to the end of
+   * the last's (its comma and a comment after it included), when no other name shares them; else null.
+   */
+  private ownLines(first: ImportSpec, last: ImportSpec): Span | null {
+    const { text } = this.target;
+    const lineStart = text.lastIndexOf('\n', first.span!.start - 1) + 1;
+    if (!/^[ \t]*$/.test(text.slice(lineStart, first.span!.start))) return null;
+    const tail = /^[ \t]*,?[ \t]*(?:\/\/[^\r\n]*|\/\*[^\r\n]*?\*\/)?[ \t]*\r?\n/.exec(text.slice(last.span!.end));
+    return tail ? { start: lineStart, end: last.span!.end + tail[0].length } : null;
   }
 
   /**
@@ -202,7 +234,7 @@ class ImportRenderer {
     const inlineType = spec.typeOnly && !decl.typeOnly ? 'type ' : '';
     if (spec.kind === 'namespace') return `* as ${spec.local}`;
     if (decl.form === 'require') return spec.imported === spec.local ? spec.local : `${spec.imported}: ${spec.local}`;
-    if (decl.form === 'import' && spec.kind === 'default' && spec.imported === 'default') return spec.local;
+    if (decl.form === 'import' && spec.kind === 'default' && isDefaultImport(spec, decl)) return spec.local;
     return inlineType + (spec.imported === spec.local ? spec.local : `${spec.imported} as ${spec.local}`);
   }
 
@@ -217,7 +249,7 @@ class ImportRenderer {
     const semicolon = model?.span ? (modelText.trimEnd().endsWith(';') ? ';' : '') : ';';
     const specifier = quote + escapeFor(this.target.specifierFor(decl.module!, decl.specifierText || model?.specifierText || ''), quote) + quote;
     const specs = decl.added;
-    const defaultSpec = decl.form === 'import' ? specs.find((s) => s.kind === 'default' && s.imported === 'default') : undefined;
+    const defaultSpec = decl.form === 'import' ? specs.find((s) => isDefaultImport(s, decl)) : undefined;
     const namespace = specs.find((s) => s.kind === 'namespace');
     const named = specs.filter((s) => s !== defaultSpec && s !== namespace).map((s) => this.specText(s, decl));
     const list = named.length > 0 ? `{${pad}${named.join(', ')}${pad}}` : '';
@@ -244,6 +276,11 @@ class ImportRenderer {
 function indentationAt(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+}
+
+/** Whether a comma follows the specifier (the list's trailing comma, for its last). */
+function hasCommaAfter(text: string, spec: ImportSpec): boolean {
+  return /^\s*,/.test(text.slice(spec.span!.end));
 }
 
 function isMultiline(text: string, firstSpecStart: number, decl: ImportDecl): boolean {

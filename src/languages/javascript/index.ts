@@ -3,6 +3,8 @@ import type { Language } from '../language';
 import { JavaScriptModules } from './module-system';
 import { parseSource } from './parse';
 import { JavaScriptFile } from './source-file';
+import { JAVASCRIPT_WORDS } from './words';
+import { surveyModule } from './survey';
 
 export const javascript: Language = {
   id: 'javascript',
@@ -16,7 +18,9 @@ export const javascript: Language = {
     },
   },
   defaultInclude: ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'],
+  words: JAVASCRIPT_WORDS,
   handles: (file) => /\.(?:[cm]?[jt]s|[jt]sx)$/i.test(file),
   moduleSystem: (setup) => new JavaScriptModules(javascript, setup),
   parse: (path, text) => new JavaScriptFile(path, text, parseSource(text, path)),
+  survey: surveyModule,
 };

@@ -32,7 +32,12 @@ const LABELS: Record<ModuleStringForm, string> = {
   mock: 'mock',
 };
 
+/** Forms that load their module with the file (the others are types, mocks, or loads for later). */
+const LOADING_FORMS = new Set<ModuleStringForm>(['export-all', 'require', 'import-equals']);
+
 const MOCK_OBJECTS = new Set(['jest', 'vi']);
+/** The methods that register or remove a module's mock (the others read the real module or a mock). */
+const MOCKING_METHODS = new Set(['mock', 'doMock', 'unmock', 'dontMock', 'doUnmock', 'setMock']);
 const MOCK_METHODS = new Set([
   'mock', 'doMock', 'unmock', 'dontMock', 'doUnmock', 'requireActual', 'requireMock', 'createMockFromModule',
   'genMockFromModule', 'setMock', 'importActual', 'importMock',
@@ -108,7 +113,13 @@ export function scanModuleReferences(program: AnyNode, text: string, requireIsGl
     const value = stringValue(literal);
     if (!literal || value === null) return;
     const member = form === 'import-type' ? importTypeMember(owner, parent) : undefined;
-    strings.push({ form, label: LABELS[form], literal, owner, value, ...(member ? { member } : {}) });
+    const flags = {
+      loads: LOADING_FORMS.has(form) && owner.exportKind !== 'type',
+      typeOnly: form === 'import-type' || form === 'declare-module',
+      mocks: form === 'mock' && MOCKING_METHODS.has(owner.callee.property.name),
+    };
+    const set = Object.fromEntries(Object.entries(flags).filter(([, on]) => on));
+    strings.push({ form, label: LABELS[form], literal, owner, value, ...(member ? { member } : {}), ...set });
   };
   const visit = (node: AnyNode): void => {
     const saved = parent;

@@ -7,11 +7,16 @@ import * as path from 'node:path';
 import { isBuiltin } from 'node:module';
 import { parseTsconfig } from 'get-tsconfig';
 import { escapePath } from 'tinyglobby';
-import type { Language, LanguagePrefilter, ModuleExports, ModuleRef, ModuleSystem, ModuleSystemSetup } from '../language';
-import { isInside, toPosix } from '../../shared/paths';
+import {
+  ModuleReadError,
+  type Language, type LanguagePrefilter, type ModuleExports, type ModuleRef, type ModuleSystem, type ModuleSystemSetup, type SetupMock,
+} from '../language';
+import { isInside, realPathOr, toPosix } from '../../shared/paths';
 import { isDirectory, isFile } from '../../shared/fs';
 import { ModuleResolver } from './resolve';
 import { findPackageDirectory, newExportsCache, packageEntryFile, readModuleExports, splitPackageSpecifier } from './module-exports';
+import { readLoadedSpecifiers } from './module-imports';
+import { TestSetups } from './test-setup';
 
 const MODULE_EXPECTED =
   "expected a module path relative to the registry's folder, without extension, or a package name";
@@ -21,13 +26,18 @@ export class JavaScriptModules implements ModuleSystem {
   readonly tsconfig?: string;
   readonly resolver: ModuleResolver;
   private readonly root: string;
+  /** Module paths are real paths: the registry's folder, unwrapped from any link, to tell the project's own. */
+  private readonly realRoot: string;
   private readonly exportsCache = newExportsCache();
+  private readonly importsCache = new Map<string, readonly ModuleRef[]>();
+  private testSetups: TestSetups | undefined;
 
   constructor(
     readonly language: Language,
     setup: ModuleSystemSetup,
   ) {
     this.root = setup.root;
+    this.realRoot = realPathOr(setup.root);
     this.tsconfig = findTsconfig(setup);
     try {
       this.resolver = new ModuleResolver({ root: this.root, tsconfigPath: this.tsconfig });
@@ -77,22 +87,57 @@ export class JavaScriptModules implements ModuleSystem {
     return readModuleExports(module, this.resolver, this.exportsCache);
   }
 
+  imports(module: ModuleRef): readonly ModuleRef[] {
+    // A package is its entry file, which may be the project's own (a workspace package linked in).
+    const file = module.kind === 'file' ? module.path : packageEntryFile(module.name, this.root, this.resolver);
+    if (!file || !isInside(this.realRoot, file)) return [];
+    let loaded = this.importsCache.get(file);
+    if (!loaded) {
+      let specifiers: string[] = [];
+      try {
+        specifiers = readLoadedSpecifiers(file);
+      } catch (error) {
+        if (!(error instanceof ModuleReadError)) throw error;
+      }
+      loaded = specifiers.map((specifier) => this.resolver.resolve(specifier, file)).filter((ref): ref is ModuleRef => ref !== null);
+      this.importsCache.set(file, loaded);
+    }
+    return loaded;
+  }
+
+  setupMocks(file: string): readonly SetupMock[] {
+    return (this.testSetups ??= new TestSetups(this.root, this.resolver)).mocksFor(file);
+  }
+
   /**
-   * A specifier that reaches a module file contains that file's base name (for an `index` file, its
-   * folder's name), a package is named in full, and a tsconfig alias that hides file names is named by its
-   * key. A file inside an `index` module's folder escapes those strings (it may write `'.'` or `'..'`).
+   * A specifier that reaches a module file contains that file's base name, or the name of a folder that
+   * stands for it (an `index` file's folder, or one whose package.json names it as its entry); a package is
+   * named in full, and a tsconfig alias that hides those names (or leads into such a folder) is named by its
+   * key. A file inside such a folder escapes those strings: it may write `'.'`, `'..'` or `'../index'`.
    */
   prefilter(modules: readonly ModuleRef[]): LanguagePrefilter {
-    const needles = [...new Set([...modules.map(needleFor), ...this.resolver.aliasesHidingFileNames()])].filter((n) => n.length > 0);
-    const indexFolders = [...new Set(modules
-      .filter((m): m is { kind: 'file'; path: string } => m.kind === 'file' && isIndexFile(m.path))
-      .map((m) => path.dirname(m.path) + path.sep))];
+    const folders = [...new Set(modules.flatMap((m) => (m.kind === 'file' ? this.foldersStandingFor(m.path) : [])))];
+    const needles = [...new Set([
+      ...modules.map(needleFor), ...folders.map((folder) => path.basename(folder)),
+      ...this.resolver.aliasesHidingFileNames(), ...this.resolver.aliasesInto(folders),
+    ])].filter((n) => n.length > 0);
+    const insideFolders = folders.map((folder) => folder + path.sep);
     return {
       needles,
-      mustParse: (file) => indexFolders.some((folder) => file.startsWith(folder)),
-      // `.`, `..` and the like may reach an index module without naming it.
-      mayReach: (specifier) => /^[./]*$/.test(specifier) || needles.some((needle) => specifier.includes(needle)),
+      mustParse: (file) => insideFolders.some((folder) => file.startsWith(folder)),
+      // `.`, `../..`, `./index`, `../inner/../index.js`: what a folder's own files write names no module.
+      mayReach: (specifier) => needles.some((needle) => specifier.includes(needle)) || namesOnlyAFolder(specifier),
     };
+  }
+
+  /** The folders, from the module's own up to the registry's, that a specifier may name to reach the file. */
+  private foldersStandingFor(file: string): string[] {
+    const folders: string[] = isIndexFile(file) ? [path.dirname(file)] : [];
+    for (let dir = path.dirname(file); isInside(this.root, dir); dir = path.dirname(dir)) {
+      if (this.resolver.directoryModule(dir) === file) folders.push(dir);
+      if (dir === this.root || path.dirname(dir) === dir) break;
+    }
+    return folders;
   }
 
   /** The tsconfig's outDir, when it is a folder inside the registry's (other than the folder itself). */
@@ -132,4 +177,15 @@ function needleFor(module: ModuleRef): string {
   if (module.kind === 'package') return module.name;
   const base = path.basename(module.path).replace(/(\.d)?\.[cm]?[jt]sx?$/, '');
   return base === 'index' ? path.basename(path.dirname(module.path)) : base;
+}
+
+/**
+ * Whether a specifier, once its `x/..` steps are collapsed (as resolution does), names nothing but the way
+ * up: `.`, `../..`, `./`, ending at most in `index` with an extension.
+ */
+function namesOnlyAFolder(specifier: string): boolean {
+  const segments = path.posix.normalize(specifier).split('/').filter((segment) => segment !== '');
+  const last = segments[segments.length - 1] ?? '.';
+  const up = /^index(\.[cm]?[jt]sx?)?$/i.test(last) ? segments.slice(0, -1) : segments;
+  return up.every((segment) => segment === '.' || segment === '..');
 }

@@ -215,6 +215,27 @@ export class ModuleResolver {
   }
 
   /**
+   * What a specifier may contain instead of the file or folder names of modules in `folders` (each a
+   * folder that a module is reached through, as its index or its package.json's entry): the prefix of a
+   * `paths` alias whose substitution leads inside one (`@lr/*` ➔ `src/legacy/*`: `@lr/index`), and
+   * `index` when `baseUrl` lies inside one (a bare `index` reaches it).
+   */
+  aliasesInto(folders: readonly string[]): string[] {
+    const inside = (target: string): boolean => folders.some((folder) => isInside(folder, target));
+    const found = (this.tsconfig?.patterns ?? [])
+      .filter((p) => p.wildcard && p.substitutions.some((s) => s.wildcard && inside(s.prefix)))
+      .map((p) => p.prefix || 'index');
+    if (this.tsconfig?.baseUrl && inside(this.tsconfig.baseUrl)) found.push('index');
+    return found;
+  }
+
+  /** The real file a folder stands for as a module (its package.json's entry, or its index); null if none. */
+  directoryModule(dir: string): string | null {
+    const file = this.probe(path.resolve(dir), true);
+    return file ? this.realPath(file) : null;
+  }
+
+  /**
    * The real file that a path designates the way a specifier does (`x` → `x.ts`, `x.js` → `x.ts`,
    * `dir` → `dir/index.ts`); null if none exists.
    */

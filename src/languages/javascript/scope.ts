@@ -11,7 +11,11 @@ import type { ReferenceContext } from '../language';
 
 export type { ReferenceContext };
 
-export type Space = 'value' | 'type';
+/**
+ * The name space a reference looks its name up in. `query` is the operand of a `typeof` type query: a
+ * value, but one that a type-only import also provides (`import type { A }` ➔ `typeof A` is valid).
+ */
+export type Space = 'value' | 'type' | 'query';
 
 export interface Binding extends seam.Binding {
   name: string;
@@ -19,7 +23,7 @@ export interface Binding extends seam.Binding {
   id: Identifier;
   /** The declaring node: an import specifier, a variable declarator, a class… */
   declaration: AnyNode;
-  spaces: { value: boolean; type: boolean };
+  spaces: Record<Space, boolean>;
   scope: Scope;
   references: Reference[];
   /** For a variable: how it was declared. */
@@ -36,6 +40,8 @@ export interface Reference extends seam.Reference {
   scope: Scope;
   /** True when the reference sits in a function body, method or non-static class field (not run at import time). */
   deferred: boolean;
+  /** The class bodies and object literals it sits in, outermost first. */
+  containers: readonly AnyNode[];
 }
 
 export class Scope {
@@ -81,9 +87,11 @@ export interface ScopeAnalysis extends seam.Scopes {
   aliasedBinding(binding: Binding): Binding | null;
 }
 
-const VALUE_AND_TYPE = { value: true, type: true };
-const VALUE_ONLY = { value: true, type: false };
-const TYPE_ONLY = { value: false, type: true };
+const VALUE_AND_TYPE = { value: true, type: true, query: true };
+const VALUE_ONLY = { value: true, type: false, query: true };
+const TYPE_ONLY = { value: false, type: true, query: false };
+/** `import type { A }`, `import { type A }`: a type, and a value only to `typeof` in a type. */
+const TYPE_ONLY_IMPORT = { value: false, type: true, query: true };
 
 export type AnyNode = { type: string; start: number; end: number; [key: string]: any };
 
@@ -95,6 +103,8 @@ const SIGNATURE_TYPES = new Set([
   'TSFunctionType', 'TSConstructorType', 'TSCallSignatureDeclaration', 'TSConstructSignatureDeclaration',
   'TSMethodSignature',
 ]);
+/** Statements whose identifier exports whatever the name means, a type included. */
+const EXPORTS_A_NAME = new Set(['ExportDefaultDeclaration', 'TSExportAssignment']);
 const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'range']);
 
 /** Collect the identifiers a pattern declares (not those it reads, such as defaults and computed keys). */
@@ -132,6 +142,8 @@ class Analyzer {
   /** Binding-position identifiers: visited for their type annotations, never as references. */
   private readonly declaringIds = new WeakSet<Node>();
   private deferredDepth = 0;
+  /** The class bodies and object literals being visited, outermost first (copied into each reference inside). */
+  private containers: readonly AnyNode[] = [];
 
   run(root: Node): void {
     this.visit(root as AnyNode, null, null, this.program);
@@ -166,7 +178,7 @@ class Analyzer {
         for (const specifier of node.specifiers) {
           const typeOnly = node.importKind === 'type' || node.importKind === 'typeof' || (specifier as AnyNode).importKind === 'type';
           // A type-only import still occupies the value name, so a later local of that name conflicts.
-          this.declare(scope, specifier.local, specifier, typeOnly ? TYPE_ONLY : VALUE_AND_TYPE);
+          this.declare(scope, specifier.local, specifier, typeOnly ? TYPE_ONLY_IMPORT : VALUE_AND_TYPE);
         }
         return;
       case 'TSImportEqualsDeclaration':
@@ -223,10 +235,11 @@ class Analyzer {
 
   private addReference(node: Identifier | JSXIdentifier, parent: AnyNode, context: ReferenceContext, space: Space, scope: Scope): void {
     let binding = scope.lookup(node.name, space);
-    // `export { T }` may export a type-only binding.
-    if (!binding && context === 'export-specifier') binding = scope.lookup(node.name, 'type');
+    // `export { T }`, `export default T` and `export = T` may export a type-only binding.
+    if (!binding && (context === 'export-specifier' || EXPORTS_A_NAME.has(parent.type))) binding = scope.lookup(node.name, 'type');
     const { name, start, end } = node as { name: string; start: number; end: number };
-    this.references.push({ node, parent, context, space, scope, binding, deferred: this.deferredDepth > 0, name, start, end });
+    const { containers } = this;
+    this.references.push({ node, parent, context, space, scope, binding, deferred: this.deferredDepth > 0, containers, name, start, end });
   }
 
   private visitChildren(node: AnyNode, scope: Scope, skip?: Set<string>): void {
@@ -399,6 +412,14 @@ class Analyzer {
         return;
       case 'MetaProperty':
         return;
+      case 'ClassBody':
+      case 'ObjectExpression': {
+        const outer = this.containers;
+        this.containers = [...outer, node];
+        this.visitChildren(node, scope);
+        this.containers = outer;
+        return;
+      }
     }
     if (FUNCTION_TYPES.has(node.type)) {
       this.visitFunction(node, scope);
@@ -439,7 +460,7 @@ class Analyzer {
     if (this.declaringIds.has(node)) return;
     const context = this.identifierContext(node, parent, key);
     if (!context) return;
-    const space: Space = context === 'type' ? 'type' : 'value';
+    const space: Space = context === 'type' ? 'type' : context === 'typeof-type' ? 'query' : 'value';
     this.addReference(node, parent, context, space, scope);
   }
 
@@ -508,6 +529,16 @@ class Analyzer {
   }
 }
 
+/** The names a class body or an object literal gives its members and properties (not computed or private ones). */
+function memberNames(container: AnyNode): string[] {
+  const members: AnyNode[] = container.type === 'ClassBody' ? container.body : container.properties;
+  return members.flatMap((member) => {
+    const key = member.computed ? null : member.key;
+    if (key?.type === 'Identifier') return [key.name];
+    return key?.type === 'StringLiteral' ? [key.value] : [];
+  });
+}
+
 export function analyzeScopes(program: Node): ScopeAnalysis {
   const analyzer = new Analyzer();
   analyzer.run(program);
@@ -526,6 +557,7 @@ export function analyzeScopes(program: Node): ScopeAnalysis {
     bindings: analyzer.bindings,
     bindingDeclaredBy: (id) => byId.get(id),
     isNameTaken: (name) => taken.has(name),
+    memberNamesAround: (reference) => new Set((reference as Reference).containers.flatMap(memberNames)),
     aliasedBinding: (binding) => {
       const declarator = binding.declaration;
       if (binding.declarationKind !== 'const' || declarator.type !== 'VariableDeclarator' || declarator.id !== binding.id) return null;

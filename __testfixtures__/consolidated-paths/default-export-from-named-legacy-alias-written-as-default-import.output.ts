@@ -1,0 +1,3 @@
+import Panel from '../ui/engine_panel';
+
+export const panel = Panel({ title: 'engines' });

@@ -1,0 +1,1 @@
+export { LegacyEnginePanel as Panel } from '../ui/legacy_panels';

@@ -1,0 +1,1 @@
+export { default as Panel } from '../ui/engine_panel';

@@ -1,0 +1,6 @@
+import { ExecutionEngineFactory } from '../core/managers/execution_engine_factory';
+
+// The mock follows the module it mocks: both move, so the import still gets the mock.
+jest.mock('../core/managers/execution_engine_factory');
+
+export const factory = new ExecutionEngineFactory();

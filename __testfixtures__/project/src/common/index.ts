@@ -1,0 +1,2 @@
+/** The package root: the canonical home of its helpers. */
+export * from './format';

@@ -1,0 +1,3 @@
+from ..agents.supervisor.user_execution_engine import UserExecutionEngine as Engine
+
+__all__ = ["Engine"]

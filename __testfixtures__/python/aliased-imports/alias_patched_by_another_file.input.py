@@ -1,0 +1,1 @@
+from ..agents.supervisor.user_execution_engine import UserExecutionEngine as Engine

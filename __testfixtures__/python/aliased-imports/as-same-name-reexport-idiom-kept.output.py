@@ -1,0 +1,2 @@
+from netra_backend.app.agents.supervisor.user_execution_engine import UserExecutionEngine as UserExecutionEngine
+from netra_backend.app.agents.supervisor.user_execution_engine import EngineContext

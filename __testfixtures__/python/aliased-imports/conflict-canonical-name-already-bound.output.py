@@ -1,0 +1,3 @@
+from netra_backend.app.agents.supervisor.user_execution_engine import UserExecutionEngine as Engine
+
+UserExecutionEngine = "something else"

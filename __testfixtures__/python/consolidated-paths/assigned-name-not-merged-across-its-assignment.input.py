@@ -1,0 +1,5 @@
+from netra_backend.app.agents.supervisor.user_execution_engine import EngineContext
+
+UserExecutionEngine = None
+
+from netra_backend.app.agents.execution_engine_consolidated import UserExecutionEngine

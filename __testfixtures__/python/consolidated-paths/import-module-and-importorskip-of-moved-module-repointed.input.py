@@ -1,0 +1,7 @@
+import importlib
+
+import pytest
+
+unified = importlib.import_module("netra_backend.app.agents.execution_engine_unified_factory")
+factories = pytest.importorskip('netra_backend.app.core.managers.execution_engine_factory')
+consolidated = importlib.import_module("netra_backend.app.agents.execution_engine_consolidated")

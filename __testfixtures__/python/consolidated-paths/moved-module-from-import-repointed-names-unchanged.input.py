@@ -1,0 +1,1 @@
+from netra_backend.app.agents.execution_engine_unified_factory import ExecutionEngineFactory, create_user_execution_engine

@@ -1,0 +1,1 @@
+from netra_backend.app.agents.supervisor.execution_engine_factory import ExecutionEngineFactory, create_user_execution_engine

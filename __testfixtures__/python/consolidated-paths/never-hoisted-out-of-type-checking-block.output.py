@@ -1,0 +1,10 @@
+from typing import TYPE_CHECKING
+
+from netra_backend.app.agents.supervisor.user_execution_engine import EngineContext
+
+if TYPE_CHECKING:
+    from netra_backend.app.agents.supervisor.user_execution_engine import UserExecutionEngine
+
+
+def build(user_id) -> "UserExecutionEngine":
+    return EngineContext(user_id)

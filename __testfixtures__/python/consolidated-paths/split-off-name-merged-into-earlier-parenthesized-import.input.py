@@ -1,0 +1,4 @@
+from netra_backend.app.agents.supervisor.user_execution_engine import (
+    EngineContext,
+)
+from netra_backend.app.agents.execution_engine_consolidated import UserExecutionEngine, LEGACY_FLAG

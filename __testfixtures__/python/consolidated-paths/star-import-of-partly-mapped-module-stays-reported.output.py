@@ -1,0 +1,1 @@
+from netra_backend.app.agents.execution_engine_consolidated import *

@@ -1,0 +1,6 @@
+from netra_backend.app.agents.supervisor.user_execution_engine import EngineContext
+from netra_backend.app.agents.supervisor.user_execution_engine import UserExecutionEngine
+
+
+def build(user_id):
+    return UserExecutionEngine(EngineContext(user_id))

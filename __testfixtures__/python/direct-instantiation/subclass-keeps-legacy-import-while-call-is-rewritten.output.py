@@ -1,0 +1,10 @@
+from netra_backend.app.agents.execution_engine_consolidated import ExecutionEngine
+from netra_backend.app.agents.supervisor.execution_engine_factory import create_user_execution_engine
+
+
+class TracingEngine(ExecutionEngine):
+    pass
+
+
+def handle(request):
+    return create_user_execution_engine(request.context)

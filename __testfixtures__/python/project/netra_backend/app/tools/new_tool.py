@@ -1,0 +1,2 @@
+def legacy_tool():
+    return "new"

@@ -1,0 +1,4 @@
+"""Delegation wrapper: moved as a whole to supervisor.execution_engine_factory."""
+from .supervisor.execution_engine_factory import ExecutionEngineFactory, create_user_execution_engine
+
+__all__ = ["ExecutionEngineFactory", "create_user_execution_engine"]
