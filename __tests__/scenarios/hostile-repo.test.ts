@@ -10,7 +10,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { git, makeTempDir, removeTempDirs, writeFiles } from '../helpers/temp-repo';
-import { BIN, cli, EXAMPLE, stateDirOf } from '../helpers/cli';
+import { BIN, cli, EXAMPLE, REPO, stateDirOf } from '../helpers/cli';
 import { isGitWithArgumentArray, recordedCli, started, type Call, type RecordedRun } from '../helpers/recorded-cli';
 
 afterAll(removeTempDirs);
@@ -34,14 +34,14 @@ interface Scene {
 }
 
 /**
- * A repository holding the example codebase and `extra` (files, or `{ link: target }` for a symbolic link),
+ * A repository holding an example codebase (the TypeScript one unless told) and `extra` (files, or `{ link: target }` for a symbolic link),
  * committed in its own folder, then cloned afresh beside a victim folder and a secret file.
  */
-function hostileClone(extra: Record<string, string | { link: string }>): Scene {
+function hostileClone(extra: Record<string, string | { link: string }>, example = EXAMPLE): Scene {
   const parent = makeTempDir('ssot-hostile-');
   const origin = path.join(parent, 'origin');
   fs.mkdirSync(origin);
-  fs.cpSync(EXAMPLE, origin, { recursive: true });
+  fs.cpSync(example, origin, { recursive: true });
   for (const [name, content] of Object.entries(extra)) {
     const file = path.join(origin, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -302,6 +302,13 @@ describe('run from inside a git hook of another repository', () => {
   });
 });
 
+const PYTHON_EXAMPLE = path.join(REPO, 'examples', 'netra-python');
+const pythonRegistryWith = (change: (registry: Record<string, any>) => void): string => {
+  const registry = JSON.parse(fs.readFileSync(path.join(PYTHON_EXAMPLE, 'ssot.config.json'), 'utf8'));
+  change(registry);
+  return JSON.stringify(registry, null, 2);
+};
+
 describe('a registry that reaches outside its folder', () => {
   const LEGACY_IMPORT = "import { IsolatedExecutionEngine } from '../clone/src/agents/execution_engine_legacy_adapter';\nexport type E = IsolatedExecutionEngine;\n";
   const registryWith = (change: (registry: Record<string, any>) => void): string => {
@@ -338,5 +345,33 @@ describe('a registry that reaches outside its folder', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/\$\.symbols\[0\]\.legacy\[\d+\]\.from: "src\/linked\/old_engine" leads through a link out of the registry's folder/);
     expectContained(run, scene, outside);
+  });
+
+  it('a pyproject.toml naming package folders outside (../victim, /tmp) adds no import root: no module is found there', () => {
+    const pyproject = '[tool.setuptools.packages.find]\nwhere = ["../victim", "/tmp"]\n';
+    const uses = 'from netra_backend.app.agents.execution_engine_consolidated import ExecutionEngine\n' +
+      'from victimpkg import thing\nimport victimpkg.thing\n\nengine = ExecutionEngine(thing)\n';
+    const victimPackage = { 'victimpkg/__init__.py': `# ${CANARY}\n`, 'victimpkg/thing.py': `UserExecutionEngine = '${CANARY}'\n` };
+    // A registry entry for a module only that root would find: not found (b9df517 found it outside).
+    const named = hostileClone({
+      'pyproject.toml': pyproject,
+      'ssot.config.json': pythonRegistryWith((r) => r.symbols[0].legacy.push({ name: 'UserExecutionEngine', from: 'victimpkg.thing' })),
+    }, PYTHON_EXAMPLE);
+    writeFiles(named.victim, victimPackage);
+    const outside = named.outside();
+    const refused = recordedCli(named.root, ['check']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/\$\.symbols\[0\]\.legacy\[4\]\.from: .*Python: "victimpkg\.thing" names no module under the import roots \(\.\)/);
+    expect(refused.stderr).not.toContain(named.victim);
+    expectContained(refused, named, outside);
+    // A file that imports it: the run goes on, and nothing outside is read.
+    const scene = hostileClone({ 'pyproject.toml': pyproject, 'netra_backend/app/uses_victim.py': uses }, PYTHON_EXAMPLE);
+    writeFiles(scene.victim, victimPackage);
+    const before = scene.outside();
+    for (const args of [['check'], ['apply', '--dry-run']]) {
+      const run = recordedCli(scene.root, args);
+      expect(run.status).toBe(0);
+      expectContained(run, scene, before);
+    }
   });
 });
