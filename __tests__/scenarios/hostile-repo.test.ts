@@ -334,6 +334,20 @@ describe('a registry that reaches outside its folder', () => {
     }
   });
 
+  it.each([
+    ['../secret.txt', '../secret.txt'],
+    ['a link to it', 'config/tsconfig.json'],
+  ])('a tsconfig out of the repository (%s) is a registry error: it is not read', (_name, named) => {
+    const scene = hostileClone({ 'config/tsconfig.json': { link: '../../secret.txt' }, 'ssot.config.json': registryWith((r) => (r.tsconfig = named)) });
+    const outside = scene.outside();
+    for (const args of [['check'], ['apply']]) {
+      const run = recordedCli(scene.root, args);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`$.tsconfig: "${named}" leads out of the repository`);
+      expectContained(run, scene, outside);
+    }
+  });
+
   it('a module named through a link that leads outside is a registry error: the file outside is not read', () => {
     const scene = hostileClone({
       'src/linked': { link: '../../victim/lib' },

@@ -13,6 +13,7 @@ import {
 } from '../language';
 import { isInside, realPathOr, toPosix } from '../../shared/paths';
 import { isDirectory, isFile } from '../../shared/fs';
+import { findRepositoryTop } from '../../shared/repository';
 import { ModuleResolver } from './resolve';
 import { findPackageDirectory, newExportsCache, packageEntryFile, readModuleExports, splitPackageSpecifier } from './module-exports';
 import { readLoadedSpecifiers } from './module-imports';
@@ -163,6 +164,12 @@ function findTsconfig({ root, settings, fail }: ModuleSystemSetup): string | und
   }
   const named = settings as string;
   const absolute = path.resolve(root, named);
+  // The registry is the repository's, as untrusted as the rest: its tsconfig may sit above the registry's
+  // folder (a monorepo's base config), never outside the repository, by its path or through a link.
+  const tree = findRepositoryTop(realPathOr(root)) ?? realPathOr(root);
+  if (!isInside(tree, path.resolve(realPathOr(root), named)) || !isInside(tree, realPathOr(absolute))) {
+    fail('$.tsconfig', `"${named}" leads out of the repository (expected a tsconfig file inside it)`);
+  }
   if (isFile(absolute)) return absolute;
   // Like `tsc -p`, a folder means the tsconfig.json in it.
   if (isDirectory(absolute) && isFile(path.join(absolute, 'tsconfig.json'))) return path.join(absolute, 'tsconfig.json');

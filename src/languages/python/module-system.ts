@@ -77,7 +77,8 @@ export class PythonModules implements ModuleSystem {
         setup.fail('$', `pyproject.toml beside the registry cannot be read: ${(error as Error).message.split('\n')[0]} (expected valid TOML, or "python": { "roots": [...] } in the registry)`);
       }
     }
-    const roots = relativeRoots!.map((r) => realpathOr(path.resolve(this.root, r)));
+    // Those named out of the folder are dropped before a link is followed: nothing outside is even looked at.
+    const roots = relativeRoots!.map((r) => path.resolve(this.root, r)).filter((absolute) => isInside(this.root, absolute)).map(realpathOr);
     if (settings.roots) {
       roots.forEach((real, i) => {
         if (!isInside(this.root, real)) setup.fail(`$.python.roots[${i}]`, `"${settings.roots![i]}" leads through a link out of the registry's folder, to ${real} (expected a folder inside it)`);
