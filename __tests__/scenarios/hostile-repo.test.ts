@@ -348,6 +348,22 @@ describe('a registry that reaches outside its folder', () => {
     }
   });
 
+  it.each([
+    ['../secret.txt', '../secret.txt'],
+    ['a package found only above the repository', 'outside-config/tsconfig.json'],
+  ])('a tsconfig.json that extends a file out of the repository (%s) is a registry error: that file is not read', (_name, extended) => {
+    const scene = hostileClone({ 'tsconfig.json': JSON.stringify({ extends: extended }) });
+    writeFiles(path.dirname(scene.root), { 'node_modules/outside-config/tsconfig.json': `{ "compilerOptions": {} } // ${CANARY}\n` });
+    const outside = scene.outside();
+    for (const args of [['check'], ['apply', '--dry-run']]) {
+      const run = recordedCli(scene.root, args);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`$.tsconfig: tsconfig.json extends "${extended}", which leads out of the repository`);
+      expectContained(run, scene, outside);
+      expect(run.accessed.filter((p) => p.includes(`${path.sep}node_modules${path.sep}outside-config`))).toEqual([]);
+    }
+  });
+
   it('a module named through a link that leads outside is a registry error: the file outside is not read', () => {
     const scene = hostileClone({
       'src/linked': { link: '../../victim/lib' },
