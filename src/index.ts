@@ -14,7 +14,7 @@ export type { Prefilter } from './registry/prefilter';
 export { moduleKey } from './languages/language';
 export type {
   ModuleRef, ModuleSystem, ModuleSystemSetup, ModuleExports, Language, LanguagePrefilter, ModuleSurvey, SourceFile, SpecifierWriter,
-  Span, TextEdit, Scopes, Binding, Reference, ReferenceContext, ModuleString, ModuleMember, ConstructCall, SetupMock,
+  Span, TextEdit, Scopes, Binding, Reference, ReferenceContext, ModuleString, ModuleMember, ConstructCall, SetupMock, RenderOptions,
   LanguageWords, NameUse,
 } from './languages/language';
 

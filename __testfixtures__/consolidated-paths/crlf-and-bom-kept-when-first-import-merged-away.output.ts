@@ -1,3 +1,6 @@
-﻿import { UserExecutionEngine, EngineContext } from '../agents/supervisor/user_execution_engine';
+﻿import {
+  UserExecutionEngine,
+  EngineContext,
+} from '../agents/supervisor/user_execution_engine';
 
 export const start = (context: EngineContext): UserExecutionEngine => new UserExecutionEngine(context);

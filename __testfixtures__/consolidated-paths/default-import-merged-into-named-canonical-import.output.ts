@@ -1,3 +1,6 @@
-import { type Logger, createLogger as makeLogger } from '../../lib/logging/logger';
+import {
+  type Logger,
+  createLogger as makeLogger,
+} from '../../lib/logging/logger';
 
 export const log: Logger = makeLogger('engine');

@@ -1,3 +1,6 @@
-import { UserExecutionEngine, type EngineContext } from '../agents/supervisor/user_execution_engine';
+import {
+  UserExecutionEngine,
+  type EngineContext,
+} from '../agents/supervisor/user_execution_engine';
 
 export const start = (context: EngineContext) => new UserExecutionEngine(context);

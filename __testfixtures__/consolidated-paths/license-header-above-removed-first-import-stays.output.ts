@@ -3,6 +3,9 @@
  * SPDX-License-Identifier: MIT
  */
 // Engine bootstrap helpers.
-import { UserExecutionEngine, EngineContext } from '../agents/supervisor/user_execution_engine';
+import {
+  UserExecutionEngine,
+  EngineContext,
+} from '../agents/supervisor/user_execution_engine';
 
 export const start = (context: EngineContext): UserExecutionEngine => new UserExecutionEngine(context);

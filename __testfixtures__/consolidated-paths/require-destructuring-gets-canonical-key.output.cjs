@@ -1,6 +1,8 @@
 'use strict';
 
-const { UserExecutionEngine: IsolatedExecutionEngine } = require('../agents/supervisor/user_execution_engine');
+const {
+  UserExecutionEngine: IsolatedExecutionEngine,
+} = require('../agents/supervisor/user_execution_engine');
 
 module.exports = function makeEngine(userId) {
   return new IsolatedExecutionEngine({ userId });

@@ -1,3 +1,6 @@
-import { EngineContext, UserExecutionEngine as IsolatedExecutionEngine } from '../agents/supervisor/user_execution_engine';
+import {
+  EngineContext,
+  UserExecutionEngine as IsolatedExecutionEngine,
+} from '../agents/supervisor/user_execution_engine';
 
 export const start = (context: EngineContext) => new IsolatedExecutionEngine(context);

@@ -1,3 +1,6 @@
-import type { UserExecutionEngine, EngineContext } from '../agents/supervisor/user_execution_engine';
+import type {
+  UserExecutionEngine,
+  EngineContext,
+} from '../agents/supervisor/user_execution_engine';
 
 export type Started = { engine: UserExecutionEngine; context: EngineContext };

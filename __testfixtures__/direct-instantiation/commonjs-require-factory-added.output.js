@@ -1,5 +1,7 @@
 const { ExecutionEngine } = require('../agents/execution_engine_consolidated');
-const { createUserExecutionEngine } = require('../agents/supervisor/execution_engine_factory');
+const {
+  createUserExecutionEngine,
+} = require('../agents/supervisor/execution_engine_factory');
 
 function build(userId) {
   return createUserExecutionEngine({ userId });

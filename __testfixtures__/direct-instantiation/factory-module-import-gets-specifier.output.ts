@@ -1,5 +1,8 @@
 import { LEGACY_ENGINE_FLAG } from '../agents/execution_engine_consolidated';
-import { ExecutionEngineFactory, createUserExecutionEngine } from '../agents/supervisor/execution_engine_factory';
+import {
+  ExecutionEngineFactory,
+  createUserExecutionEngine,
+} from '../agents/supervisor/execution_engine_factory';
 
 const factory = new ExecutionEngineFactory();
 

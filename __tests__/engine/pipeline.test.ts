@@ -83,7 +83,10 @@ export function isEngine(value: unknown): value is UserExecutionEngine {
   return value instanceof UserExecutionEngine;
 }
 `,
-  'src/app/adapter-user.ts': `import { UserExecutionEngine as Engine, UserExecutionEngine } from '../agents/supervisor/user_execution_engine';
+  'src/app/adapter-user.ts': `import {
+  UserExecutionEngine as Engine,
+  UserExecutionEngine,
+} from '../agents/supervisor/user_execution_engine';
 
 export const engines: Engine[] = [];
 export function register(engine: UserExecutionEngine): { Engine: typeof Engine } {

@@ -3,8 +3,10 @@
  * optionally `<case>.findings.json` ([{ line, column, kind }], sorted by line and column) for what the
  * case must report; a case without one must report nothing.
  * Each input is run as if it were `src/app/<case>.<ext>` of the fixture project, whose registry,
- * tsconfig (`@app/*` alias) and modules live in `__testfixtures__/project/`. Python's cases
- * (`__testfixtures__/python/<transform>/`) run as `netra_backend/app/consumers/<case>.py` of
+ * tsconfig (`@app/*` alias) and modules live in `__testfixtures__/project/`. A case in a subfolder,
+ * `<transform>/<style>/<case>.input.<ext>`, runs as `src/app/<style>/<case>.<ext>`, beside the formatter
+ * configuration of that folder of the project (`src/app/prettier-semi-false/.prettierrc`, …).
+ * Python's cases (`__testfixtures__/python/<transform>/`) run as `netra_backend/app/consumers/<case>.py` of
  * `__testfixtures__/python/project/` (PYTHON_PROJECT).
  */
 import * as fs from 'node:fs';
@@ -58,23 +60,28 @@ interface FixtureCase {
 }
 
 export function fixtureCases(folder: string): FixtureCase[] {
-  const dir = path.join(FIXTURES, folder);
-  return fs
-    .readdirSync(dir)
-    .filter((f) => /\.input\.[a-z.]+$/.test(f))
-    .sort()
-    .map((inputFile) => {
-      const [, name, ext] = /^(.*?)\.input\.([a-z.]+)$/.exec(inputFile)!;
-      const read = (f: string): string => fs.readFileSync(path.join(dir, f), 'utf8');
-      const findingsFile = path.join(dir, `${name}.findings.json`);
-      return {
-        name,
-        fileName: `${name}.${ext}`,
-        input: read(inputFile),
-        output: read(`${name}.output.${ext}`),
-        findings: fs.existsSync(findingsFile) ? JSON.parse(fs.readFileSync(findingsFile, 'utf8')) : undefined,
-      };
-    });
+  const top = path.join(FIXTURES, folder);
+  const styles = fs.readdirSync(top, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return ['', ...styles].flatMap((style) => {
+    const dir = path.join(top, style);
+    return fs
+      .readdirSync(dir)
+      .filter((f) => /\.input\.[a-z.]+$/.test(f))
+      .sort()
+      .map((inputFile) => {
+        const [, base, ext] = /^(.*?)\.input\.([a-z.]+)$/.exec(inputFile)!;
+        const name = style ? `${style}/${base}` : base;
+        const read = (f: string): string => fs.readFileSync(path.join(dir, f), 'utf8');
+        const findingsFile = path.join(dir, `${base}.findings.json`);
+        return {
+          name,
+          fileName: `${name}.${ext}`,
+          input: read(inputFile),
+          output: read(`${base}.output.${ext}`),
+          findings: fs.existsSync(findingsFile) ? JSON.parse(fs.readFileSync(findingsFile, 'utf8')) : undefined,
+        };
+      });
+  });
 }
 
 /** One test per case, and one more that feeds the expected output back in and wants it unchanged. */

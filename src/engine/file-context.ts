@@ -5,7 +5,7 @@
  * Nothing here knows a syntax: every edit is spelled by the file's language.
  */
 import type {
-  Binding, ConstructCall, LanguageWords, ModuleRef, ModuleString, Reference, Scopes, SourceFile, Span, TextEdit,
+  Binding, ConstructCall, LanguageWords, ModuleRef, ModuleString, Reference, RenderOptions, Scopes, SourceFile, Span, TextEdit,
 } from '../languages/language';
 import { moduleKey } from '../languages/language';
 import type { CanonicalSymbol, LegacySymbol, ModuleMove, Registry } from '../registry/types';
@@ -44,6 +44,8 @@ export class FileContext {
   constructor(
     readonly file: SourceFile,
     readonly registry: Registry,
+    /** How the declarations it writes are laid out beyond the file's own style (`--format-with`). */
+    private readonly render: RenderOptions = {},
   ) {
     this.imports = new ImportModel(file.readImports(), {
       resolve: (specifier) => this.resolve(specifier),
@@ -196,7 +198,9 @@ export class FileContext {
     this.editor = IMPORTS;
     this.imports.plan();
     this.edit(this.file.renderImports(this.imports, (module, styleOf) =>
-      this.registry.resolver.specifierFor(module, this.path, styleOf || undefined)));
+      this.registry.resolver.specifierFor(module, this.path, styleOf || undefined), this.render));
+    // A longer name can push a statement past the print width: the language lays out again what it must.
+    for (const statement of this.file.relayout?.(this.edits.ordered()) ?? []) this.edits.replaceWithin(statement);
   }
 
   private edit(edits: TextEdit[]): void {

@@ -31,6 +31,8 @@ export interface TransformFileOptions {
   prefilter?: boolean;
   /** Default `rewrite`. */
   mode?: RunMode;
+  /** `--format-with`: the declarations written are also formatted by the project's formatter (`prettier`, or `auto`). */
+  formatWith?: string;
 }
 
 /**
@@ -90,7 +92,7 @@ export function transformFile(options: TransformFileOptions): FileResult {
   const changedBy: string[] = [];
   let usage;
   try {
-    ctx = new FileContext(file, registry);
+    ctx = new FileContext(file, registry, { formatWith: options.formatWith });
     usage = mode === 'measure' ? collectUsage(ctx) : undefined;
     for (const transform of transforms) {
       stage = `the ${transform.name} transform`;

@@ -34,6 +34,18 @@ export class TextEdits {
       .map(({ edit }) => edit);
   }
 
+  /**
+   * `replacement` stands for every edit inside its range (an insertion at either end stays outside): a
+   * statement the file's language writes anew. It is made by whoever made the edits it replaces.
+   */
+  replaceWithin(replacement: TextEdit): void {
+    const { start, end } = replacement;
+    const inside = (e: MadeEdit): boolean => start <= e.start && e.end <= end && !(e.start === e.end && (e.start === start || e.end === end));
+    const by = [...new Set(this.edits.filter(inside).map((e) => e.by))].join(' and ');
+    for (let i = this.edits.length - 1; i >= 0; i--) if (inside(this.edits[i])) this.edits.splice(i, 1);
+    this.edits.push({ start, end, text: replacement.text, by });
+  }
+
   /** Every edit applied to `original`; two that overlap are a transform's bug, reported, never merged. */
   splice(original: string): Splice {
     const edits = this.ordered();

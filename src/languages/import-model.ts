@@ -313,8 +313,11 @@ export class ImportModel {
     if (group.some((s) => s.kind === 'namespace')) return null;
     for (const { decl, key: survivorKey } of survivors) {
       if (survivorKey !== key || decl.form !== form || decl.typeOnly !== typeOnly) continue;
-      // Only a declaration as written takes more names; one this plan made keeps the names it was made for.
-      if (decl.specs.length === 0 || decl.specs.some((s) => s.kind === 'namespace')) continue;
+      // A declaration this plan made takes the names of another that move to the same module (one
+      // `import { a, b } from './c'`, not two), where it stands at the top level: an import or a re-export.
+      const made = this.created.includes(decl);
+      if (made ? !(decl.reexport || decl.form === this.context.defaultForm) : decl.specs.length === 0) continue;
+      if ([...decl.specs, ...decl.added].some((s) => s.kind === 'namespace')) continue;
       if (!this.takesDefaults(decl, group.filter((s) => isDefaultImport(s, decl)).length)) continue;
       if (this.context.mayMerge && !this.context.mayMerge(decl, from, group)) continue;
       return decl;
@@ -329,8 +332,8 @@ export class ImportModel {
   private takesDefaults(decl: ImportDecl, count: number): boolean {
     if (count === 0) return true;
     if (count > 1 || decl.typeOnly) return false;
-    const kept = this.keptSpecs(decl);
-    return kept.some((s) => s.kind === 'named') && ![...kept, ...decl.added].some((s) => isDefaultImport(s, decl));
+    const names = [...this.keptSpecs(decl), ...(this.created.includes(decl) ? decl.added : [])];
+    return names.some((s) => s.kind === 'named') && ![...names, ...decl.added].some((s) => isDefaultImport(s, decl));
   }
 
   private createDecl(anchor: ImportDecl | null, form: string, module: ModuleRef, typeOnly: boolean, specs: ImportSpec[]): ImportDecl {

@@ -6,7 +6,8 @@
  */
 import type { ImportDecl, ImportModel, ImportSpec, ReadDeclaration } from './import-model';
 import type {
-  ConstructCall, LanguageWords, ModuleExports, ModuleRef, ModuleString, NameUse, Reference, Scopes, SetupMock, TextEdit,
+  ConstructCall, LanguageWords, ModuleExports, ModuleRef, ModuleString, NameUse, Reference, RenderOptions, Scopes, SetupMock,
+  TextEdit,
 } from './terms';
 
 export * from './terms';
@@ -31,14 +32,23 @@ export interface SourceFile {
   rewriteConstructCall(call: ConstructCall, factory: string): TextEdit[];
   /** The module string pointed at `specifier`, and its member renamed to `member` when given. */
   repointModuleString(string: ModuleString, specifier: string, member?: string): TextEdit[];
-  /** Every change the import model holds, as edits of this file. The engine plans the model first. */
-  renderImports(model: ImportModel, specifierFor: SpecifierWriter): TextEdit[];
+  /**
+   * Every change the import model holds, as edits of this file, laid out in the project's style for it (its
+   * formatter's configuration, else the file's own). The engine plans the model first.
+   */
+  renderImports(model: ImportModel, specifierFor: SpecifierWriter, options?: RenderOptions): TextEdit[];
   /**
    * Whether `specs`, moved off `from` (or asked for beside it), may be written into `into`, an existing
    * declaration of their module. Absent: always (JavaScript hoists its imports). Python binds a name when
    * its import runs: only an earlier import of the same block.
    */
   mayMerge?(into: ImportDecl, from: ImportDecl | null, specs: readonly ImportSpec[]): boolean;
+  /**
+   * Optional: statements that `edits` (every edit of the file, in order) leave as the project's formatter
+   * would no longer write them, where it wrote them so before, each written anew as one edit that stands for
+   * every edit inside it (a rename that pushes a call past the print width). Absent or none: the edits stand.
+   */
+  relayout?(edits: readonly TextEdit[]): TextEdit[];
 }
 
 /** A specifier for `module` in this file, in the style of `styleOf`, a specifier the file already writes. */
@@ -131,6 +141,11 @@ export interface Language {
    * language, for what its parser needs from the registry's settings (Python: the target version).
    */
   parse(path: string, text: string, system?: ModuleSystem): SourceFile;
+  /**
+   * Optional, for `--format-with NAME`: undefined when NAME is no formatter of this language; else null
+   * when the project under `root` has it installed, or a message saying it has not (and how to install it).
+   */
+  formatterMissing?(name: string, root: string): string | null | undefined;
   /**
    * Optional: what `ssot-codemod init` reads in a file to propose legacy modules. A language without it
    * gets no proposals. Throws SourceParseError when the text does not parse.

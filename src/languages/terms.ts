@@ -28,6 +28,18 @@ export interface TextEdit extends Span {
   text: string;
 }
 
+/**
+ * What a run asks of the statements a language writes, beyond the style the language reads for each file
+ * (the project's formatter configuration, or the file's own).
+ */
+export interface RenderOptions {
+  /**
+   * `--format-with`: the statements written are also formatted by the project's own formatter, named as the
+   * language knows it (JavaScript: `prettier`), or `auto`: by the project's formatter where one is installed.
+   */
+  formatWith?: string;
+}
+
 /** The file does not parse; `line` and `column` are 1-based. */
 export class SourceParseError extends Error {
   constructor(

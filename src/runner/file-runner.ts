@@ -33,6 +33,8 @@ export interface RunOptions {
   maxBytes?: number;
   /** Per-file time limit for the parse and the transforms; a file past it fails with a `timeout` finding. */
   fileTimeoutMs?: number;
+  /** `--format-with`, passed on to each file's run. */
+  formatWith?: string;
   onProgress?: (done: number, total: number) => void;
   /** Called on this thread as each file's run lands (while workers may still be busy with others). */
   onResult?: (run: FileRun) => void;
@@ -57,6 +59,7 @@ export interface WorkerSettings {
   prefilter: boolean;
   maxBytes?: number;
   fileTimeoutMs: number;
+  formatWith?: string;
 }
 
 /** A file read and checked on the runner's thread: its result already, or its text to parse. */
@@ -94,7 +97,7 @@ function transformText(file: string, text: string, registry: Registry, transform
   const started = performance.now();
   let result: FileResult;
   try {
-    result = transformFile({ path: file, source: text, registry, transforms, prefilter: false, mode: settings.mode });
+    result = transformFile({ path: file, source: text, registry, transforms, prefilter: false, mode: settings.mode, formatWith: settings.formatWith });
   } catch (error) {
     // transformFile keeps a transform's exception to its file; this is the last guard, for the engine's own.
     result = crashed(file, 'the engine', error);
@@ -152,6 +155,7 @@ export class FileRunner {
       prefilter: options.prefilter !== false,
       maxBytes: options.maxBytes,
       fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+      formatWith: options.formatWith,
     };
     // Worker threads need the compiled engine; from TypeScript sources (tests) everything runs here.
     const count = __filename.endsWith('.js') ? options.workers ?? defaultWorkers() : 0;

@@ -3,11 +3,12 @@
  * it is a dry run, write it batch after batch (atomically, verified, committed). Returns what happened;
  * the bin prints it and decides the exit code.
  */
+import * as path from 'node:path';
 import type { RecoveryResult } from '../../batches/journal';
 import { commitPendingBatch, type ClearedCommit, type PendingCommit } from '../../vcs/batch-commit';
 import type { RegistryNote } from '../../registry/types';
-import { openSession, type InterruptedState } from '../session';
-import { planApply, scopeOf, type ApplyOptions } from './plan';
+import { openSession, registryPath, type InterruptedState } from '../session';
+import { checkFormatter, planApply, scopeOf, type ApplyOptions } from './plan';
 import { checkOutDir, renderPlan, writePatchFiles } from './render';
 import { executePlan, type StopReason } from './execute';
 import { summarize, type ApplySummary } from './summary';
@@ -36,6 +37,8 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
   // What the options alone can refuse is refused before the registry is even read.
   const scope = scopeOf(options);
   checkOutDir(options);
+  // Before the lock: outside git its folder is made in the tree, and a run refused here leaves nothing.
+  checkFormatter(path.dirname(registryPath(options.config, options.cwd)), options.formatWith);
   // A real run takes the tree's lock first and holds it to its end: what an interrupted run left is
   // recovered before a source file is read, and no recover can undo this run's batches beside it.
   const session = openSession(options.config, options.cwd, { write: !options.dryRun });

@@ -16,6 +16,7 @@ import { repositoryRoot } from '../../vcs/git';
 import { compareFindings, isFileError, type Finding } from '../../engine/results';
 import { isFile } from '../../shared/fs';
 import { parseShard, type Shard } from './shard';
+import { LANGUAGES } from '../../languages';
 import { relativeTo, UsageError } from '../session';
 import type { BatchOutcome, TransformCounts } from './outcome';
 
@@ -40,6 +41,11 @@ export interface ApplyOptions {
   fileTimeoutMs?: number;
   /** `I/N`: this run takes the I-th of N deterministic shards of the file list. */
   shard?: string;
+  /**
+   * `--format-with prettier|auto`: the declarations written are formatted by the project's own formatter
+   * too (`auto`: where one is installed). One that is not installed is a UsageError before any file is read.
+   */
+  formatWith?: string;
   out?: string;
   outDir?: string;
   /** `--out-dir` may replace the batch files of an older plan (and only those). */
@@ -109,6 +115,18 @@ export interface ApplyPlan {
 
 export { parseShard };
 
+/**
+ * `--format-with NAME`: each language says whether it formats with NAME and, if so, whether the project
+ * under `root` has it installed. A formatter no language knows, or one that is missing, is a UsageError.
+ */
+export function checkFormatter(root: string, formatWith: string | undefined): void {
+  if (!formatWith || formatWith === 'auto') return;
+  const answers = LANGUAGES.map((language) => language.formatterMissing?.(formatWith, root)).filter((a) => a !== undefined);
+  if (answers.length === 0) throw new UsageError(`--format-with ${formatWith}: no language formats with it (expected prettier or auto)`);
+  const missing = answers.find((a): a is string => typeof a === 'string');
+  if (missing) throw new UsageError(missing);
+}
+
 /** Throws a UsageError for an unknown transform or a malformed `--shard`. */
 export function scopeOf(options: ApplyOptions): ApplyScope {
   return { transforms: transformNames(options.transforms), shard: parseShard(options.shard) };
@@ -160,6 +178,7 @@ async function runEngine(registry: Registry, options: ApplyOptions, scope: Apply
     mode: 'rewrite',
     workers: options.workers,
     fileTimeoutMs: options.fileTimeoutMs,
+    formatWith: options.formatWith,
     onProgress: options.onProgress,
   });
   return { runs, notes, changes: runs.flatMap((run) => landed.get(run.file) ?? []) };

@@ -5,6 +5,7 @@ import { parseSource } from './parse';
 import { JavaScriptFile } from './source-file';
 import { JAVASCRIPT_WORDS } from './words';
 import { surveyModule } from './survey';
+import { formatterMissing } from './style';
 
 export const javascript: Language = {
   id: 'javascript',
@@ -23,4 +24,5 @@ export const javascript: Language = {
   moduleSystem: (setup) => new JavaScriptModules(javascript, setup),
   parse: (path, text) => new JavaScriptFile(path, text, parseSource(text, path)),
   survey: surveyModule,
+  formatterMissing,
 };

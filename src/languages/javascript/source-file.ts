@@ -5,11 +5,13 @@
  */
 import type { File } from '@babel/types';
 import type { ImportModel, ReadDeclaration } from '../import-model';
-import type { ConstructCall, ModuleString, SourceFile, SpecifierWriter, TextEdit } from '../language';
+import type { ConstructCall, ModuleString, RenderOptions, SourceFile, SpecifierWriter, TextEdit } from '../language';
 import { analyzeScopes, type AnyNode, type Reference, type ScopeAnalysis } from './scope';
 import { escapeFor, leftmostQualifier, scanModuleReferences, type JsModuleString, type ModuleReferences } from './module-strings';
 import { readImports } from './import-reader';
 import { renderImports } from './import-renderer';
+import { readStyle } from './style';
+import { relayoutStatements } from './relayout';
 
 interface JsConstructCall extends ConstructCall {
   node: AnyNode;
@@ -118,9 +120,16 @@ export class JavaScriptFile implements SourceFile {
     return edits;
   }
 
-  renderImports(model: ImportModel, specifierFor: SpecifierWriter): TextEdit[] {
+  relayout(edits: readonly TextEdit[]): TextEdit[] {
+    return relayoutStatements(this.path, this.text, this.program, edits);
+  }
+
+  renderImports(model: ImportModel, specifierFor: SpecifierWriter, options: RenderOptions = {}): TextEdit[] {
     const eol = /\r\n/.test(this.text) ? '\r\n' : '\n';
-    return renderImports(model, { text: this.text, eol, program: this.program, specifierFor });
+    return renderImports(model, {
+      text: this.text, eol, program: this.program, comments: (this.ast.comments ?? []) as unknown as AnyNode[], specifierFor,
+      style: () => readStyle(this.path, this.text, model.decls, { formatWith: options.formatWith }),
+    });
   }
 }
 

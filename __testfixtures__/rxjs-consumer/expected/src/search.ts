@@ -1,4 +1,12 @@
-import { Observable, of, catchError, debounceTime, distinctUntilChanged, map, switchMap } from 'rxjs';
+import {
+  Observable,
+  of,
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  switchMap,
+} from 'rxjs';
 
 /** Type-ahead: trimmed, debounced, de-duplicated terms, each looked up; a failed lookup reads as no results. */
 export function search(terms: Observable<string>, lookup: (term: string) => Observable<string[]>): Observable<string[]> {

@@ -1,0 +1,6 @@
+import { /* the old home */ LEGACY_ENGINE_FLAG /* still served */ } from '../agents/execution_engine_consolidated';
+import { UserExecutionEngine, EngineContext } from '../agents/supervisor/user_execution_engine';
+
+export function start(context: EngineContext): UserExecutionEngine | null {
+  return LEGACY_ENGINE_FLAG ? new UserExecutionEngine(context) : null;
+}

@@ -1,0 +1,6 @@
+import {
+  LEGACY_ENGINE_FLAG, UserExecutionEngine, // both read at start-up
+  ExecutionEngine,
+} from '../agents/execution_engine_consolidated';
+
+export const engines = [LEGACY_ENGINE_FLAG, UserExecutionEngine, ExecutionEngine];

@@ -1,0 +1,9 @@
+import {
+  EngineContext,
+  LEGACY_ENGINE_FLAG,
+  UserExecutionEngine,
+} from '../../agents/execution_engine_consolidated'
+
+export function start(context: EngineContext): UserExecutionEngine | null {
+  return LEGACY_ENGINE_FLAG ? new UserExecutionEngine(context) : null
+}

@@ -1,0 +1,12 @@
+import {
+	// read once at start-up
+	LEGACY_ENGINE_FLAG,
+} from '../../agents/execution_engine_consolidated';
+import {
+	UserExecutionEngine, // the engine every request gets
+	type EngineContext,
+} from '../../agents/supervisor/user_execution_engine';
+
+export function start(context: EngineContext): UserExecutionEngine | null {
+	return LEGACY_ENGINE_FLAG ? new UserExecutionEngine(context) : null;
+}

@@ -1,0 +1,7 @@
+import {
+  UserExecutionEngine, // the canonical engine
+  EngineContext
+} from '../../agents/supervisor/user_execution_engine';
+
+export const start = (context: EngineContext) =>
+  new UserExecutionEngine(context);

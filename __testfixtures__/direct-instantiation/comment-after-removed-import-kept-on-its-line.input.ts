@@ -1,0 +1,5 @@
+import { ExecutionEngine } from '../agents/execution_engine_consolidated'; // the old engine
+import { createUserExecutionEngine } from '../agents/supervisor/execution_engine_factory';
+
+export const legacy = () => new ExecutionEngine({ userId: 'legacy' });
+export const current = createUserExecutionEngine;

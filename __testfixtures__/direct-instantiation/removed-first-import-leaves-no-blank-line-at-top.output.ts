@@ -1,0 +1,4 @@
+import { createUserExecutionEngine } from '../agents/supervisor/execution_engine_factory';
+
+export const legacy = () => createUserExecutionEngine({ userId: 'legacy' });
+export const current = createUserExecutionEngine;
