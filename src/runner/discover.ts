@@ -86,7 +86,9 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
     dot: true,
   })
     .map((relative) => path.join(root, relative))
-    .filter((file) => !gitignore.ignores(file) && !isPackageBuildOutput(file))
+    // The registry's globs stay inside its folder (checked when it is loaded); a glob's own tricks must not
+    // lead out either.
+    .filter((file) => isInside(root, file) && !gitignore.ignores(file) && !isPackageBuildOutput(file))
     .sort();
   const kept = list(registry.include, registry.exclude, links);
   checkIncludeGlobs(registry, root, kept);

@@ -47,6 +47,8 @@ export interface FileRun {
   result?: FileResult;
   /** The text it was planned from; kept for changed files in `rewrite` mode. */
   before?: string;
+  /** How long its parse and transforms took, of its time limit (what is left is for the work after, on its result). */
+  elapsedMs?: number;
 }
 
 export interface WorkerSettings {
@@ -92,6 +94,7 @@ export interface ParseItem {
 }
 
 function transformText(file: string, text: string, registry: Registry, transforms: readonly Transform[], settings: WorkerSettings): FileRun {
+  const started = performance.now();
   let result: FileResult;
   try {
     result = transformFile({ path: file, source: text, registry, transforms, prefilter: false, mode: settings.mode, formatWith: settings.formatWith });
@@ -104,10 +107,11 @@ function transformText(file: string, text: string, registry: Registry, transform
     delete result.edits;
     return { file, result };
   }
-  return { file, result, before: text };
+  return { file, result, before: text, elapsedMs: performance.now() - started };
 }
 
-function timedOut(file: string, ms: number): FileResult {
+/** The result of a file that took longer than its time limit: a `timeout` finding, the file left as it was. */
+export function timedOut(file: string, ms: number): FileResult {
   const limit = `${ms / 1000} s`;
   const message = `took longer than the per-file time limit (${limit}, --file-timeout); it was left as it was`;
   return resultFor(file)('failed', [{ file, line: 1, column: 1, kind: 'timeout', message }]);
