@@ -17,6 +17,7 @@ import type { ApplyOutcome } from '../src/cli/apply/index';
 import type { SummaryFormat } from '../src/cli/apply/summary';
 import { parseShard } from '../src/cli/apply/shard';
 import { UsageError } from '../src/cli/usage-error';
+import type { InterruptedState } from '../src/cli/session';
 import { UserError } from '../src/shared/errors';
 import { didYouMean } from '../src/shared/nearest';
 import type { RecoveryResult } from '../src/batches/journal';
@@ -25,7 +26,7 @@ import { findingLine } from '../src/engine/results';
 import { selectTransforms, TRANSFORM_DESCRIPTIONS, TRANSFORM_ORDER } from '../src/transforms';
 import { DEFAULT_FILE_TIMEOUT_MS } from '../src/runner/time-limit';
 import type { RegistryNote } from '../src/registry/types';
-import type { ClearedCommit } from '../src/vcs/batch-commit';
+import type { ClearedCommit, PendingCommit } from '../src/vcs/batch-commit';
 
 /**
  * The engine, loaded by the command that runs it: what refuses a command line, `--help` and `transforms`
@@ -87,6 +88,25 @@ function sayRecovered(recovered: RecoveryResult | null, clearedCommit: ClearedCo
   if (!recovered) return;
   write(process.stderr, `recovered an interrupted batch (${recovered.label}, pid ${recovered.pid}): ` +
     `restored ${recovered.restored.length} file(s) to their content before the batch: ${recovered.restored.join(', ')}`);
+}
+
+function sayPending(pending: PendingCommit | null): void {
+  if (pending) write(process.stderr, `"${pending.subject}" is written but not committed (${pending.reason}): \`ssot-codemod apply --commit\` commits it first, or commit ${pending.files.length} file(s) yourself`);
+}
+
+/** What a command that changes nothing found waiting: it says so and how to recover, and leaves it. */
+function sayInterrupted(state: InterruptedState | null): void {
+  if (!state) return;
+  if (state.untrusted) write(process.stderr, `note: ${state.untrusted}`);
+  const { journal, commit } = state;
+  if (journal && 'damaged' in journal) {
+    write(process.stderr, `an interrupted batch's journal cannot be used (${journal.damaged}): run \`ssot-codemod recover\` to see what to do`);
+  } else if (journal) {
+    write(process.stderr, `an interrupted batch (${journal.label}, pid ${journal.pid}) is half-written in ${journal.files} file(s); nothing was changed: run \`ssot-codemod recover\` to restore it`);
+  }
+  if (commit && 'damaged' in commit) write(process.stderr, commit.damaged);
+  else if (commit?.running) write(process.stderr, `"${commit.subject}" is being committed by another run`);
+  else if (commit) write(process.stderr, `"${commit.subject}" was written but not committed (${commit.reason}): run \`ssot-codemod recover\`, then \`ssot-codemod apply --commit\` commits it`);
 }
 
 /** What the registry says that could not be checked against the code: said once, unless --quiet. */
@@ -307,7 +327,7 @@ async function check(argv: Record<string, any>): Promise<number> {
     toolVersion: VERSION,
     onProgress: progress('check', quiet),
   });
-  sayRecovered(outcome.recovered, outcome.clearedCommit);
+  sayInterrupted(outcome.interrupted);
   sayNotes(outcome.notes, quiet);
   if (argv.out) fs.writeFileSync(path.resolve(argv.out), outcome.output);
   else if (quiet && argv.format === 'text') write(process.stdout, engine.report().formatFindingLines(outcome.report));
@@ -339,7 +359,7 @@ function nextCommand(args: string[], argv: Record<string, any>): string {
 function stopOnSignals(controller: AbortController): () => void {
   const handler = (signal: StopSignal): void => {
     if (controller.signal.aborted) {
-      write(process.stderr, `ssot-codemod: ${signal} again: stopping now; the next command restores the batch under way from its journal`);
+      write(process.stderr, `ssot-codemod: ${signal} again: stopping now; \`ssot-codemod recover\` (or the next apply) restores the batch under way from its journal`);
       process.exit(SIGNAL_EXIT[signal]);
     }
     write(process.stderr, `ssot-codemod: ${signal}: stopping after rolling back the batch under way (${signal} again to stop at once)`);
@@ -390,6 +410,9 @@ async function apply(argv: Record<string, any>, args: string[]): Promise<number>
     stopListening();
   }
   sayRecovered(outcome.recovered, outcome.clearedCommit);
+  sayInterrupted(outcome.interrupted);
+  sayPending(outcome.pendingCommit);
+  if (outcome.committedPending) write(process.stderr, `committed "${outcome.committedPending.pending.subject}", left uncommitted by an earlier run: ${outcome.committedPending.commit.slice(0, 10)}`);
   sayNotes(outcome.notes, quiet);
   const { summary, stoppedBy } = outcome;
   if (patchToStdout) write(process.stdout, colorFor(process.stdout, argv.color) ? engine.patch().colorizePatch(outcome.patch) : outcome.patch);
@@ -409,6 +432,7 @@ async function apply(argv: Record<string, any>, args: string[]): Promise<number>
     write(process.stderr, `verify failed; batch ${failedBatch.batch.index} was rolled back:\n${failedBatch.verifyOutput}`);
   }
   if (failedBatch?.error) write(process.stderr, `batch ${failedBatch.batch.index} was not written: ${failedBatch.error}`);
+  if (failedBatch?.kept) write(process.stderr, `kept as they are, not rolled back (changed while batch ${failedBatch.batch.index} was in flight; review them): ${failedBatch.kept.join(', ')}`);
   // The summary ends with it; --quiet prints no summary, but a stop always says how to go on.
   if (quiet && summary.next) write(process.stderr, `to go on: ${summary.next}`);
   if (stoppedBy === 'interrupted') {
@@ -420,10 +444,14 @@ async function apply(argv: Record<string, any>, args: string[]): Promise<number>
 }
 
 function recover(argv: Record<string, any>): number {
-  const { registry, recovered, clearedCommit } = engine.session().openSession(argv.config, process.cwd(), { force: !!argv.force });
+  const session = engine.session().openSession(argv.config, process.cwd(), { write: true, force: !!argv.force });
+  session.close();
+  const { registry, recovered, clearedCommit, pendingCommit } = session;
   sayNotes(registry.notes, !!argv.quiet);
-  if (recovered || clearedCommit) sayRecovered(recovered, clearedCommit);
-  else if (!argv.quiet) write(process.stderr, 'nothing to recover: no interrupted batch');
+  if (recovered?.setAside) write(process.stderr, `set the damaged journal aside as ${recovered.setAside}; nothing was restored from it`);
+  else if (recovered || clearedCommit) sayRecovered(recovered, clearedCommit);
+  else if (!pendingCommit && !argv.quiet) write(process.stderr, 'nothing to recover: no interrupted batch');
+  sayPending(pendingCommit);
   return EXIT.done;
 }
 

@@ -43,9 +43,9 @@ export { formatSummary, type ApplySummary, type BatchOutcome, type BatchStatus, 
 export type { TransformCounts } from './cli/apply/plan';
 export type { Batch, BatchBy } from './batches/plan';
 export type { SkipNote } from './runner/discover';
-export type { RecoveryResult } from './batches/journal';
-export type { ClearedCommit } from './vcs/batch-commit';
-export { UsageError } from './cli/session';
+export type { RecoveryResult, JournalState } from './batches/journal';
+export type { ClearedCommit, PendingCommit } from './vcs/batch-commit';
+export { UsageError, type InterruptedState } from './cli/session';
 export { UserError } from './shared/errors';
 
 // Reports.

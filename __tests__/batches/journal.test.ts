@@ -11,10 +11,22 @@ import {
   StaleFileError,
   WriteFailedError,
   type BatchWrite,
+  type Lock,
 } from '../../src/batches/journal';
 import { makeTempDir, removeTempDirs, writeFiles } from '../helpers/temp-repo';
 
-afterAll(removeTempDirs);
+/** Writing needs the tree's lock; each test's tree gets one, held by this process. */
+const locks = new Map<string, Lock>();
+function lockOf(root: string): Lock {
+  let lock = locks.get(root);
+  if (!lock) locks.set(root, (lock = acquireLock(root)));
+  return lock;
+}
+
+afterAll(() => {
+  for (const lock of locks.values()) lock.release();
+  removeTempDirs();
+});
 
 interface Tree {
   root: string;
@@ -61,7 +73,7 @@ const passing = () => ({ ok: true, output: 'all good' });
 describe('applyBatchAtomically', () => {
   it('writes every file, keeps modes, and removes its journal', async () => {
     const { root, writes } = makeTree();
-    const result = await applyBatchAtomically(root, writes, { label: 'batch 1', verify: passing });
+    const result = await applyBatchAtomically(lockOf(root), writes, { label: 'batch 1', verify: passing });
     expect(result).toEqual({ status: 'written', verifyOutput: 'all good' });
     for (const write of writes) expect(fs.readFileSync(write.path, 'utf8')).toBe(write.after);
     expect(fs.statSync(path.join(root, 'lib/tool.js')).mode & 0o777).toBe(0o755);
@@ -74,7 +86,7 @@ describe('applyBatchAtomically', () => {
   it('creates a file that did not exist', async () => {
     const { root } = makeTree();
     const file = path.join(root, 'src/new.ts');
-    await applyBatchAtomically(root, [{ path: file, before: null, after: 'export {};\n' }]);
+    await applyBatchAtomically(lockOf(root), [{ path: file, before: null, after: 'export {};\n' }]);
     expect(fs.readFileSync(file, 'utf8')).toBe('export {};\n');
   });
 
@@ -83,9 +95,9 @@ describe('applyBatchAtomically', () => {
     const before = snapshot(root);
     fs.appendFileSync(writes[3].path, '// edited meanwhile\n');
     const edited = snapshot(root);
-    const attempt = applyBatchAtomically(root, writes);
+    const attempt = applyBatchAtomically(lockOf(root), writes);
     await expect(attempt).rejects.toThrow(StaleFileError);
-    await expect(applyBatchAtomically(root, writes)).rejects.toThrow(`${path.relative(root, writes[3].path)} changed since the batch was planned`);
+    await expect(applyBatchAtomically(lockOf(root), writes)).rejects.toThrow(`${path.relative(root, writes[3].path)} changed since the batch was planned`);
     expect(snapshot(root)).toEqual(edited);
     expect(snapshot(root)).not.toEqual(before);
     expect(fs.existsSync(journalPath(root))).toBe(false);
@@ -94,7 +106,7 @@ describe('applyBatchAtomically', () => {
   it('treats a planned-new file that appeared meanwhile as stale', async () => {
     const { root } = makeTree();
     writeFiles(root, { 'src/new.ts': 'someone else\n' });
-    await expect(applyBatchAtomically(root, [{ path: path.join(root, 'src/new.ts'), before: null, after: 'x' }])).rejects.toThrow(
+    await expect(applyBatchAtomically(lockOf(root), [{ path: path.join(root, 'src/new.ts'), before: null, after: 'x' }])).rejects.toThrow(
       StaleFileError,
     );
   });
@@ -104,11 +116,11 @@ describe('applyBatchAtomically', () => {
     const created = path.join(root, 'src/created.ts');
     const before = snapshot(root);
     let seenByVerify = '';
-    const result = await applyBatchAtomically(root, [...writes, { path: created, before: null, after: 'new\n' }], {
+    const result = await applyBatchAtomically(lockOf(root), [...writes, { path: created, before: null, after: 'new\n' }], {
       verify: () => {
         seenByVerify = fs.readFileSync(writes[1].path, 'utf8');
-        // A verify command that rewrites files (a formatter, say) is undone too.
-        fs.writeFileSync(writes[0].path, 'formatted by verify\n');
+        // A verify command that changes a written file's mode is undone too. (One that changes its content is
+        // not: the change is kept and named, as anybody's edit made meanwhile; see the test after next.)
         fs.chmodSync(writes[0].path, 0o700);
         return { ok: false, output: '1 test failed' };
       },
@@ -124,7 +136,7 @@ describe('applyBatchAtomically', () => {
     const { root, writes } = makeTree();
     const before = snapshot(root);
     await expect(
-      applyBatchAtomically(root, writes, {
+      applyBatchAtomically(lockOf(root), writes, {
         verify: async () => {
           throw new Error('verify crashed');
         },
@@ -138,9 +150,9 @@ describe('applyBatchAtomically', () => {
     fs.chmodSync(writes[3].path, 0o444);
     const before = snapshot(root);
     const written: string[] = [];
-    const attempt = applyBatchAtomically(root, writes, { onFileWritten: (file) => void written.push(file) });
+    const attempt = applyBatchAtomically(lockOf(root), writes, { onFileWritten: (file) => void written.push(file) });
     await expect(attempt).rejects.toThrow(WriteFailedError);
-    await expect(applyBatchAtomically(root, writes)).rejects.toThrow(/lib\/tool\.js: the file is read-only\. Every file of the batch was restored/);
+    await expect(applyBatchAtomically(lockOf(root), writes)).rejects.toThrow(/lib\/tool\.js: the file is read-only\. Every file of the batch was restored/);
     expect(written).toHaveLength(3);
     expect(snapshot(root)).toEqual(before);
     expect(fs.existsSync(journalPath(root))).toBe(false);
@@ -149,7 +161,7 @@ describe('applyBatchAtomically', () => {
   it('restores the files already written when a directory vanishes mid-batch, without recreating it', async () => {
     const { root, writes } = makeTree();
     const before = snapshot(root);
-    const error = await applyBatchAtomically(root, writes, {
+    const error = await applyBatchAtomically(lockOf(root), writes, {
       onFileWritten: (_file, count) => {
         if (count === 2) fs.rmSync(path.join(root, 'lib'), { recursive: true });
       },
@@ -164,7 +176,7 @@ describe('applyBatchAtomically', () => {
   it('refuses to start while an interrupted batch awaits recovery', async () => {
     const { root, writes } = makeTree();
     fs.mkdirSync(journalPath(root), { recursive: true });
-    await expect(applyBatchAtomically(root, writes)).rejects.toThrow(JournalPresentError);
+    await expect(applyBatchAtomically(lockOf(root), writes)).rejects.toThrow(JournalPresentError);
   });
 
   it('never writes outside the root, even through a link', async () => {
@@ -173,16 +185,123 @@ describe('applyBatchAtomically', () => {
     writeFiles(outside, { 'target.ts': 'outside\n' });
     fs.symlinkSync(path.join(outside, 'target.ts'), path.join(root, 'src/link.ts'));
     await expect(
-      applyBatchAtomically(root, [...writes, { path: path.join(root, 'src/link.ts'), before: 'outside\n', after: 'x' }]),
+      applyBatchAtomically(lockOf(root), [...writes, { path: path.join(root, 'src/link.ts'), before: 'outside\n', after: 'x' }]),
     ).rejects.toThrow(OutsideRootError);
     expect(fs.readFileSync(path.join(outside, 'target.ts'), 'utf8')).toBe('outside\n');
     expect(fs.readFileSync(writes[0].path, 'utf8')).toBe(writes[0].before);
   });
 });
 
+describe('applyBatchAtomically with an abort signal (what a SIGINT or SIGTERM handler uses)', () => {
+  it('stops at the next file and rolls back what it wrote; interrupted, not failed', async () => {
+    const { root, writes } = makeTree();
+    const before = snapshot(root);
+    const controller = new AbortController();
+    const result = await applyBatchAtomically(lockOf(root), writes, {
+      signal: controller.signal,
+      onFileWritten: (_file, count) => {
+        if (count === 2) controller.abort();
+      },
+    });
+    expect(result).toEqual({ status: 'rolled-back', interrupted: true });
+    expect(snapshot(root)).toEqual(before);
+    expect(fs.existsSync(journalPath(root))).toBe(false);
+  });
+
+  it('rolls back a batch whose verify was running when the signal came, even if verify passed', async () => {
+    const { root, writes } = makeTree();
+    const before = snapshot(root);
+    const controller = new AbortController();
+    // The signal arrives while verify runs, and its handler gets to run once verify returns.
+    const result = await applyBatchAtomically(lockOf(root), writes, {
+      signal: controller.signal,
+      verify: () => {
+        setImmediate(() => controller.abort());
+        return { ok: true, output: 'passed' };
+      },
+    });
+    expect(result).toEqual({ status: 'rolled-back', interrupted: true, verifyOutput: 'passed' });
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('a rollback after someone else changed a written file', () => {
+  it('keeps that file as it is and names it; every other file is restored byte for byte', async () => {
+    const { root, writes } = makeTree();
+    const before = snapshot(root);
+    const result = await applyBatchAtomically(lockOf(root), writes, {
+      verify: () => {
+        fs.appendFileSync(writes[1].path, '// saved by the user meanwhile\r\n');
+        return { ok: false, output: 'failed' };
+      },
+    });
+    expect(result).toEqual({ status: 'rolled-back', verifyOutput: 'failed', kept: ['src/crlf.ts'] });
+    const after = snapshot(root);
+    expect(fs.readFileSync(writes[1].path, 'utf8')).toBe(`${writes[1].after}// saved by the user meanwhile\r\n`);
+    delete after['src/crlf.ts'];
+    delete before['src/crlf.ts'];
+    expect(after).toEqual(before);
+  });
+});
+
+describe('a save that lands while a file of the batch is being replaced', () => {
+  // The module itself, not this file's import of it (whose properties cannot be spied on).
+  const nodeFs: typeof fs = require('node:fs');
+  /** Just before the rename that replaces `file`, `save` runs: an editor writing into the file in place. */
+  function saveBeforeRename(file: string, save: () => void): jest.SpyInstance {
+    const rename = nodeFs.renameSync;
+    let saved = false;
+    return jest.spyOn(nodeFs, 'renameSync').mockImplementation((from, to) => {
+      if (!saved && path.basename(String(to)) === path.basename(file) && /\.ssot-codemod-\d+-\w+\.tmp$/.test(String(from))) {
+        saved = true;
+        save();
+      }
+      return rename(from, to);
+    });
+  }
+
+  it('is put back and the batch refused, naming the file; every other file is restored', async () => {
+    const { root, writes } = makeTree();
+    const before = snapshot(root);
+    const target = writes[2].path;
+    const spy = saveBeforeRename(target, () => fs.appendFileSync(target, '// saved by the user\n'));
+    try {
+      await expect(applyBatchAtomically(lockOf(root), writes)).rejects.toThrow(
+        `could not write ${path.relative(root, target)}: it changed since the batch was planned`,
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readFileSync(target, 'utf8')).toBe(`${writes[2].before}// saved by the user\n`);
+    const after = snapshot(root);
+    expect(after[path.relative(root, target)].mode).toBe(before[path.relative(root, target)].mode);
+    delete after[path.relative(root, target)];
+    delete before[path.relative(root, target)];
+    expect(after).toEqual(before);
+    expect(fs.existsSync(journalPath(root))).toBe(false);
+  });
+
+  it('a file the batch creates, made by someone else meanwhile, is theirs', async () => {
+    const { root } = makeTree();
+    const file = path.join(root, 'src/new.ts');
+    const link = nodeFs.linkSync;
+    const spy = jest.spyOn(nodeFs, 'linkSync').mockImplementation((from, to) => {
+      if (path.basename(String(to)) === 'new.ts') fs.writeFileSync(file, 'theirs\n');
+      return link(from, to);
+    });
+    try {
+      await expect(applyBatchAtomically(lockOf(root), [{ path: file, before: null, after: 'ours\n' }])).rejects.toThrow(WriteFailedError);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readFileSync(file, 'utf8')).toBe('theirs\n');
+    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
 describe('recoverJournal', () => {
   it('returns null when there is nothing to recover', () => {
-    expect(recoverJournal(makeTempDir())).toBeNull();
+    expect(recoverJournal(lockOf(makeTempDir()))).toBeNull();
   });
 });
 
@@ -190,7 +309,7 @@ describe('acquireLock', () => {
   it('holds the folder until released, naming the holder', () => {
     const root = makeTempDir();
     const lock = acquireLock(root);
-    expect(fs.readFileSync(path.join(root, '.ssot-codemod/lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(fs.readFileSync(path.join(root, '.ssot-codemod/lock'), 'utf8').split('\n')[0]).toBe(String(process.pid));
     const error = (() => {
       try {
         acquireLock(root);

@@ -155,3 +155,100 @@ describe('colorizePatch', () => {
     expect(coloured.replace(/\x1b\[\d+m/g, '')).toBe(formatPatch(CHANGES.slice(0, 2)));
   });
 });
+
+/** `before` with each edit (in order, none overlapping) spliced in. */
+function applyEdits(before: string, edits: { start: number; end: number; text: string }[]): string {
+  let after = '';
+  let cursor = 0;
+  for (const edit of edits) {
+    after += before.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return after + before.slice(cursor);
+}
+
+describe('formatPatch from the edits that made the change', () => {
+  /** The edits between two texts as one replacement of what differs (a common prefix and suffix kept). */
+  function editsBetween(before: string, after: string): { start: number; end: number; text: string }[] {
+    let start = 0;
+    while (start < before.length && start < after.length && before[start] === after[start]) start++;
+    let tail = 0;
+    while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+    return [{ start, end: before.length - tail, text: after.slice(start, after.length - tail) }];
+  }
+
+  it('is the same patch jsdiff makes, for edits that change whole lines or parts of them, CRLF, BOM and missing newlines included', () => {
+    const withEdits = CHANGES.map((change) => ({ ...change, edits: editsBetween(change.before!, change.after) }));
+    const repo = repoWith(CHANGES);
+    gitApply(repo, formatPatch(withEdits));
+    expectFilesAreAfter(repo, CHANGES);
+    // Where an edit is a line's own change, the hunks are jsdiff's, line for line.
+    const many = withEdits.find((c) => c.path === 'src/many.ts')!;
+    const lineEdits = manyLines.flatMap((line, i) => {
+      if (i % 9 !== 0) return [];
+      const start = manyLines.slice(0, i).join('\n').length + (i > 0 ? 1 : 0);
+      return [{ start, end: start + line.length, text: line.replace('value', 'renamed') }];
+    });
+    expect(formatPatch([{ ...many, edits: lineEdits }])).toBe(formatPatch([{ ...many, edits: undefined }]));
+  });
+
+  it('inserts lines, removes them, and creates a file', () => {
+    const before = 'one\ntwo\nthree\n';
+    const changes: FileChange[] = [
+      { path: 'insert.ts', before, after: 'zero\none\ntwo\nthree\nfour\n', edits: [{ start: 0, end: 0, text: 'zero\n' }, { start: before.length, end: before.length, text: 'four\n' }] },
+      { path: 'remove.ts', before, after: 'one\nthree', edits: [{ start: 4, end: 8, text: '' }, { start: 13, end: 14, text: '' }] },
+      { path: 'crlf-bom.ts', before: '\uFEFFa\r\nb\r\n', after: '\uFEFFa\r\nB\r\nc', edits: [{ start: 4, end: 5, text: 'B' }, { start: 7, end: 7, text: 'c' }] },
+    ];
+    const repo = repoWith(changes);
+    gitApply(repo, formatPatch(changes));
+    expectFilesAreAfter(repo, changes);
+    const created = makeTempRepo();
+    const create: FileChange[] = [{ path: 'src/new.ts', before: null, after: 'a\r\nb', edits: [{ start: 0, end: 0, text: 'a\r\nb' }] }];
+    gitApply(created, formatPatch(create));
+    expectFilesAreAfter(created, create);
+  });
+
+  it('gives exactly the edited text for 300 seeded random files and edits (line endings, BOM, last newline, empty lines)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { mulberry32 } = require('../../bench/generate.js') as { mulberry32: (seed: number) => () => number };
+    const rng = mulberry32(12);
+    const pick = <T,>(items: T[]): T => items[Math.floor(rng() * items.length)];
+    const pieces = ['a', 'bb', 'import x;', '', ' ', '\t', '\uFEFF', 'é'];
+    const changes: FileChange[] = [];
+    for (let n = 0; n < 300; n++) {
+      const eol = pick(['\n', '\r\n', 'mixed']);
+      const lineCount = Math.floor(rng() * 30);
+      let before = '';
+      for (let l = 0; l < lineCount; l++) before += pick(pieces) + pick(pieces) + (eol === 'mixed' ? pick(['\n', '\r\n']) : eol);
+      if (rng() < 0.3) before = before.replace(/\r?\n$/, '');
+      const edits: { start: number; end: number; text: string }[] = [];
+      for (let at = 0; at <= before.length; ) {
+        at += Math.floor(rng() * 40);
+        if (at > before.length) break;
+        const end = Math.min(before.length, at + Math.floor(rng() * 6));
+        edits.push({ start: at, end, text: pick(['', 'X', '\n', 'new\n', 'a\r\nb', '\n\n']) });
+        at = end + 1;
+      }
+      changes.push({ path: `f${n}.txt`, before, after: applyEdits(before, edits), edits });
+    }
+    const repo = repoWith(changes);
+    gitApply(repo, formatPatch(changes));
+    expectFilesAreAfter(repo, changes);
+  });
+
+  it('takes time in proportion to the file: 40,000 edits in a 2 MB file in well under a second', () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `export const engine${i} = new Legacy(${'x'.repeat(i % 20)});`);
+    const before = `import { Legacy } from './legacy';\n${lines.join('\n')}\n`;
+    const edits: { start: number; end: number; text: string }[] = [];
+    for (let at = before.indexOf('new Legacy('); at !== -1; at = before.indexOf('new Legacy(', at + 1)) edits.push({ start: at, end: at + 'new Legacy'.length, text: 'createEngine' });
+    const after = applyEdits(before, edits);
+    expect(edits).toHaveLength(40_000);
+    expect(before.length).toBeGreaterThan(1.9 * 1024 * 1024);
+    const started = Date.now();
+    const patch = formatPatch([{ path: 'src/big.ts', before, after, edits }]);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const repo = repoWith([{ path: 'src/big.ts', before, after }]);
+    gitApply(repo, patch);
+    expect(fs.readFileSync(path.join(repo, 'src/big.ts'), 'utf8')).toBe(after);
+  }, 20_000);
+});

@@ -9,7 +9,8 @@ import { BatchPlanError } from '../../src/batches/plan';
 import { UsageError } from '../../src/cli/session';
 import { planApply, scopeOf, type ApplyOptions, type ApplyPlan } from '../../src/cli/apply/plan';
 import { renderBatch, renderPlan, writePatchFiles } from '../../src/cli/apply/render';
-import { executePlan } from '../../src/cli/apply/execute';
+import { executePlan as executeLocked } from '../../src/cli/apply/execute';
+import { acquireLock } from '../../src/batches/lock';
 import { summarize, type BatchOutcome } from '../../src/cli/apply/summary';
 import { git, makeTempDir, makeTempRepo, removeTempDirs, writeFiles } from '../helpers/temp-repo';
 
@@ -29,6 +30,16 @@ const FILES: Record<string, string | Buffer> = {
   'src/c/data.ts': Buffer.from([0x69, 0x00, 0x01]),
 };
 const CHANGED = ['src/a/one.ts', 'src/a/two.ts', 'src/b/three.ts'];
+
+/** executePlan under the tree's lock, as runApply runs it. */
+async function executePlan(p: ApplyPlan): ReturnType<typeof executeLocked> {
+  const lock = acquireLock(p.root);
+  try {
+    return await executeLocked(p, lock);
+  } finally {
+    lock.release();
+  }
+}
 
 function tinyRepo(): string {
   const root = makeTempRepo();
@@ -189,6 +200,16 @@ describe('executePlan', () => {
         '- src/a/one.ts\n- src/a/two.ts\n\n',
     );
     expect(git(root, 'status', '--porcelain')).toBe('');
+  });
+
+  it('stops once its signal is aborted: no batch starts after it (the batch in flight is rolled back by its journal)', async () => {
+    const root = tinyRepo();
+    const controller = new AbortController();
+    const p = await plan(root, { signal: controller.signal, onBatch: (o) => o.batch.index === 1 && controller.abort() });
+    const { outcomes, stoppedBy } = await executePlan(p);
+    expect(stoppedBy).toBe('interrupted');
+    expect(outcomes.map((o) => [o.batch.index, o.status])).toEqual([[1, 'written']]);
+    for (const change of p.batches[1].changes) expect(fs.readFileSync(change.file, 'utf8')).toBe(change.texts!.before);
   });
 
   it('stops at the first batch whose verify fails; the batches after it stay planned in the summary', async () => {

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { git, makeTempDir, makeTempRepo, removeTempDirs, writeFiles } from '../helpers/temp-repo';
-import { BIN, cli, EXAMPLE, exampleRepo, filesUnder, REPO, type CliRun } from '../helpers/cli';
+import { BIN, cli, EXAMPLE, exampleRepo, filesUnder, REPO, stateDirOf, type CliRun } from '../helpers/cli';
 
 
 
@@ -132,7 +132,7 @@ describe('ssot-codemod apply', () => {
     expect(run.status).toBe(3);
     expect(run.stderr).toMatch(/verify failed; batch 1 was rolled back:\nchecking/);
     expectSameTree(tree(root), before);
-    expect(fs.existsSync(path.join(root, '.ssot-codemod', 'journal'))).toBe(false);
+    expect(fs.existsSync(path.join(stateDirOf(root), 'journal'))).toBe(false);
   });
 
   it('makes one commit per batch naming the batch, transforms and counts, and leaves a clean tree', () => {
@@ -193,9 +193,10 @@ describe('ssot-codemod apply', () => {
     expect(fs.existsSync(marker)).toBe(true);
     child.kill('SIGKILL');
     await exited;
-    expect(fs.existsSync(path.join(root, '.ssot-codemod', 'journal'))).toBe(true);
+    expect(fs.existsSync(path.join(stateDirOf(root), 'journal'))).toBe(true);
 
-    const next = cli(root, 'check', '--format', 'json');
+    // `check` changes nothing (it only says what waits); `recover`, like `apply`, restores the batch first.
+    const next = cli(root, 'recover');
     expect(next.stderr).toMatch(/recovered an interrupted batch \(batch 1\/1: files 1-\d+, pid \d+\): restored \d+ file\(s\)/);
     expectSameTree(tree(root), before);
     expect(cli(root, 'recover').stderr).toMatch(/nothing to recover/);
@@ -203,7 +204,7 @@ describe('ssot-codemod apply', () => {
 
   it('refuses to start while another run holds the lock, naming its pid', () => {
     const root = exampleRepo();
-    writeFiles(root, { '.ssot-codemod/lock': `${process.pid}\n` });
+    writeFiles(stateDirOf(root), { lock: `${process.pid}\n` });
     const run = cli(root, 'apply');
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`pid ${process.pid}`);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { git, makeTempRepo } from './temp-repo';
+import { stateLocation } from '../../src/batches/state-dir';
 
 export const REPO = path.join(__dirname, '..', '..');
 /** The built CLI: `npm test` builds it first (pretest). */
@@ -62,4 +63,9 @@ export function exampleRepo(): string {
   git(root, 'add', '-A');
   git(root, 'commit', '--quiet', '-m', 'example');
   return root;
+}
+
+/** Where a run keeps its journal, lock and commit record for `root`: in the git directory, or `.ssot-codemod/` outside git. */
+export function stateDirOf(root: string): string {
+  return stateLocation(root).dir;
 }

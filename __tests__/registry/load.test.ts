@@ -392,6 +392,20 @@ describe('invalid registries: modules that do not resolve', () => {
   test('a tsconfig that cannot be read', () => {
     expectRefused({ tsconfig: 'tsconfig.json' }, '$.tsconfig', /cannot be used: /, { 'tsconfig.json': '{ "extends": "./missing-base.json" }' });
   });
+
+  test('a tsconfig above the registry is honoured inside its repository (a monorepo\'s base), refused out of it', () => {
+    const base = JSON.stringify({ compilerOptions: { baseUrl: 'pkg', paths: { '~/*': ['src/*'] } } });
+    const files = Object.fromEntries(Object.entries(SOURCES).map(([name, text]) => [`pkg/${name}`, text]));
+    const config = JSON.stringify({ tsconfig: '../tsconfig.base.json', symbols: [{ name: 'AppError', from: '~/error' }] });
+    const repository = tree({ ...files, 'tsconfig.base.json': base, 'pkg/ssot.config.json': config });
+    fs.mkdirSync(path.join(repository, '.git'));
+    const registry = loadRegistry({ configPath: path.join(repository, 'pkg/ssot.config.json') });
+    expect((registry.resolver.systems[0] as JavaScriptModules).tsconfig).toBe(path.join(repository, 'tsconfig.base.json'));
+    fs.rmdirSync(path.join(repository, '.git'));
+    expect(() => loadRegistry({ configPath: path.join(repository, 'pkg/ssot.config.json') })).toThrow(
+      '$.tsconfig: "../tsconfig.base.json" leads out of the repository (expected a tsconfig file inside it)',
+    );
+  });
 });
 
 describe('invalid registries: exports', () => {

@@ -275,6 +275,9 @@ describe('discoverFiles in a git repository: git itself lists what it ignores', 
     expect(all.length).toBeGreaterThan(25);
     expect(all.filter((f) => byGit.ignores(f) !== byReader.ignores(f)).map((f) => path.relative(root, f))).toEqual([]);
     expect(byGit).not.toBeInstanceOf(GitignoreRules);
+    // Asked not to start git (check), the .gitignore files are read here, to the same answer.
+    expect(ignoreRulesFor(root, { git: false })).toBeInstanceOf(GitignoreRules);
+    expect(relative(root, discoverFiles(registryAt(root), undefined, { git: false }).files)).toEqual(relative(root, discoverFiles(registryAt(root)).files));
   });
 
   it('discovers the same files as outside git', () => {

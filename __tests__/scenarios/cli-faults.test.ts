@@ -8,11 +8,11 @@
  * back as a whole, with one line naming the file and the reason, and exit 1; batch 1 stays written; the
  * run stops; no journal and no lock are left behind.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { git, makeTempDir, removeTempDirs } from '../helpers/temp-repo';
-import { BIN, cli, exampleRepo, type CliRun } from '../helpers/cli';
+import { BIN, cli, exampleRepo, stateDirOf, type CliRun } from '../helpers/cli';
 
 const BATCH_SIZE = '4';
 
@@ -40,9 +40,9 @@ function tree(root: string): Record<string, FileState> {
   return files;
 }
 
-/** What `.ssot-codemod/` holds besides its own .gitignore: a journal, a draft, trash or a lock would show. */
+/** What the state folder holds besides its own .gitignore: a journal, a draft, trash or a lock would show. */
 function leftoverState(root: string): string[] {
-  const dir = path.join(root, '.ssot-codemod');
+  const dir = stateDirOf(root);
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name !== '.gitignore').sort() : [];
 }
 
@@ -162,6 +162,34 @@ describe('apply: a file of batch 2 is damaged after planning, before batch 2 is 
   });
 });
 
+describe('apply: a folder swapped for a link to outside while a batch is being written', () => {
+  it('writes nothing through the link: the batch is rolled back and the copy outside is untouched', () => {
+    const root = exampleRepo();
+    const files = plan.flat();
+    const first = files[0];
+    const last = files[files.length - 1];
+    expect(path.posix.dirname(first)).not.toBe(path.posix.dirname(last));
+    const folder = path.join(root, path.posix.dirname(last));
+    const outside = path.join(makeTempDir('ssot-outside-'), 'copy');
+    const run = spawnSync(process.execPath, ['--require', path.join(__dirname, '..', 'helpers', 'fault-on-rename.js'), BIN, 'apply', '--batch-size', '50'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', SSOT_SWAP_AFTER: path.posix.basename(first), SSOT_SWAP_FOLDER: folder, SSOT_SWAP_TO: outside },
+    });
+    // The swap happened (the folder is now a link), and every file in the copy outside holds what it held.
+    expect(fs.lstatSync(folder).isSymbolicLink()).toBe(true);
+    for (const name of fs.readdirSync(outside)) {
+      const relative = path.posix.join(path.posix.dirname(last), name);
+      if (pristine[relative]) expect({ name, text: fs.readFileSync(path.join(outside, name), 'utf8') }).toEqual({ name, text: pristine[relative].text });
+    }
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^batch 1 was not written: could not write ${last.replace(/[.]/g, '\\.')}: its folder was replaced since the batch was planned`, 'm'));
+    expect(run.stderr).toMatch(/Every file of the batch was restored to its original content\./);
+    expect(fs.readFileSync(path.join(root, first), 'utf8')).toBe(pristine[first].text);
+    expect(leftoverState(root)).toEqual([]);
+  });
+});
+
 describe('apply: two runs at once', () => {
   // cli.test.ts checks the refusal against a lock file written by hand; this one races two real runs.
   it('refuses a second apply while the first is verifying a batch, naming the first one\'s pid; the first then finishes and lets go', async () => {
@@ -187,11 +215,11 @@ describe('apply: two runs at once', () => {
       expect(second.status).toBe(2);
       expect(second.stderr.trim()).toBe(
         `ssot-codemod: another ssot-codemod run (pid ${first.pid}) is working in this folder; ` +
-          `wait for it to finish (lock: ${path.join(root, '.ssot-codemod', 'lock')})`,
+          `wait for it to finish (lock: ${path.join(stateDirOf(root), 'lock')})`,
       );
       // The second run touched nothing: not the files, not the first run's journal.
       expect(tree(root)).toEqual(treeMidRun);
-      expect(fs.existsSync(path.join(root, '.ssot-codemod', 'journal'))).toBe(true);
+      expect(fs.existsSync(path.join(stateDirOf(root), 'journal'))).toBe(true);
     } finally {
       fs.writeFileSync(proceed, '');
     }

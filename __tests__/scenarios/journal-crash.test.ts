@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { acquireLock, journalPath, LockHeldError, recoverJournal, RecoveryConflictError } from '../../src/batches/journal';
+import { acquireLock, journalPath, LockHeldError, recoverJournal as recoverUnderLock, RecoveryConflictError } from '../../src/batches/journal';
 import { makeTempDir, removeTempDirs, writeFiles } from '../helpers/temp-repo';
 
 const FILE_COUNT = 40;
@@ -41,9 +41,9 @@ const fs = require('node:fs');
 const { acquireLock, applyBatchAtomically } = require('./batches/journal.js');
 const [root, pauseAfter] = [process.argv[2], Number(process.argv[3])];
 const writes = JSON.parse(fs.readFileSync(process.argv[4], 'utf8'));
-acquireLock(root);
+const lock = acquireLock(root);
 process.stdout.write('started\\n');
-applyBatchAtomically(root, writes, {
+applyBatchAtomically(lock, writes, {
   label: 'batch 3: src/agents',
   onFileWritten: async (_file, written) => {
     if (written === pauseAfter) {
@@ -57,6 +57,16 @@ applyBatchAtomically(root, writes, {
 });
 
 afterAll(removeTempDirs);
+
+/** Recovery as every command runs it: under the tree's lock, released at the end. */
+function recoverJournal(root: string, options: { force?: boolean } = {}): ReturnType<typeof recoverUnderLock> {
+  const lock = acquireLock(root, options);
+  try {
+    return recoverUnderLock(lock, options);
+  } finally {
+    lock.release();
+  }
+}
 
 interface Tree {
   root: string;
@@ -167,12 +177,13 @@ describe('a batch killed with SIGKILL', () => {
     });
     expectOriginals(tree);
     expect(fs.existsSync(journalPath(tree.root))).toBe(false);
-    expect(fs.readdirSync(path.join(tree.root, '.ssot-codemod')).sort()).toEqual(['.gitignore', 'lock']);
+    // Recovery held the lock (taking over the dead run's) and let it go: no dead run's lock is left behind.
+    expect(fs.readdirSync(path.join(tree.root, '.ssot-codemod')).sort()).toEqual(['.gitignore']);
     expect(leftovers(tree.root)).toEqual([]);
 
     // The dead run's lock is stale: the next run takes it over.
     const lock = acquireLock(tree.root);
-    expect(fs.readFileSync(lock.file, 'utf8').trim()).toBe(String(process.pid));
+    expect(fs.readFileSync(lock.file, 'utf8').split('\n')[0]).toBe(String(process.pid));
     lock.release();
   });
 

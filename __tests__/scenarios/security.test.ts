@@ -14,13 +14,11 @@
  *    worker threads; a `git` on PATH that logs and hands over to the real one checks that no git was
  *    started past the recorder.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { git, makeTempDir, makeTempRepo, removeTempDirs, writeFiles } from '../helpers/temp-repo';
-import { BIN, REPO } from '../helpers/cli';
-
-const RECORDER = path.join(__dirname, '..', 'helpers', 'record-child-processes.js');
+import { REPO } from '../helpers/cli';
+import { gitArgs, isGitWithArgumentArray, recordedCli as record, started, type RecordedRun } from '../helpers/recorded-cli';
 
 /** Each would create a file named `pwned` if any of it reached a shell. */
 const HOSTILE_DIR = '$(touch pwned)';
@@ -29,53 +27,7 @@ const CONSUMERS = ['src/a; touch pwned.ts', `src/${HOSTILE_DIR}.ts`, 'src/`touch
 /** Enough files for the worker threads to be used (run-files' MIN_FILES_FOR_WORKERS). */
 const FILLER_FILES = 500;
 
-interface Call {
-  pid: number;
-  thread: number;
-  fn: string;
-  file: unknown;
-  args: unknown;
-  shell: unknown;
-}
-
-interface RecordedRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  calls: Call[];
-  /** The argument lists the `git` on PATH was started with, in order. */
-  gitOnPath: string[][];
-}
-
-/** A `git` first on PATH that logs its arguments (unit-separated, one line per run) and execs the real one. */
-function gitShim(): { dir: string; log: string } {
-  const realGit = (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'git')).find((file) => fs.existsSync(file));
-  if (!realGit) throw new Error('git is not on PATH');
-  const dir = makeTempDir('ssot-shim-');
-  const log = path.join(dir, 'git-calls');
-  fs.writeFileSync(path.join(dir, 'git'), `#!/bin/sh\nprintf '%s\\037' "$@" >> '${log}'\necho >> '${log}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
-  return { dir, log };
-}
-
-/** The built CLI, run with the recorder preloaded and the logging git first on PATH. */
-function recordedCli(cwd: string, ...args: string[]): RecordedRun {
-  const logDir = makeTempDir('ssot-calls-');
-  const log = path.join(logDir, 'calls.jsonl');
-  const shim = gitShim();
-  const run = spawnSync(process.execPath, ['--require', RECORDER, BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true', SSOT_CHILD_PROCESS_LOG: log, PATH: `${shim.dir}${path.delimiter}${process.env.PATH}` },
-  });
-  const lines = (file: string): string[] => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
-  return {
-    status: run.status,
-    stdout: run.stdout,
-    stderr: run.stderr,
-    calls: lines(log).map((line) => JSON.parse(line) as Call),
-    gitOnPath: lines(shim.log).map((line) => line.split('\x1f').slice(0, -1)),
-  };
-}
+const recordedCli = (cwd: string, ...args: string[]): RecordedRun => record(cwd, args);
 
 /**
  * A committed repository whose registry, legacy module path and file names are full of shell
@@ -118,14 +70,8 @@ function expectNoPwned(root: string): void {
   expect([...pwnedUnder(root), ...[REPO, path.dirname(root)].map((dir) => path.join(dir, 'pwned')).filter((f) => fs.existsSync(f))]).toEqual([]);
 }
 
-const isGitWithArgumentArray = (call: Call): boolean =>
-  (call.fn === 'execFileSync' || call.fn === 'spawn') && call.file === 'git' && !call.shell &&
-  Array.isArray(call.args) && (call.args as unknown[]).every((arg) => typeof arg === 'string');
 
-const started = (run: RecordedRun): Call[] => run.calls.filter((call) => call.fn !== 'hook-loaded');
 
-/** What git was started with, as the recorder saw it, to compare with what the git on PATH saw. */
-const gitArgs = (run: RecordedRun): string[][] => started(run).filter((call) => call.file === 'git').map((call) => call.args as string[]);
 
 afterAll(removeTempDirs);
 

@@ -2,6 +2,7 @@
  * The CLI maps every UserError, and only those, to exit 2 with its message on one line. These are the
  * classes it used to list one by one; each must stay a UserError, keeping its name, fields and message.
  */
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../../src/shared/errors';
@@ -63,7 +64,9 @@ describe('every error class in src/', () => {
     'WriteFailedError',
     'RollbackFailedError',
     'OutsideRootError',
-    'Interrupted',
+    'FolderChangedError',
+    'FileChangedError',
+    'UnsafePathError',
   ]);
 
   it('extends UserError, or is known not to be one: a new class must choose', () => {
@@ -96,21 +99,25 @@ describe('the built CLI', () => {
     writeFiles(root, { 'baseline.json': '[]' });
     expectUserError(cli(root, 'check', '--baseline', 'baseline.json'), /^ssot-codemod: \S*baseline\.json: expected a JSON object/);
 
-    writeFiles(root, { '.ssot-codemod/commit.json': 'not a marker' });
-    expectUserError(cli(root, 'check'), /^ssot-codemod: a batch commit was interrupted and could not be cleared up/);
-    fs.rmSync(path.join(root, '.ssot-codemod', 'commit.json'));
+    // Our state lives in the git directory (a clone never carries it), and only a command that may write
+    // (here `recover`) acts on it; `check` only reports it.
+    const state = path.join(root, '.git', 'ssot-codemod');
+    writeFiles(state, { 'commit.json': 'not a marker' });
+    expectUserError(cli(root, 'recover'), /^ssot-codemod: a batch commit was interrupted and could not be cleared up/);
+    fs.rmSync(path.join(state, 'commit.json'));
 
-    writeFiles(root, {
-      '.ssot-codemod/journal/manifest.json': JSON.stringify({
+    const hash = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
+    writeFiles(state, {
+      'journal/manifest.json': JSON.stringify({
         version: 1,
         label: 'batch 1',
         pid: 999999,
         startedAt: new Date(0).toISOString(),
-        files: [{ path: 'src/edited.ts', original: '0', originalHash: 'before', mode: 0o644, afterHash: 'after' }],
+        files: [{ path: 'src/edited.ts', original: '0', originalHash: hash('before\n'), mode: 0o644, afterHash: hash('after\n') }],
       }),
-      '.ssot-codemod/journal/originals/0': 'before\n',
-      'src/edited.ts': 'edited since\n',
+      'journal/originals/0': 'before\n',
     });
-    expectUserError(cli(root, 'check'), /^ssot-codemod: the interrupted batch cannot be undone without losing edits made since: src\/edited\.ts/);
+    writeFiles(root, { 'src/edited.ts': 'edited since\n' });
+    expectUserError(cli(root, 'recover'), /^ssot-codemod: the interrupted batch cannot be undone without losing edits made since: src\/edited\.ts/);
   });
 });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compareStrings, isInside, realParentPath, realPathOr, relativePosix, toForwardSlashes, toPosix } from '../../src/shared/paths';
-import { applyBatchAtomically } from '../../src/batches/journal';
+import { acquireLock, applyBatchAtomically } from '../../src/batches/journal';
 import { loadRegistry } from '../../src/registry/load';
 import { moduleKey } from '../../src/languages/javascript/resolve';
 import { removeTempDirs, tempTree } from '../helpers/temp-repo';
@@ -74,7 +74,9 @@ describe('a folder named ..foo, to the callers that had their own isInside', () 
   it('is written by a batch like any folder under the root', async () => {
     const root = tempTree({ '..foo/a.ts': 'old\n' });
     const file = path.join(root, '..foo', 'a.ts');
-    await expect(applyBatchAtomically(root, [{ path: file, before: 'old\n', after: 'new\n' }])).resolves.toEqual({ status: 'written' });
+    const lock = acquireLock(root);
+    await expect(applyBatchAtomically(lock, [{ path: file, before: 'old\n', after: 'new\n' }])).resolves.toEqual({ status: 'written' });
+    lock.release();
     expect(fs.readFileSync(file, 'utf8')).toBe('new\n');
   });
 

@@ -3,12 +3,35 @@
  * here the marker and git's locks are laid out by hand to reach the cases a kill rarely hits.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { clearInterruptedCommit, commitBatch, InterruptedCommitError } from '../../src/vcs/batch-commit';
+import { commitBatch as commitUnderLock, InterruptedCommitError, settleInterruptedCommit, type ClearedCommit } from '../../src/vcs/batch-commit';
+import { acquireLock } from '../../src/batches/lock';
+import { ensureStateDir, stateLocation } from '../../src/batches/state-dir';
 import { git, makeTempRepo, removeTempDirs, writeFiles } from '../helpers/temp-repo';
 
 afterAll(removeTempDirs);
+
+/** What a command does first, under the tree's lock: the cleared-up part of what it settles. */
+function clearInterruptedCommit(root: string): ClearedCommit | null {
+  const lock = acquireLock(root);
+  try {
+    return settleInterruptedCommit(lock)?.cleared ?? null;
+  } finally {
+    lock.release();
+  }
+}
+
+function commitBatch(root: string, files: string[], message: string): Promise<string> {
+  const lock = acquireLock(root);
+  return commitUnderLock(lock, files, message).finally(() => lock.release());
+}
+
+/** Where the commit record lives: in the git directory, which a clone never carries. */
+function markerOf(root: string): string {
+  return path.join(ensureStateDir(stateLocation(root)), 'commit.json');
+}
 
 /** A pid that no process has any more. */
 function deadPid(): number {
@@ -27,8 +50,12 @@ function repoWithInterruptedCommit(owner: number, lockAgeMs = 0): { root: string
   fs.writeFileSync(lock, '');
   const startedAtMs = Date.now();
   if (lockAgeMs) fs.utimesSync(lock, new Date(startedAtMs - lockAgeMs), new Date(startedAtMs - lockAgeMs));
-  const marker = path.join(root, '.ssot-codemod', 'commit.json');
-  writeFiles(root, { '.ssot-codemod/commit.json': JSON.stringify({ version: 1, pid: owner, gitPid: null, startedAtMs, files: ['a.ts'] }) });
+  const marker = markerOf(root);
+  const parent = git(root, 'rev-parse', 'HEAD').trim();
+  const hash = crypto.createHash('sha256').update('after\n').digest('hex');
+  fs.writeFileSync(marker, JSON.stringify({
+    version: 2, pid: owner, writtenAtMs: startedAtMs, gitPid: null, parent, message: 'ssot-codemod: batch 1/1 (file 1)\n', files: [{ path: 'a.ts', hash }],
+  }));
   return { root, lock, marker };
 }
 
@@ -51,7 +78,8 @@ describe('clearInterruptedCommit', () => {
   });
 
   it('touches nothing while the committing run is alive', async () => {
-    const alive = spawn('sleep', ['10']);
+    // The committing run is a Node process (a process of another program under its pid would be another one).
+    const alive = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
     try {
       const { root, lock, marker } = repoWithInterruptedCommit(alive.pid!);
       expect(clearInterruptedCommit(root)).toBeNull();
@@ -65,7 +93,7 @@ describe('clearInterruptedCommit', () => {
   it('is nothing without a marker, and refuses (keeping it) a marker it cannot read', () => {
     const root = makeTempRepo();
     expect(clearInterruptedCommit(root)).toBeNull();
-    writeFiles(root, { '.ssot-codemod/commit.json': '{"version": 9}' });
+    fs.writeFileSync(markerOf(root), '{"version": 9}');
     expect(() => clearInterruptedCommit(root)).toThrow(InterruptedCommitError);
     expect(() => clearInterruptedCommit(root)).toThrow(/commit\.json stays for the next run/);
   });
@@ -78,7 +106,7 @@ describe('commitBatch', () => {
     git(root, 'add', '-A');
     git(root, 'commit', '--quiet', '-m', 'start');
     writeFiles(root, { 'a.ts': '2\n' });
-    const marker = path.join(root, '.ssot-codemod', 'commit.json');
+    const marker = markerOf(root);
     await expect(commitBatch(root, [path.join(root, 'a.ts')], 'batch 1')).resolves.toMatch(/^[0-9a-f]{40}$/);
     expect(fs.existsSync(marker)).toBe(false);
     await expect(commitBatch(root, [path.join(root, 'a.ts')], 'nothing left')).rejects.toThrow(/failed/);

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { ownerOf, type CodeownersRules } from './codeowners';
 import { groupBy } from '../shared/collections';
-import { compareStrings, toForwardSlashes } from '../shared/paths';
+import { compareStrings, toPosix } from '../shared/paths';
 import { UserError } from '../shared/errors';
 
 export type BatchBy = 'files' | 'directory' | 'package' | 'codeowners';
@@ -46,7 +46,8 @@ export function checkBatchSize(size: number | undefined): void {
 export function planBatches(files: string[], options: PlanBatchesOptions): Batch[] {
   const { by, size } = options;
   checkBatchSize(size);
-  const sorted = [...new Set(files.map(toForwardSlashes))].sort(compareStrings);
+  // The files are relative paths with `/` between segments; a `\` is part of a name on POSIX (only this platform's separator is one).
+  const sorted = [...new Set(files.map(toPosix))].sort(compareStrings);
 
   if (by === 'files') {
     return numbered(chunk(sorted, size).map((part, i) => ({ label: fileRange(i, part.length, size, sorted.length), files: part })));

@@ -10,9 +10,7 @@ import {
   buildCheckReport, evaluateGates, formatJson, formatMarkdown, formatSarif, formatText, parseBaseline, toBaseline,
   type CheckReport, type GateResult,
 } from '../report';
-import type { ClearedCommit } from '../vcs/batch-commit';
-import { openSession, UsageError } from './session';
-import type { RecoveryResult } from '../batches/journal';
+import { openSession, UsageError, type InterruptedState } from './session';
 import type { FileResult } from '../engine/results';
 import type { RegistryNote } from '../registry/types';
 
@@ -39,14 +37,14 @@ export interface CheckOutcome {
   /** The report in the chosen format. */
   output: string;
   gate: GateResult;
-  recovered: RecoveryResult | null;
-  clearedCommit: ClearedCommit | null;
+  /** A batch an interrupted run left (its journal, or its commit), found and left alone: `check` changes nothing. */
+  interrupted: InterruptedState | null;
   /** What the registry says that could not be checked against the code. */
   notes: RegistryNote[];
 }
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
-  const { registry, recovered, clearedCommit } = openSession(options.config, options.cwd);
+  const { registry, interrupted } = openSession(options.config, options.cwd);
   const baseline = options.baseline ? readBaseline(path.resolve(options.cwd, options.baseline)) : undefined;
   const { runs, notes, elsewhere } = await discoverAndRun(registry, {
     paths: options.paths,
@@ -54,6 +52,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     transforms: TRANSFORM_ORDER,
     mode: 'measure',
     elsewhere: true,
+    // check starts no process, git included: the .gitignore files are read here.
+    git: false,
     workers: options.workers,
     fileTimeoutMs: options.fileTimeoutMs,
     onProgress: options.onProgress,
@@ -65,7 +65,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (options.writeBaseline) {
     fs.writeFileSync(path.resolve(options.cwd, options.writeBaseline), JSON.stringify(toBaseline(report), null, 2) + '\n');
   }
-  return { report, output: format(report, options), gate, recovered, clearedCommit, notes: registry.notes };
+  return { report, output: format(report, options), gate, interrupted, notes: registry.notes };
 }
 
 function readBaseline(file: string): ReturnType<typeof parseBaseline> {

@@ -120,10 +120,17 @@ export function transformFile(options: TransformFileOptions): FileResult {
   return checkOutput(changed, system);
 }
 
-/** Any exception while one file is processed is that file's failure, named as ESLint names a rule. */
+/**
+ * Any exception while one file is processed is that file's failure, named as ESLint names a rule. A stack
+ * overflow is the file's depth (an 800 KB member chain), not a bug in the stage, and is said so.
+ */
 export function crashed(path: string, stage: string, error: unknown): FileResult {
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return failedByBug(path, `${stage} failed on this file (${reason.replace(/\s*[\r\n]+\s*/g, ' ')}); it was left as it was`);
+  // Named, not instanceof: the error may come from another realm (the time limit's vm context).
+  const tooDeep = (error as Error | null)?.name === 'RangeError' && /call stack/i.test((error as Error).message);
+  return failedByBug(path, tooDeep
+    ? `the file nests too deeply for ${stage} (${reason}); it was left as it was`
+    : `${stage} failed on this file (${reason.replace(/\s*[\r\n]+\s*/g, ' ')}); it was left as it was`);
 }
 
 /**

@@ -12,6 +12,7 @@ import { ProjectResolver } from './project-resolver';
 import { buildPrefilter } from './prefilter';
 import type { CanonicalSymbol, ConstructRule, LegacySymbol, ModuleMove, Registry, RegistryNote } from './types';
 import { isFile } from '../shared/fs';
+import { isInside, realPathOr } from '../shared/paths';
 import { didYouMean } from '../shared/nearest';
 import { RegistryError } from './registry-error';
 import { parseRegistryJson, validateRegistryShape } from './schema';
@@ -117,6 +118,7 @@ class RegistryBuilder {
   }
 
   build(): Registry {
+    this.checkGlobs();
     const modules = this.buildModules();
     const movedFrom = new Map(modules.map((move, i) => [moduleKey(move.from), i]));
     const symbols = this.buildSymbols(movedFrom);
@@ -239,6 +241,17 @@ class RegistryBuilder {
     return { factory: raw.factory, module, minArgs: raw.minArgs ?? 0 };
   }
 
+  /** A glob that leaves the folder (a `..` segment, also inside braces, or an absolute path) would read files outside it. */
+  private checkGlobs(): void {
+    for (const key of ['include', 'exclude'] as const) {
+      (this.config[key] ?? []).forEach((glob, i) => {
+        if (/(^|[/{,])\.\.($|[/},])/.test(glob) || path.isAbsolute(glob)) {
+          this.fail(`$.${key}[${i}]`, `${JSON.stringify(glob)} leads out of the registry's folder (expected a glob relative to the registry's folder, inside it)`);
+        }
+      });
+    }
+  }
+
   /** An entry maps within one language: a Python name never becomes a JavaScript import, nor the reverse. */
   private sameLanguage(module: ModuleRef, written: string, jsonPath: string, other: ModuleRef, otherWritten: string): void {
     const language = this.resolver.systemOf(module).language;
@@ -250,12 +263,20 @@ class RegistryBuilder {
   private resolveModule(name: string, jsonPath: string): ModuleRef {
     const found = this.resolver.registryModule(name);
     if ('problem' in found) this.fail(jsonPath, found.problem + this.nearestModule(name));
-    return found.module;
+    // Named inside the folder, a module may still be a file outside it, through a link on the way: such a
+    // file is neither read nor taken as the registry's.
+    const { module } = found;
+    const real = module.kind === 'file' ? realPathOr(module.path) : null;
+    if (real !== null && !isInside(realPathOr(this.root), real)) {
+      this.fail(jsonPath, `"${name}" leads through a link out of the registry's folder, to ${real} (expected a module inside the folder)`);
+    }
+    return module;
   }
 
   /** `; did you mean "src/agents/engine"?` for a name that resolves to nothing but is close to one that does. */
   private nearestModule(name: string): string {
-    this.moduleNames ??= [...new Set(globSync(['**/*'], { cwd: this.root, ignore: ['**/node_modules/**', '**/.git/**'] })
+    // Links are not followed: a folder linked from outside is no module of the registry's, and is not read.
+    this.moduleNames ??= [...new Set(globSync(['**/*'], { cwd: this.root, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false })
       .flatMap((file) => {
         const system = this.resolver.systems.find((s) => s.language.handles(file));
         return system ? [system.registryNameOfFile(file)] : [];

@@ -41,7 +41,14 @@ export function parseRegistryJson(file: string): unknown {
   }
   text = text.replace(/^\uFEFF/, '');
   const errors: ParseError[] = [];
-  const data = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  let data: unknown;
+  try {
+    data = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  } catch (error) {
+    // jsonc-parser descends one call per level: a hostile file nested deeply enough overflows the stack.
+    if (error instanceof RangeError) throw new RegistryError(file, '$', 'invalid JSON: nested too deeply to be read (expected a JSON object a few levels deep)');
+    throw error;
+  }
   if (errors.length === 0) return data;
   const [first] = errors;
   const { line, column } = positionAt(text, first.offset);
@@ -129,6 +136,9 @@ function describeSchemaError(error: ErrorObject, root: unknown): { jsonPath: str
     case 'minLength':
     case 'minItems':
       return { jsonPath: at, expected: `${describeValue(error.data)} is too small (expected ${description ?? error.message})` };
+    case 'maxLength':
+      // A glob's matcher (picomatch) refuses longer ones.
+      return { jsonPath: at, expected: `${describeValue(error.data)} is too long (expected ${description ?? 'a string'}, at most ${error.params.limit} characters)` };
     default:
       return { jsonPath: at, expected: `${describeValue(error.data)}: ${error.message}` };
   }

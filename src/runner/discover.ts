@@ -37,6 +37,12 @@ export interface DiscoverOptions {
   cwd?: string;
   /** Also list the files the run does not take: `check` counts their imports of legacy modules. */
   elsewhere?: boolean;
+  /**
+   * Ask git which files its rules ignore (one `git ls-files`); default true. False reads the .gitignore
+   * files here instead: `check` starts no process at all, git included (issue 12: it changes nothing and
+   * trusts nothing the repository's configuration could make git do).
+   */
+  git?: boolean;
 }
 
 /**
@@ -76,7 +82,7 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   const root = path.resolve(registry.root);
   const realRoot = realPathOr(root);
   const links = new Map<string, string>();
-  const gitignore = ignoreRulesFor(root);
+  const gitignore = ignoreRulesFor(root, { git: options.git !== false });
   const isPackageBuildOutput = packageBuildOutputTest(root);
   const list = (include: string[], exclude: string[], linksFound: Map<string, string>): string[] => globSync(include, {
     cwd: root,
@@ -86,7 +92,9 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
     dot: true,
   })
     .map((relative) => path.join(root, relative))
-    .filter((file) => !gitignore.ignores(file) && !isPackageBuildOutput(file))
+    // The registry's globs stay inside its folder (checked when it is loaded); a glob's own tricks must not
+    // lead out either.
+    .filter((file) => isInside(root, file) && !gitignore.ignores(file) && !isPackageBuildOutput(file))
     .sort();
   const kept = list(registry.include, registry.exclude, links);
   checkIncludeGlobs(registry, root, kept);

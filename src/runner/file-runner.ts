@@ -47,6 +47,8 @@ export interface FileRun {
   result?: FileResult;
   /** The text it was planned from; kept for changed files in `rewrite` mode. */
   before?: string;
+  /** How long its parse and transforms took, of its time limit (what is left is for the work after, on its result). */
+  elapsedMs?: number;
 }
 
 export interface WorkerSettings {
@@ -108,6 +110,7 @@ export function transformChunk(items: readonly WorkItem[], registry: Registry, s
 }
 
 function transformText(file: string, text: string, registry: Registry, transforms: readonly Transform[], settings: WorkerSettings): FileRun {
+  const started = performance.now();
   let result: FileResult;
   try {
     result = transformFile({ path: file, source: text, registry, transforms, prefilter: false, mode: settings.mode, formatWith: settings.formatWith });
@@ -120,10 +123,11 @@ function transformText(file: string, text: string, registry: Registry, transform
     delete result.edits;
     return { file, result };
   }
-  return { file, result, before: text };
+  return { file, result, before: text, elapsedMs: performance.now() - started };
 }
 
-function timedOut(file: string, ms: number): FileResult {
+/** The result of a file that took longer than its time limit: a `timeout` finding, the file left as it was. */
+export function timedOut(file: string, ms: number): FileResult {
   const limit = `${ms / 1000} s`;
   const message = `took longer than the per-file time limit (${limit}, --file-timeout); it was left as it was`;
   return resultFor(file)('failed', [{ file, line: 1, column: 1, kind: 'timeout', message }]);
@@ -294,6 +298,8 @@ export interface DiscoverAndRunOptions extends RunOptions {
    * in the same pass: their runs come back apart, as `elsewhere`, for `check` to count their imports.
    */
   elsewhere?: boolean;
+  /** Discovery asks git which files it ignores (default); false: no git is started (`check`). */
+  git?: boolean;
 }
 
 /** Discover the registry's files and run them, the workers starting while discovery goes on. */
@@ -303,7 +309,7 @@ export async function discoverAndRun(
 ): Promise<{ runs: FileRun[]; notes: SkipNote[]; elsewhere: FileRun[] }> {
   const runner = new FileRunner(registry, options);
   try {
-    const { files, notes, elsewhere = [] } = discoverFiles(registry, options.paths, { cwd: options.cwd, elsewhere: options.elsewhere });
+    const { files, notes, elsewhere = [] } = discoverFiles(registry, options.paths, { cwd: options.cwd, elsewhere: options.elsewhere, git: options.git });
     const selected = options.select ? options.select(files) : files;
     const all = await runner.run([...selected, ...elsewhere]);
     const runs = all.slice(0, selected.length);

@@ -26,9 +26,9 @@ export interface IgnoreRules {
  * Git's list only filters what discovery's own walk found, which never follows a link out of the tree:
  * it adds no file.
  */
-export function ignoreRulesFor(root: string): IgnoreRules {
+export function ignoreRulesFor(root: string, options: { git?: boolean } = {}): IgnoreRules {
   const resolvedRoot = path.resolve(root);
-  const top = findRepositoryTop(resolvedRoot);
+  const top = options.git === false ? undefined : findRepositoryTop(resolvedRoot);
   // Submodules are listed as one entry: their files are matched here, as before.
   const listed = top && !fs.existsSync(path.join(top, '.gitmodules')) ? listFilesGitTakes(resolvedRoot, top) : null;
   if (!listed) return new GitignoreRules(resolvedRoot);

@@ -62,3 +62,19 @@ export function realParentPath(p: string, options: Pick<RealPathOptions, 'native
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Why `relative` (forward slashes) cannot name a file under a folder, or null when it can: it must be
+ * relative, with no `..`, `.` or empty segment and no NUL. A path read from anything on disk is checked
+ * with this before it is joined to a folder.
+ */
+export function unsafeRelativePath(relative: unknown): string | null {
+  if (typeof relative !== 'string' || relative === '') return 'not a path';
+  if (relative.includes('\0')) return 'holds a NUL byte';
+  if (relative.startsWith('/') || path.isAbsolute(relative)) return 'is absolute';
+  const segments = relative.split('/');
+  if (segments.some((segment) => segment === '..')) return 'leads out through ".."';
+  if (segments.some((segment) => segment === '' || segment === '.')) return 'has an empty or "." segment';
+  if (path.sep !== '/' && relative.includes(path.sep)) return `holds "${path.sep}"`;
+  return null;
+}

@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { realParentPath, realPathOr, relativePosix } from '../shared/paths';
+import { findRepositoryTop } from '../shared/repository';
+
+export { findRepositoryTop };
 
 export class GitError extends Error {
   constructor(
@@ -20,11 +23,33 @@ export class GitError extends Error {
  */
 const GIT_BASE_ARGS = ['--literal-pathspecs', '-c', 'core.quotePath=false'];
 
-function git(cwd: string, args: string[], input?: string): string {
+/**
+ * The variables that tie git to one repository and index (`git rev-parse --local-env-vars`: what git
+ * itself clears before it works in another repository). A git hook runs with some of them set (a
+ * pre-commit hook with GIT_INDEX_FILE=.git/index.lock); inherited, they would point our git at the
+ * user's commit in progress. Our git finds its repository from the folder it runs in, and nothing else.
+ */
+const REPOSITORY_VARIABLES = new Set([
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_CONFIG', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_OBJECT_DIRECTORY',
+  'GIT_DIR', 'GIT_WORK_TREE', 'GIT_IMPLICIT_WORK_TREE', 'GIT_GRAFT_FILE', 'GIT_INDEX_FILE', 'GIT_NO_REPLACE_OBJECTS',
+  'GIT_REPLACE_REF_BASE', 'GIT_PREFIX', 'GIT_INTERNAL_SUPER_PREFIX', 'GIT_SHALLOW_FILE', 'GIT_COMMON_DIR',
+]);
+
+/** The environment every git we start runs with: ours, without a hook's repository variables, plus `extra`. */
+export function gitEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!REPOSITORY_VARIABLES.has(key) && !/^GIT_CONFIG_(KEY|VALUE)_\d+$/.test(key)) env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
+function git(cwd: string, args: string[], input?: string, env?: Record<string, string>): string {
   try {
     return execFileSync('git', [...GIT_BASE_ARGS, ...args], {
       cwd,
       input,
+      env: gitEnvironment(env),
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -110,11 +135,14 @@ export function headRef(root: string): string | null {
   }
 }
 
-/** Sets the index entries of `files` (relative to the top level) back to HEAD's, leaving the work tree alone. */
+/**
+ * Sets the index entries of `files` (absolute, or relative to `root`) to HEAD's, leaving the work tree
+ * alone.
+ */
 export function resetIndexEntries(root: string, files: string[]): void {
   if (files.length === 0) return;
-  const topLevel = topLevelOf(root);
-  git(topLevel, ['reset', '--quiet', '--pathspec-from-file=-', '--pathspec-file-nul'], files.join('\0'));
+  const relative = topLevelPaths(root, files);
+  git(topLevelOf(root), ['reset', '--quiet', '--pathspec-from-file=-', '--pathspec-file-nul'], relative.join('\0'));
 }
 
 /** `files` (absolute, or relative to `root`) as paths relative to the work tree's top level. */
@@ -130,11 +158,12 @@ export function repositoryRoot(root: string): string | null {
 
 /**
  * Those of `files` (absolute, or relative to `root`) with staged or unstaged changes, or untracked, returned
- * as given. A single `git status` of the whole work tree, so no file list can overflow the command line.
+ * as given. A single `git status` of the whole work tree, so no file list can overflow the command line; it
+ * takes no optional lock, so it never races a git command of the user's.
  */
 export function uncommittedFiles(root: string, files: string[]): string[] {
   const topLevel = topLevelOf(root);
-  const status = git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames']);
+  const status = git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames'], undefined, { GIT_OPTIONAL_LOCKS: '0' });
   const dirty = new Set<string>();
   for (const entry of status.split('\0')) {
     // Each entry is `XY path`, with paths relative to the top level whatever the cwd.
@@ -144,65 +173,115 @@ export function uncommittedFiles(root: string, files: string[]): string[] {
 }
 
 /**
- * Commits exactly `files` as they are in the work tree, whatever else is staged: `git commit --only`
- * builds the commit from a temporary index and leaves the other staged changes staged. `onCommitStarted`
- * gets the pid of the `git commit` process, for a record that lets a later run clean up after it.
+ * Those of `files` (absolute, or relative to `root`) whose work-tree content differs from their entry in the
+ * index `indexFile` (or that it has no entry for), returned as given.
  */
-export async function commitFiles(
-  root: string, files: string[], message: string, onCommitStarted?: (gitPid: number) => void,
-): Promise<string> {
-  if (files.length === 0) throw new TypeError('commitFiles needs at least one file');
+export function differFromIndex(root: string, indexFile: string, files: string[]): string[] {
   const topLevel = topLevelOf(root);
   const relative = files.map((file) => relativeToTopLevel(topLevel, root, file));
-  const tracked = new Set(git(topLevel, ['ls-files', '-z']).split('\0'));
-  const untracked = relative.filter((file) => !tracked.has(file));
-  // `--only` refuses paths git does not know; an intent-to-add entry makes them known without staging content.
-  if (untracked.length > 0) git(topLevel, ['add', '--intent-to-add', '--pathspec-from-file=-', '--pathspec-file-nul'], untracked.join('\0'));
-  const messageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssot-commit-'));
-  const messageFile = path.join(messageDir, 'message');
-  try {
-    fs.writeFileSync(messageFile, message);
-    const args = ['commit', '--only', '--quiet', '-F', messageFile, '--pathspec-from-file=-', '--pathspec-file-nul'];
-    await gitWithPid(topLevel, args, relative.join('\0'), onCommitStarted);
-  } catch (error) {
-    if (untracked.length > 0) {
-      git(topLevel, ['rm', '--cached', '--quiet', '--pathspec-from-file=-', '--pathspec-file-nul'], untracked.join('\0'));
-    }
-    throw error;
-  } finally {
-    fs.rmSync(messageDir, { recursive: true, force: true });
+  // `<mode> <object> <stage>\t<path>` per entry; reading the index touches no file of the work tree.
+  const staged = new Map<string, string>();
+  for (const entry of git(topLevel, ['ls-files', '--stage', '-z'], undefined, { GIT_INDEX_FILE: indexFile }).split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab !== -1) staged.set(entry.slice(tab + 1), entry.split(' ')[1]);
   }
-  return git(topLevel, ['rev-parse', 'HEAD']).trim();
+  // The objects the files would be, the repository's filters (line endings) applied; a name holding a
+  // newline cannot be given one a line, and counts as differing.
+  const plain = relative.filter((file) => !file.includes('\n'));
+  const objects = plain.length === 0 ? [] : git(topLevel, ['hash-object', '--stdin-paths'], plain.join('\n') + '\n').trim().split('\n');
+  const now = new Map(plain.map((file, i) => [file, objects[i]]));
+  return files.filter((_, i) => staged.get(relative[i]) === undefined || staged.get(relative[i]) !== now.get(relative[i]));
 }
 
-/** `git` run asynchronously, so that its pid is known while it runs. */
-function gitWithPid(cwd: string, args: string[], input: string, onStarted?: (pid: number) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', [...GIT_BASE_ARGS, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const output: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
-    child.on('error', (error) => reject(new GitError(args, error.message)));
-    // A git that exits before reading its input closes the pipe; its exit code tells what went wrong.
-    child.stdin.on('error', () => undefined);
-    child.on('close', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new GitError(args, Buffer.concat(output).toString('utf8') || `exit ${code ?? signal}`));
-    });
-    if (child.pid !== undefined) onStarted?.(child.pid);
-    child.stdin.end(input);
-  });
+/** HEAD's commit, or null before the first commit. */
+export function headCommit(root: string): string | null {
+  try {
+    return git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).trim() || null;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * The nearest folder at or above `dir` holding `.git` (a folder, or a file in a worktree or submodule), as
- * `dir` spells it. Read off the disk rather than asked of git: discovery needs it on every command.
+ * Whether a commit whose parent is `parent` (null: a first commit) and whose subject is `subject` is on
+ * HEAD's first-parent line: how a run tells, after a kill, whether the commit it started landed.
  */
-export function findRepositoryTop(dir: string): string | undefined {
-  for (let current = dir; ; current = path.dirname(current)) {
-    if (fs.existsSync(path.join(current, '.git'))) return current;
-    if (path.dirname(current) === current) return undefined;
+export function commitLanded(root: string, parent: string | null, subject: string): boolean {
+  const head = headCommit(root);
+  if (!head) return false;
+  const range = parent ? [`${parent}..HEAD`] : ['--max-parents=0', 'HEAD'];
+  const log = git(root, ['log', '--first-parent', '--format=%P%x1f%s%x1e', ...range]);
+  return log.split('\x1e').some((record) => {
+    const [parents, logged] = record.replace(/^\n/, '').split('\x1f');
+    return logged !== undefined && parents.split(' ')[0] === (parent ?? '') && logged === subject;
+  });
+}
+
+export interface CommitOptions {
+  /** A folder for the commit's private index and message (default: a new temporary folder). */
+  scratchDir?: string;
+  /** Gets the pid of the `git commit` process, for a record that lets a later run clean up after it. */
+  onCommitStarted?: (gitPid: number) => void;
+  /**
+   * Called once the files are staged in the commit's own index (its path given), before `git commit`
+   * starts; throwing stops the commit. What is staged then is what is committed (hooks aside).
+   */
+  onStaged?: (indexFile: string) => void;
+}
+
+/**
+ * Commits exactly `files` as they are in the work tree, whatever else is staged. The commit is built in
+ * an index of its own (HEAD's tree plus the files), so the user's index is never locked while the hooks
+ * run, and a kill leaves nothing in it; hooks see that index (GIT_INDEX_FILE) and what they stage there
+ * (a formatter's `git add`) is what is committed. Afterwards the user's index gets the files' entries as
+ * HEAD now has them, so it agrees with the commit; the user's other staged changes stay staged.
+ */
+export async function commitFiles(root: string, files: string[], message: string, options: CommitOptions = {}): Promise<string> {
+  if (files.length === 0) throw new TypeError('commitFiles needs at least one file');
+  const topLevel = topLevelOf(root);
+  const relative = files.map((file) => relativeToTopLevel(topLevel, root, file));
+  const scratch = options.scratchDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ssot-commit-'));
+  const env = { GIT_INDEX_FILE: path.join(scratch, 'index') };
+  const messageFile = path.join(scratch, 'message');
+  try {
+    if (headCommit(topLevel)) git(topLevel, ['read-tree', 'HEAD'], undefined, env);
+    git(topLevel, ['add', '--all', '--pathspec-from-file=-', '--pathspec-file-nul'], relative.join('\0'), env);
+    options.onStaged?.(env.GIT_INDEX_FILE);
+    fs.writeFileSync(messageFile, message);
+    // Without our base options: `git commit` passes them on to the hooks (GIT_LITERAL_PATHSPECS would
+    // turn a hook's `git diff -- '*.ts'` into a search for a file named `*.ts`).
+    await gitWithPid(topLevel, ['commit', '--quiet', '-F', messageFile], env, options.onCommitStarted);
+  } finally {
+    if (!options.scratchDir) fs.rmSync(scratch, { recursive: true, force: true });
   }
+  resetIndexEntries(root, files);
+  return git(topLevel, ['rev-parse', 'HEAD']).trim();
+}
+
+/** `git` run asynchronously, so that its pid is known while it runs; `args` as given, for a command that runs hooks. */
+function gitWithPid(cwd: string, args: string[], env: Record<string, string>, onStarted?: (pid: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env: gitEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const output: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    // If what is told of the start fails (a record that cannot be written), git is stopped, and the promise
+    // settles only once it has ended: a git left running would commit behind our back.
+    let notStarted: unknown;
+    child.on('error', (error) => reject(new GitError(args, error.message)));
+    child.on('close', (code, signal) => {
+      if (notStarted !== undefined) reject(notStarted);
+      else if (code === 0) resolve();
+      else reject(new GitError(args, Buffer.concat(output).toString('utf8') || `exit ${code ?? signal}`));
+    });
+    if (child.pid === undefined) return;
+    try {
+      onStarted?.(child.pid);
+    } catch (error) {
+      notStarted = error;
+      child.kill('SIGTERM');
+    }
+  });
 }
 
 /** The real path of the work tree's top folder; throws outside git. */

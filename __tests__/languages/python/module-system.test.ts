@@ -4,6 +4,7 @@
  * (module-level names, star-import chains, `__all__`, `__getattr__`), written back absolute or relative.
  * One registry may name JavaScript and Python modules; an entry never maps across the two.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadRegistry, RegistryError, DEFAULT_INCLUDE } from '../../../src/registry/load';
 import type { Registry } from '../../../src/registry/types';
@@ -154,6 +155,25 @@ describe('import roots', () => {
     );
     expect(refusal(files, { python: { roots: [] } })).toBe('$.python.roots: an array is too small (expected an array of folders, relative to the registry\'s folder, that absolute imports start from (default: from pyproject.toml, else src/ in a src layout, and the registry\'s folder))');
     expect(refusal(files, { python: { root: 'x' } })).toBe('$.python.root: unknown key (expected one of: roots, version); did you mean "roots"?');
+  });
+
+  it('never lead out of the registry\'s folder: a `python.roots` folder linked to outside is refused, a pyproject.toml one is no root', () => {
+    const outside = tempTree({ 'pkg/__init__.py': '', 'pkg/engine.py': ENGINE });
+    const linkedRoot = (config: object, pyproject?: string): string => {
+      const root = tempTree({ 'ssot.config.json': JSON.stringify({ ...config, ...symbol('pkg.engine') }), ...(pyproject ? { 'pyproject.toml': pyproject } : {}) });
+      fs.symlinkSync(outside, path.join(root, 'code'));
+      try {
+        loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+      } catch (error) {
+        if (error instanceof RegistryError) return error.message.replace(/^.*ssot\.config\.json: /, '');
+        throw error;
+      }
+      throw new Error('the registry loaded');
+    };
+    expect(linkedRoot({ python: { roots: ['code'] } })).toBe(
+      `$.python.roots[0]: "code" leads through a link out of the registry's folder, to ${fs.realpathSync(outside)} (expected a folder inside it)`,
+    );
+    expect(linkedRoot({}, '[tool.setuptools.packages.find]\nwhere = ["code", "../x"]\n')).toMatch(/^\$\.symbols\[0\]\.from: .*"pkg\.engine" names no module under the import roots \(\.\)/);
   });
 
   it('refuses an unreadable pyproject.toml, and a version that is no Python version', () => {

@@ -3,10 +3,11 @@
  * verify it and commit it, stopping at the first batch that does not make it, or when the run is
  * interrupted (the batch under way is rolled back, as a failed verify's is).
  */
-import { applyBatchAtomically, type BatchWrite } from '../../batches/journal';
+import { applyBatchAtomically, type BatchWrite, type Lock } from '../../batches/journal';
 import { indexLockFile, isGitRepository, uncommittedFiles } from '../../vcs/git';
 import { runVerify } from '../../vcs/verify';
-import { commitBatch } from '../../vcs/batch-commit';
+import { commitBatch, gitReason, recordPendingCommit, settleInterruptedCommit } from '../../vcs/batch-commit';
+import { abortHeard } from '../../shared/abort';
 import { relativeTo, UsageError } from '../session';
 import { transformsThatChanged, type ApplyPlan, type PlannedBatch } from './plan';
 import type { BatchOutcome, StopReason } from './outcome';
@@ -20,28 +21,13 @@ export interface Execution {
   stoppedBy?: StopReason;
 }
 
-/** Thrown into the journal's hooks when the run is interrupted: the journal then rolls the batch back. */
-class Interrupted extends Error {
-  constructor() {
-    super('interrupted');
-    this.name = 'Interrupted';
-  }
-}
-
-/**
- * One turn of the event loop: a signal that arrived while this thread was busy (writing files, waiting for
- * a child that the same Ctrl-C killed) is heard before the run decides what to do next.
- */
-const heardSignals = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-export async function executePlan(plan: ApplyPlan): Promise<Execution> {
+export async function executePlan(plan: ApplyPlan, lock: Lock): Promise<Execution> {
   if (plan.options.dryRun) throw new TypeError('executePlan: a dry-run plan keeps diffs only, no texts to write');
   if (plan.options.commit) refuseDirtyFiles(plan);
   const outcomes: BatchOutcome[] = [];
   for (const planned of plan.batches) {
-    await heardSignals();
-    if (plan.options.signal?.aborted) return { outcomes, stoppedBy: 'interrupted' };
-    const outcome = await executeBatch(plan, planned);
+    if (await abortHeard(plan.options.signal)) return { outcomes, stoppedBy: 'interrupted' };
+    const outcome = await executeBatch(plan, planned, lock);
     outcomes.push(outcome);
     plan.options.onBatch?.(outcome, plan.allBatches.length, plan.transforms);
     if (outcome.interrupted) return { outcomes, stoppedBy: 'interrupted' };
@@ -66,43 +52,46 @@ function refuseDirtyFiles(plan: ApplyPlan): void {
   }
 }
 
-async function executeBatch(plan: ApplyPlan, planned: PlannedBatch): Promise<BatchOutcome> {
+/**
+ * Writes, verifies and commits one batch. The run's signal reaches each step: the journal stops at its next
+ * file or once verify returns and rolls the batch back, verify's command gets the signal, and a commit that
+ * the same Ctrl-C stopped is undone.
+ */
+async function executeBatch(plan: ApplyPlan, planned: PlannedBatch, lock: Lock): Promise<BatchOutcome> {
   const { root, options } = plan;
   const { signal } = options;
   const { batch, changes } = planned;
   const outcome: BatchOutcome = { batch, status: 'planned', perTransform: planned.perTransform };
   const label = `batch ${batch.index}/${plan.allBatches.length}: ${batch.label}`;
-  const stopIfInterrupted = async (): Promise<void> => {
-    await heardSignals();
-    if (signal?.aborted) throw new Interrupted();
-  };
+  const files = changes.map((c) => c.file);
+  const message = commitMessage(plan, planned);
   try {
-    const result = await applyBatchAtomically(root, changes.map((c) => ({ path: c.file, before: c.texts!.before, after: c.texts!.after })), {
-      label,
-      onFileWritten: signal ? stopIfInterrupted : undefined,
-      verify: options.verify
-        ? async () => {
-          const verified = await runVerify(options.verify!, root, signal);
-          await stopIfInterrupted();
-          return verified;
-        }
-        : undefined,
-    });
+    const result = await applyBatchAtomically(
+      lock,
+      changes.map((c) => ({ path: c.file, before: c.texts!.before, after: c.texts!.after })),
+      {
+        root,
+        label,
+        verify: options.verify ? () => runVerify(options.verify!, root, signal) : undefined,
+        signal,
+        onDone: options.commit ? () => recordPendingCommit(lock, files, message, label) : undefined,
+      },
+    );
     outcome.status = result.status;
     outcome.verifyOutput = result.verifyOutput;
+    if (result.kept) outcome.kept = result.kept;
+    if (result.interrupted) outcome.interrupted = true;
   } catch (error) {
-    if (error instanceof Interrupted) return { ...outcome, status: 'rolled-back', interrupted: true };
     outcome.status = 'failed';
     outcome.error = (error as Error).message;
   }
   if (outcome.status === 'written' && options.commit) {
     try {
-      outcome.commit = await commitBatch(root, changes.map((c) => c.file), commitMessage(plan, planned));
+      outcome.commit = await commitBatch(lock, files, message);
     } catch (error) {
-      await heardSignals();
-      if (signal?.aborted) return undoInterruptedCommit(plan, planned, outcome);
+      if (await abortHeard(signal)) return undoInterruptedCommit(plan, planned, outcome, lock);
       outcome.status = 'failed';
-      outcome.error = `written, but the commit failed (the files stay changed, uncommitted): ${(error as Error).message}`;
+      outcome.error = `written, but the commit failed (${gitReason(error)}): the files stay changed and uncommitted; the next \`apply --commit\` commits them first`;
     }
   }
   return outcome;
@@ -111,14 +100,18 @@ async function executeBatch(plan: ApplyPlan, planned: PlannedBatch): Promise<Bat
 /**
  * The same Ctrl-C that stopped the run stopped its `git commit` (git cleans up its own locks when it
  * is interrupted): the batch is written and verified but not committed, and is rolled back like any batch
- * under way, atomically, from the texts it was planned with. If the commit landed after all, it stays.
+ * under way, atomically, from the texts it was planned with; it is then no longer pending. If the commit
+ * landed after all, it stays. A file changed since (a formatting hook's work) stops the rollback, and the
+ * batch stays pending for the next `apply --commit`.
  */
-async function undoInterruptedCommit(plan: ApplyPlan, planned: PlannedBatch, outcome: BatchOutcome): Promise<BatchOutcome> {
+async function undoInterruptedCommit(plan: ApplyPlan, planned: PlannedBatch, outcome: BatchOutcome, lock: Lock): Promise<BatchOutcome> {
   const files = planned.changes.map((c) => c.file);
   if (uncommittedFiles(plan.root, files).length === 0) return { ...outcome, interrupted: true, error: 'interrupted while committing; the commit was made' };
   const undo: BatchWrite[] = planned.changes.map((c) => ({ path: c.file, before: c.texts!.after, after: c.texts!.before }));
   try {
-    await applyBatchAtomically(plan.root, undo, { label: `undo of batch ${planned.batch.index}/${plan.allBatches.length}` });
+    await applyBatchAtomically(lock, undo, { root: plan.root, label: `undo of batch ${planned.batch.index}/${plan.allBatches.length}` });
+    // Its files hold HEAD's content again: settling drops the pending record.
+    settleInterruptedCommit(lock);
     return { ...outcome, status: 'rolled-back', interrupted: true };
   } catch (error) {
     return { ...outcome, status: 'failed', interrupted: true, error: `interrupted while committing, and the batch could not be rolled back: ${(error as Error).message}` };

@@ -3,10 +3,11 @@
  * it is a dry run, write it batch after batch (atomically, verified, committed). Returns what happened;
  * the bin prints it and decides the exit code.
  */
-import { acquireLock, type RecoveryResult } from '../../batches/journal';
-import type { ClearedCommit } from '../../vcs/batch-commit';
+import * as path from 'node:path';
+import type { RecoveryResult } from '../../batches/journal';
+import { commitPendingBatch, type ClearedCommit, type PendingCommit } from '../../vcs/batch-commit';
 import type { RegistryNote } from '../../registry/types';
-import { openSession } from '../session';
+import { openSession, registryPath, type InterruptedState } from '../session';
 import { checkFormatter, planApply, scopeOf, type ApplyOptions } from './plan';
 import { checkOutDir, renderPlan, writePatchFiles } from './render';
 import { executePlan, type StopReason } from './execute';
@@ -22,6 +23,12 @@ export interface ApplyOutcome {
   stoppedBy?: StopReason;
   recovered: RecoveryResult | null;
   clearedCommit: ClearedCommit | null;
+  /** A batch an earlier run wrote but did not commit, committed first by this `--commit` run. */
+  committedPending: { commit: string; pending: PendingCommit } | null;
+  /** A batch an earlier run wrote but did not commit, still so (this run has no `--commit`). */
+  pendingCommit: PendingCommit | null;
+  /** A dry run changes nothing: what an interrupted run left is only reported. */
+  interrupted: InterruptedState | null;
   /** What the registry says that could not be checked against the code. */
   notes: RegistryNote[];
 }
@@ -30,28 +37,33 @@ export async function runApply(options: ApplyOptions): Promise<ApplyOutcome> {
   // What the options alone can refuse is refused before the registry is even read.
   const scope = scopeOf(options);
   checkOutDir(options);
-  const { registry, recovered, clearedCommit } = openSession(options.config, options.cwd);
-  checkFormatter(registry.root, options.formatWith);
-  const plan = await planApply(registry, options, scope);
-  const rendered = renderPlan(plan);
-  const done = (summary: ApplySummary, stoppedBy?: StopReason): ApplyOutcome =>
-    ({ summary, patch: rendered.patch, ...(stoppedBy ? { stoppedBy } : {}), recovered, clearedCommit, notes: registry.notes });
-  // Interrupted while planning: nothing was written, not even the patch files.
-  if (options.signal?.aborted) return done(summarize(plan, [], 'interrupted'), 'interrupted');
-  if (options.dryRun) {
-    writePatchFiles(plan, rendered);
-    const summary = summarize(plan, []);
-    for (const outcome of summary.batches) options.onBatch?.(outcome, plan.allBatches.length, plan.transforms);
-    return done(summary);
-  }
-  // Taken once there is something to write, so that a run refused while planning (a path, a glob) leaves
-  // no trace; a second run started meanwhile plans too, then finds the lock and is refused.
-  const lock = acquireLock(registry.root);
+  // Before the lock: outside git its folder is made in the tree, and a run refused here leaves nothing.
+  checkFormatter(path.dirname(registryPath(options.config, options.cwd)), options.formatWith);
+  // A real run takes the tree's lock first and holds it to its end: what an interrupted run left is
+  // recovered before a source file is read, and no recover can undo this run's batches beside it.
+  const session = openSession(options.config, options.cwd, { write: !options.dryRun });
+  const { registry, recovered, clearedCommit, interrupted } = session;
   try {
+    // A batch left written but uncommitted is committed before anything else, or the run stops and names it.
+    const committedPending = !options.dryRun && options.commit ? await commitPendingBatch(session.lock!) : null;
+    const pendingCommit = committedPending ? null : session.pendingCommit;
+    const plan = await planApply(registry, options, scope);
+    const rendered = renderPlan(plan);
+    const done = (summary: ApplySummary, stoppedBy?: StopReason): ApplyOutcome => ({
+      summary, patch: rendered.patch, ...(stoppedBy ? { stoppedBy } : {}),
+      recovered, clearedCommit, committedPending, pendingCommit, interrupted, notes: registry.notes,
+    });
+    // Interrupted while planning: nothing was written, not even the patch files.
+    if (options.signal?.aborted) return done(summarize(plan, [], 'interrupted'), 'interrupted');
     writePatchFiles(plan, rendered);
-    const { outcomes, stoppedBy } = await executePlan(plan);
+    if (options.dryRun) {
+      const summary = summarize(plan, []);
+      for (const outcome of summary.batches) options.onBatch?.(outcome, plan.allBatches.length, plan.transforms);
+      return done(summary);
+    }
+    const { outcomes, stoppedBy } = await executePlan(plan, session.lock!);
     return done(summarize(plan, outcomes, stoppedBy), stoppedBy);
   } finally {
-    lock.release();
+    session.close();
   }
 }

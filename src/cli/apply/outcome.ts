@@ -15,12 +15,14 @@ export interface BatchOutcome {
   commit?: string;
   verifyOutput?: string;
   error?: string;
+  /** Files changed by someone else while the batch was in flight, left as they are by its rollback. */
+  kept?: string[];
   /** A signal stopped the run while this batch was under way (it was then rolled back). */
   interrupted?: boolean;
 }
 
 /**
- * Why a run stopped before its last batch: a verify that failed (rolled back), a batch not written, or a
- * signal (the batch under way rolled back).
+ * Why a run stopped before its last batch: a verify that failed (rolled back), a batch not written (or not
+ * committed), or a signal (the batch under way rolled back).
  */
 export type StopReason = 'verify' | 'write' | 'interrupted';

@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import type { Registry } from '../../registry/types';
 import type { SkipNote } from '../../runner/discover';
-import { discoverAndRun, type FileRun } from '../../runner/file-runner';
+import { discoverAndRun, timedOut, type FileRun } from '../../runner/file-runner';
+import { DEFAULT_FILE_TIMEOUT_MS, withTimeLimit } from '../../runner/time-limit';
 import { selectTransforms } from '../../transforms';
 import type { TransformName } from '../../transforms';
 import { checkBatchSize, planBatches, type Batch, type BatchBy } from '../../batches/plan';
@@ -50,8 +51,9 @@ export interface ApplyOptions {
   /** `--out-dir` may replace the batch files of an older plan (and only those). */
   force?: boolean;
   /**
-   * Aborted (its reason: the signal's name, `SIGINT`) to stop the run: the batch being written or verified
-   * is rolled back, and no batch starts after it.
+   * Aborted (its reason: the signal's name, `SIGINT`) to stop the run: the batch in flight is rolled back
+   * through its journal (at its next file, or once its verify command, which gets the signal too, has
+   * returned), no batch starts after it, and the outcome says `interrupted`.
    */
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
@@ -166,7 +168,7 @@ async function runEngine(registry: Registry, options: ApplyOptions, scope: Apply
   const landed = new Map<string, PlannedChange>();
   const { runs, notes } = await discoverAndRun(registry, {
     onResult: (run) => {
-      const change = plannedChange(registry.root, run, !options.dryRun);
+      const change = plannedChange(registry.root, run, !options.dryRun, options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS);
       if (change) landed.set(run.file, change);
     },
     paths: options.paths,
@@ -201,20 +203,32 @@ function reportOf(root: string, { runs, notes, changes }: EngineRun): Pick<Apply
   };
 }
 
-function plannedChange(root: string, run: FileRun, keepTexts: boolean): PlannedChange | null {
+/**
+ * A changed file's diff, made from its edits within what is left of its time limit (a file past it becomes a
+ * `timeout` failure, as it would in the worker).
+ */
+function plannedChange(root: string, run: FileRun, keepTexts: boolean, limitMs: number): PlannedChange | null {
   if (run.result?.status !== 'changed' || run.before === undefined) return null;
   const relative = relativeTo(root, run.file);
   const texts = { before: run.before, after: run.result.output! };
+  const { edits } = run.result;
+  const diff = withTimeLimit(limitMs - (run.elapsedMs ?? 0), () => formatPatch([{ path: relative, ...texts, edits }]));
+  if ('timedOut' in diff) {
+    run.result = timedOut(run.file, limitMs);
+    delete run.before;
+    return null;
+  }
   const change: PlannedChange = {
     file: run.file,
     relative,
     changedBy: run.result.changedBy as TransformName[],
-    diff: formatPatch([{ path: relative, ...texts }]),
+    diff: diff.value,
   };
   if (keepTexts) change.texts = texts;
   // The run would otherwise hold the texts until the plan is done.
   delete run.before;
   delete run.result.output;
+  delete run.result.edits;
   return change;
 }
 

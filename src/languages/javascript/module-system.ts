@@ -11,8 +11,10 @@ import {
   ModuleReadError,
   type Language, type LanguagePrefilter, type ModuleExports, type ModuleRef, type ModuleSystem, type ModuleSystemSetup, type SetupMock,
 } from '../language';
-import { isInside, realPathOr, toPosix } from '../../shared/paths';
+import { isInside, realPathOr, relativePosix, toPosix } from '../../shared/paths';
 import { isDirectory, isFile } from '../../shared/fs';
+import { findRepositoryTop } from '../../shared/repository';
+import { extendsOutside } from './tsconfig-chain';
 import { ModuleResolver } from './resolve';
 import { findPackageDirectory, newExportsCache, packageEntryFile, readModuleExports, splitPackageSpecifier } from './module-exports';
 import { readLoadedSpecifiers } from './module-imports';
@@ -167,16 +169,35 @@ export class JavaScriptModules implements ModuleSystem {
   }
 }
 
+/**
+ * The tsconfig in use. The registry and the tsconfig are the repository's, as untrusted as the rest: the
+ * tsconfig may sit above the registry's folder (a monorepo's base config), and extend others, but neither
+ * it nor anything it extends may lie outside the repository (outside git: the registry's folder), by its
+ * path or through a link.
+ */
 function findTsconfig({ root, settings, fail }: ModuleSystemSetup): string | undefined {
+  const tree = findRepositoryTop(realPathOr(root)) ?? realPathOr(root);
+  const contained = (file: string): string => {
+    const outside = extendsOutside(file, tree);
+    if (outside) {
+      fail('$.tsconfig', `${relativePosix(realPathOr(root), outside.file)} extends "${outside.extends}", which leads out of the repository (expected every tsconfig it extends inside the repository)`);
+    }
+    return file;
+  };
   if (settings === undefined) {
     const beside = path.join(root, 'tsconfig.json');
-    return isFile(beside) ? beside : undefined;
+    if (!isFile(beside)) return undefined;
+    if (!isInside(tree, realPathOr(beside))) fail('$.tsconfig', `tsconfig.json beside the registry is a link out of the repository (expected a tsconfig file inside it)`);
+    return contained(beside);
   }
   const named = settings as string;
   const absolute = path.resolve(root, named);
-  if (isFile(absolute)) return absolute;
+  if (!isInside(tree, path.resolve(realPathOr(root), named)) || !isInside(tree, realPathOr(absolute))) {
+    fail('$.tsconfig', `"${named}" leads out of the repository (expected a tsconfig file inside it)`);
+  }
+  if (isFile(absolute)) return contained(absolute);
   // Like `tsc -p`, a folder means the tsconfig.json in it.
-  if (isDirectory(absolute) && isFile(path.join(absolute, 'tsconfig.json'))) return path.join(absolute, 'tsconfig.json');
+  if (isDirectory(absolute) && isFile(path.join(absolute, 'tsconfig.json'))) return contained(path.join(absolute, 'tsconfig.json'));
   fail('$.tsconfig', `"${named}" does not exist (expected the path of a tsconfig file, relative to the registry's folder)`);
 }
 

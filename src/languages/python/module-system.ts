@@ -77,7 +77,16 @@ export class PythonModules implements ModuleSystem {
         setup.fail('$', `pyproject.toml beside the registry cannot be read: ${(error as Error).message.split('\n')[0]} (expected valid TOML, or "python": { "roots": [...] } in the registry)`);
       }
     }
-    this.roots = [...new Set(relativeRoots!.map((r) => realpathOr(path.resolve(this.root, r))))];
+    // Those named out of the folder are dropped before a link is followed: nothing outside is even looked at.
+    const roots = relativeRoots!.map((r) => path.resolve(this.root, r)).filter((absolute) => isInside(this.root, absolute)).map(realpathOr);
+    if (settings.roots) {
+      roots.forEach((real, i) => {
+        if (!isInside(this.root, real)) setup.fail(`$.python.roots[${i}]`, `"${settings.roots![i]}" leads through a link out of the registry's folder, to ${real} (expected a folder inside it)`);
+      });
+    }
+    // pyproject.toml is the repository's, as untrusted as the rest: a folder it names out of the registry's
+    // (`../x`, an absolute path, a link leading out) is no import root of ours, and nothing in it is read.
+    this.roots = [...new Set(roots.filter((real) => isInside(this.root, real)))];
     const version = settings.version ? PythonVersion.fromString(settings.version) : DEFAULT_PYTHON_VERSION;
     if (!version) setup.fail('$.python.version', `"${settings.version}" is not a Python version (expected "3.N")`);
     this.version = version!;
