@@ -33,7 +33,7 @@ export function cliWith(cwd: string, env: Record<string, string>, ...args: strin
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** Every file under root (but .git), with its bytes. */
+/** Every file under root (but .git), with its bytes; a symbolic link, not followed, as `-> target`. */
 export function filesUnder(root: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   const walk = (dir: string): void => {
@@ -41,6 +41,7 @@ export function filesUnder(root: string): Map<string, Buffer> {
       if (entry.name === '.git') continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
+      else if (entry.isSymbolicLink()) files.set(path.relative(root, full), Buffer.from(`-> ${fs.readlinkSync(full)}`));
       else files.set(path.relative(root, full), fs.readFileSync(full));
     }
   };

@@ -3,6 +3,7 @@
  * configuration prettier resolves for the file, `.editorconfig` included) with prettier 3 and prettier 2,
  * and, for an input that does not pass, which of its lines a rewrite touched and which it needed.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { structuredPatch } from 'diff';
 import { parseSource } from '../../src/languages/javascript/parse';
@@ -17,6 +18,30 @@ export const PRETTIERS: readonly { name: string; entry: string; folder: string }
   { name: 'prettier 3', entry: require.resolve('prettier'), folder: path.join(__dirname, '..', '..', 'node_modules', 'prettier') },
   { name: 'prettier 2', entry: require.resolve('prettier2'), folder: path.join(__dirname, '..', '..', 'node_modules', 'prettier2') },
 ];
+
+/**
+ * `folder` (one of PRETTIERS, or any package) installed in `root` as its `node_modules/prettier`, the way npm
+ * installs it: files inside the project. Hard links, not a link to ours: a prettier whose real path lies
+ * outside the project is not the project's, and the engine never loads it.
+ */
+export function installPrettier(root: string, folder: string, name = 'prettier'): void {
+  const copy = (from: string, to: string): void => {
+    fs.mkdirSync(to, { recursive: true });
+    for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+      const source = path.join(from, entry.name);
+      const target = path.join(to, entry.name);
+      if (entry.isDirectory()) copy(source, target);
+      else {
+        try {
+          fs.linkSync(source, target);
+        } catch {
+          fs.copyFileSync(source, target); // another disk
+        }
+      }
+    }
+  };
+  copy(fs.realpathSync(folder), path.join(root, 'node_modules', name));
+}
 
 /** Whether `text`, as the file at `file`, passes `prettier --check` with the configuration prettier resolves there. */
 export function passesCheck(entry: string, file: string, text: string): boolean {

@@ -24,7 +24,7 @@ import { transformFile } from '../../src/engine/pipeline';
 import { selectTransforms } from '../../src/transforms';
 import { parseSource } from '../../src/languages/javascript/parse';
 import { projectPrettier } from '../../src/languages/javascript/prettier';
-import { linesTouchedBeyond, neededLines, passesCheck } from '../helpers/formatter-check';
+import { installPrettier, linesTouchedBeyond, neededLines, passesCheck } from '../helpers/formatter-check';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-repo';
 
 afterAll(removeTempDirs);
@@ -54,7 +54,7 @@ function ajvProject(which: 'prettier' | 'prettier2'): string {
   fs.cpSync(path.join(AJV, 'lib'), path.join(root, 'lib'), { recursive: true });
   fs.copyFileSync(path.join(AJV, 'package.json'), path.join(root, 'package.json'));
   fs.mkdirSync(path.join(root, 'node_modules', '@ajv-validator'), { recursive: true });
-  fs.symlinkSync(path.join(NODE_MODULES, which), path.join(root, 'node_modules', 'prettier'), 'dir');
+  installPrettier(root, path.join(NODE_MODULES, which));
   fs.symlinkSync(path.join(NODE_MODULES, '@ajv-validator', 'config'), path.join(root, 'node_modules', '@ajv-validator', 'config'), 'dir');
   const taken = new Set<string>();
   const barrel: string[] = [];
@@ -98,7 +98,7 @@ function consolidate(which: 'prettier' | 'prettier2'): Sample {
     const output = result.output!;
     sample.changed++;
     // The prettier the engine itself finds there: the project's own.
-    const entry = projectPrettier(file)!;
+    const entry = projectPrettier(file, root)!;
     const before = passesCheck(entry, file, input);
     const after = passesCheck(entry, file, output);
     if (before) sample.passedBefore++;

@@ -11,7 +11,7 @@ import { transformFile } from '../../src/engine/pipeline';
 import { selectTransforms } from '../../src/transforms';
 import { prettierFormat } from '../../src/languages/javascript/prettier';
 import { fixtureCases, PROJECT } from '../helpers/fixtures';
-import { passesCheck, PRETTIERS } from '../helpers/formatter-check';
+import { installPrettier, passesCheck, PRETTIERS } from '../helpers/formatter-check';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-repo';
 
 afterAll(removeTempDirs);
@@ -31,8 +31,7 @@ describe.each(PRETTIERS)('every fixture input formatted by $name', ({ entry, fol
   it.each(CONFIGURATIONS.map((c) => [JSON.stringify(c), c]))('under %s passes its check after the rewrite', (_, configuration) => {
     const root = makeTempDir('ssot-layouts-');
     fs.cpSync(PROJECT, root, { recursive: true });
-    fs.mkdirSync(path.join(root, 'node_modules'));
-    fs.symlinkSync(folder, path.join(root, 'node_modules', 'prettier'), 'dir');
+    installPrettier(root, folder);
     fs.writeFileSync(path.join(root, 'src', 'app', '.prettierrc.json'), JSON.stringify(configuration));
     const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
     let rewritten = 0;

@@ -18,7 +18,7 @@ import { loadRegistry } from '../../src/registry/load';
 import { transformFile } from '../../src/engine/pipeline';
 import type { TransformDefinition } from '../../src/transforms';
 import { fixtureCases, PROJECT, runAs } from '../helpers/fixtures';
-import { linesTouchedBeyond, neededLines, passesCheck, PRETTIERS } from '../helpers/formatter-check';
+import { installPrettier, linesTouchedBeyond, neededLines, passesCheck, PRETTIERS } from '../helpers/formatter-check';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-repo';
 
 afterAll(removeTempDirs);
@@ -64,8 +64,7 @@ describe('the style folders, with prettier 2 installed in the project', () => {
   it('give the same outputs when prettier 2 reads their configuration', () => {
     const root = makeTempDir('ssot-prettier2-');
     fs.cpSync(PROJECT, root, { recursive: true });
-    fs.mkdirSync(path.join(root, 'node_modules'));
-    fs.symlinkSync(path.join(REPO, 'node_modules', 'prettier2'), path.join(root, 'node_modules', 'prettier'), 'dir');
+    installPrettier(root, path.join(REPO, 'node_modules', 'prettier2'));
     const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
     for (const c of styled) {
       const result = transformFile({ path: path.join(root, 'src', 'app', c.fileName), source: c.input, registry, transforms: [c.transform] });

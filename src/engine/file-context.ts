@@ -200,7 +200,7 @@ export class FileContext {
     this.edit(this.file.renderImports(this.imports, (module, styleOf) =>
       this.registry.resolver.specifierFor(module, this.path, styleOf || undefined), this.render));
     // A longer name can push a statement past the print width: the language lays out again what it must.
-    for (const statement of this.file.relayout?.(this.edits.ordered()) ?? []) this.edits.replaceWithin(statement);
+    for (const statement of this.file.relayout?.(this.edits.ordered(), this.render) ?? []) this.edits.replaceWithin(statement);
   }
 
   private edit(edits: TextEdit[]): void {

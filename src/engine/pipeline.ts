@@ -12,6 +12,7 @@ import type { Transform } from './transform';
 import { FileContext } from './file-context';
 import type { FileResult, Finding } from './results';
 import { collectUsage } from './usage';
+import { projectTree } from '../shared/repository';
 
 /**
  * What a run is for. `rewrite` (apply, the jscodeshift face, the library): the output is kept and, as it
@@ -92,7 +93,8 @@ export function transformFile(options: TransformFileOptions): FileResult {
   const changedBy: string[] = [];
   let usage;
   try {
-    ctx = new FileContext(file, registry, { formatWith: options.formatWith });
+    // check (measure) writes nothing, so it loads no formatter of the project's: no code of the repository runs.
+    ctx = new FileContext(file, registry, { formatWith: options.formatWith, tree: mode === 'measure' ? undefined : treeOf(registry) });
     usage = mode === 'measure' ? collectUsage(ctx) : undefined;
     for (const transform of transforms) {
       stage = `the ${transform.name} transform`;
@@ -151,4 +153,13 @@ function checkOutput(result: FileResult, system: ModuleSystem): FileResult {
     const { output: _output, edits: _edits, ...rest } = result;
     return { ...rest, status: 'failed', findings: [...result.findings, bug] };
   }
+}
+
+const trees = new WeakMap<Registry, string>();
+
+/** The registry's project tree, found once per registry rather than once per file. */
+function treeOf(registry: Registry): string {
+  let tree = trees.get(registry);
+  if (tree === undefined) trees.set(registry, (tree = projectTree(registry.root)));
+  return tree;
 }

@@ -54,7 +54,7 @@ export interface SourceFile {
    * would no longer write them, where it wrote them so before, each written anew as one edit that stands for
    * every edit inside it (a rename that pushes a call past the print width). Absent or none: the edits stand.
    */
-  relayout?(edits: readonly TextEdit[]): TextEdit[];
+  relayout?(edits: readonly TextEdit[], options?: RenderOptions): TextEdit[];
 }
 
 /** A specifier for `module` in this file, in the style of `styleOf`, a specifier the file already writes. */

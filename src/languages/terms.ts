@@ -38,6 +38,12 @@ export interface RenderOptions {
    * language knows it (JavaScript: `prettier`), or `auto`: by the project's formatter where one is installed.
    */
   formatWith?: string;
+  /**
+   * The project's tree (its repository; outside git, the registry's folder): its own formatter is used only
+   * when installed inside it, never from a parent folder's node_modules. Absent: no formatter of the
+   * project's is loaded at all (`check`, which writes nothing, runs no code of the repository).
+   */
+  tree?: string;
 }
 
 /** The file does not parse; `line` and `column` are 1-based. */

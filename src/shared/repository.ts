@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { realPathOr } from './paths';
 
 /**
  * The nearest folder at or above `dir` holding `.git` (a folder, or a file in a worktree or submodule), as
@@ -31,4 +32,14 @@ export function gitDirOf(top: string): string | null {
   if (!match) return null;
   const dir = path.resolve(top, match[1]);
   return fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() ? dir : null;
+}
+
+/**
+ * The tree a run may read and run things from, for a registry in `root`: its repository's top folder, by
+ * real path; outside git, the registry's folder. What the project ships or installs above it (a tsconfig,
+ * a prettier in a parent's node_modules) is not the project's.
+ */
+export function projectTree(root: string): string {
+  const real = realPathOr(root);
+  return findRepositoryTop(real) ?? real;
 }

@@ -9,6 +9,7 @@ import type { TextEdit } from '../../../src/languages/language';
 import { parseSource } from '../../../src/languages/javascript/parse';
 import { relayoutStatements } from '../../../src/languages/javascript/relayout';
 import type { AnyNode } from '../../../src/languages/javascript/scope';
+import { installPrettier } from '../../helpers/formatter-check';
 import { removeTempDirs, tempTree } from '../../helpers/temp-repo';
 
 afterAll(removeTempDirs);
@@ -31,14 +32,13 @@ function renames(text: string): TextEdit[] {
 function relayout(files: Record<string, string>, text: string, withPrettier = true): { edits: TextEdit[]; body: AnyNode[] } {
   const root = tempTree(files);
   if (withPrettier) {
-    fs.mkdirSync(path.join(root, 'node_modules'));
-    fs.symlinkSync(path.join(REPO, 'node_modules', 'prettier'), path.join(root, 'node_modules', 'prettier'), 'dir');
+    installPrettier(root, path.join(REPO, 'node_modules', 'prettier'));
   }
   const file = path.join(root, 'src', 'app.ts');
   fs.mkdirSync(path.dirname(file));
   fs.writeFileSync(file, text);
   const program = parseSource(text, file).program as unknown as AnyNode;
-  return { edits: relayoutStatements(file, text, program, renames(text)), body: program.body };
+  return { edits: relayoutStatements(file, text, program, renames(text), root), body: program.body };
 }
 
 describe('relayoutStatements', () => {

@@ -13,7 +13,7 @@ import {
 } from '../language';
 import { isInside, realPathOr, relativePosix, toPosix } from '../../shared/paths';
 import { isDirectory, isFile } from '../../shared/fs';
-import { findRepositoryTop } from '../../shared/repository';
+import { projectTree } from '../../shared/repository';
 import { extendsOutside } from './tsconfig-chain';
 import { ModuleResolver } from './resolve';
 import { findPackageDirectory, newExportsCache, packageEntryFile, readModuleExports, splitPackageSpecifier } from './module-exports';
@@ -176,7 +176,7 @@ export class JavaScriptModules implements ModuleSystem {
  * path or through a link.
  */
 function findTsconfig({ root, settings, fail }: ModuleSystemSetup): string | undefined {
-  const tree = findRepositoryTop(realPathOr(root)) ?? realPathOr(root);
+  const tree = projectTree(root);
   const contained = (file: string): string => {
     const outside = extendsOutside(file, tree);
     if (outside) {

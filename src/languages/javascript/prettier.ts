@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { createSyncFn } from 'synckit';
+import { isInside, realPathOr } from '../../shared/paths';
 
 /** What the project's prettier resolves for one file: `prettier --check` formats it with `defaults` overlaid by `options`. */
 export interface PrettierConfig {
@@ -27,17 +28,23 @@ type Call =
 const entries = new Map<string, string | null>();
 let worker: ((call: Call) => unknown) | undefined;
 
-/** The entry point of the prettier installed where `file` is, or null when the project has none. */
-export function projectPrettier(file: string): string | null {
+/**
+ * The entry point of the prettier installed where `file` is, or null when the project has none. Node looks
+ * for it in every parent folder's node_modules, up to the disk's root; one found outside `tree` (a home
+ * folder's, a link out of it) is not the project's and is never loaded: it would run code from outside.
+ */
+export function projectPrettier(file: string, tree: string | undefined): string | null {
   const dir = path.dirname(file);
-  let entry = entries.get(dir);
+  const key = `${tree ?? ''}\0${dir}`;
+  let entry = entries.get(key);
   if (entry === undefined) {
     try {
       entry = createRequire(path.join(dir, 'noop.js')).resolve('prettier');
     } catch {
       entry = null;
     }
-    entries.set(dir, entry);
+    if (entry !== null && (tree === undefined || !isInside(tree, realPathOr(entry)))) entry = null;
+    entries.set(key, entry);
   }
   return entry;
 }

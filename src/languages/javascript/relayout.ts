@@ -16,7 +16,7 @@ import type { AnyNode } from './scope';
 const DECLARATIONS_OF_MODULES = new Set(['ImportDeclaration', 'ExportAllDeclaration', 'TSImportEqualsDeclaration']);
 
 /** What the project's prettier writes for each statement of `program` that `edits` change, where that differs. */
-export function relayoutStatements(path: string, text: string, program: AnyNode, edits: readonly TextEdit[]): TextEdit[] {
+export function relayoutStatements(path: string, text: string, program: AnyNode, edits: readonly TextEdit[], tree?: string): TextEdit[] {
   const touched = new Map<AnyNode, TextEdit[]>();
   const body = program.body as AnyNode[];
   for (const edit of edits) {
@@ -29,7 +29,7 @@ export function relayoutStatements(path: string, text: string, program: AnyNode,
     inside.push(edit);
   }
   if (touched.size === 0) return [];
-  const entry = projectPrettier(path);
+  const entry = projectPrettier(path, tree);
   if (!entry) return [];
   let config: PrettierConfig;
   try {

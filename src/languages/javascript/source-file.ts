@@ -127,15 +127,15 @@ export class JavaScriptFile implements SourceFile {
     return !!this.settings && rewriteParses({ path: this.path, text: this.text, ast: this.ast, settings: this.settings }, output, edits);
   }
 
-  relayout(edits: readonly TextEdit[]): TextEdit[] {
-    return relayoutStatements(this.path, this.text, this.program, edits);
+  relayout(edits: readonly TextEdit[], options: RenderOptions = {}): TextEdit[] {
+    return relayoutStatements(this.path, this.text, this.program, edits, options.tree);
   }
 
   renderImports(model: ImportModel, specifierFor: SpecifierWriter, options: RenderOptions = {}): TextEdit[] {
     const eol = /\r\n/.test(this.text) ? '\r\n' : '\n';
     return renderImports(model, {
       text: this.text, eol, program: this.program, comments: (this.ast.comments ?? []) as unknown as AnyNode[], specifierFor,
-      style: () => readStyle(this.path, this.text, model.decls, { formatWith: options.formatWith }),
+      style: () => readStyle(this.path, this.text, model.decls, options),
     });
   }
 }

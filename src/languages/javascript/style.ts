@@ -8,6 +8,7 @@
 import { parseSync as editorconfigFor } from 'editorconfig';
 import { join } from 'node:path';
 import { UserError } from '../../shared/errors';
+import { projectTree } from '../../shared/repository';
 import type { ImportDecl } from '../import-model';
 import { prettierCheck, prettierConfig, prettierFormat, projectPrettier, type PrettierConfig } from './prettier';
 
@@ -43,6 +44,8 @@ export interface JsStyle {
 /** What the run asks of the style beyond reading it: `formatWith` is `--format-with` (`prettier` or `auto`). */
 export interface StyleRequest {
   formatWith?: string;
+  /** The project's tree: a prettier installed above it is not the project's (RenderOptions.tree). */
+  tree?: string;
 }
 
 /** prettier's own default width, and the width of a file that says nothing. */
@@ -51,7 +54,7 @@ const DEFAULT_WIDTH = 80;
 /** Thrown when `--format-with prettier` meets a file whose project has no prettier installed. */
 export class FormatterMissingError extends UserError {
   constructor(readonly where: string) {
-    super(`--format-with prettier: prettier is not installed for ${where} (the project's own is used, never a copy of ours: npm install --save-dev prettier)`);
+    super(`--format-with prettier: prettier is not installed for ${where} inside its repository (the project's own is used, never a copy of ours nor one from a parent folder: npm install --save-dev prettier)`);
     this.name = 'FormatterMissingError';
   }
 }
@@ -59,12 +62,12 @@ export class FormatterMissingError extends UserError {
 /** `--format-with prettier` in a project at `root`: null when its prettier is installed, else why not. */
 export function formatterMissing(name: string, root: string): string | null | undefined {
   if (name !== 'prettier') return undefined;
-  return projectPrettier(join(root, 'index.js')) ? null : new FormatterMissingError(root).message;
+  return projectPrettier(join(root, 'index.js'), projectTree(root)) ? null : new FormatterMissingError(root).message;
 }
 
 /** The style of the file at `path`, whose text is `text` and whose declarations are `decls`. */
 export function readStyle(path: string, text: string, decls: readonly ImportDecl[], request: StyleRequest = {}): JsStyle {
-  const entry = projectPrettier(path);
+  const entry = projectPrettier(path, request.tree);
   if (request.formatWith === 'prettier' && !entry) throw new FormatterMissingError(path);
   let config: PrettierConfig | null = null;
   if (entry) {
