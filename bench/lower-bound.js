@@ -6,9 +6,11 @@
  * once with @babel/parser (the same parser settings), or a Python file with pyright's parser (as ours does).
  * Nothing is resolved, edited or printed.
  *
- *   node bench/lower-bound.js <tree> [--walk]
+ *   node bench/lower-bound.js <tree> [--walk] [--parser babel|oxc|none]
  *
  * --walk lists files with a plain recursive walk of <tree>/src instead of the registry's globs.
+ * --parser: @babel/parser with our settings (default); oxc-parser (native, from npm); none (read and
+ * pre-filter only).
  * Prints one JSON line: files, bytes, parsed, parseErrors, seconds.
  */
 'use strict';
@@ -24,6 +26,15 @@ const { parsePython } = require(path.join(dist, 'languages', 'python', 'parse.js
 
 const PYTHON = /\.pyi?$/;
 
+const PARSERS = {
+  babel: (text, file) => parseSource(text, file),
+  oxc: (text, file) => {
+    const { errors } = require('oxc-parser').parseSync(file, text);
+    if (errors.length > 0) throw new Error(errors[0].message);
+  },
+  none: () => {},
+};
+
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/;
 
 function walk(dir, out) {
@@ -38,7 +49,11 @@ function walk(dir, out) {
 
 function main() {
   const args = process.argv.slice(2);
-  const tree = path.resolve(args.find((a) => !a.startsWith('--')) ?? '.');
+  const tree = path.resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--parser') ?? '.');
+  const parserAt = args.indexOf('--parser');
+  const parserName = parserAt >= 0 ? args[parserAt + 1] : 'babel';
+  const parse = PARSERS[parserName];
+  if (!parse) throw new Error(`--parser: one of ${Object.keys(PARSERS).join(', ')}`);
   const started = process.hrtime.bigint();
   const registry = loadRegistry({ configPath: path.join(tree, 'ssot.config.json') });
   const files = args.includes('--walk') ? walk(path.join(tree, 'src'), []) : discoverFiles(registry).files;
@@ -54,13 +69,13 @@ function main() {
     parsed++;
     try {
       if (python) parsePython(file, text);
-      else parseSource(text, file);
+      else parse(text, file);
     } catch {
       parseErrors++;
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stdout.write(`${JSON.stringify({ files: files.length, bytes, parsed, parseErrors, seconds })}\n`);
+  process.stdout.write(`${JSON.stringify({ parser: parserName, files: files.length, bytes, parsed, parseErrors, seconds })}\n`);
 }
 
 main();

@@ -186,4 +186,97 @@ describe('the pre-filter', () => {
       expect([specifier, result.status]).toEqual([specifier, 'changed']);
     }
   });
+
+  describe('a barrel of error classes (a folder index named by a common word), as TypeORM has', () => {
+    // src/error/index.ts re-exports every class of src/error/; the registry moves each class's imports onto it.
+    const files = {
+      'src/error/index.ts': "export * from './NotFoundError';\nexport * from './TimeoutError';\n",
+      'src/error/NotFoundError.ts': 'export class NotFoundError extends Error {}\n',
+      'src/error/TimeoutError.ts': 'export class TimeoutError extends Error {}\n',
+      'src/util/helper.ts': 'export const x = 1;\n',
+    };
+    const registryJson = JSON.stringify({
+      symbols: ['NotFoundError', 'TimeoutError'].map((name) => ({ name, from: 'src/error', legacy: [{ name, from: `src/error/${name}` }] })),
+    });
+    const TSCONFIGS: Record<string, object | null> = {
+      none: null,
+      baseUrl: { compilerOptions: { baseUrl: 'src' } },
+      paths: { compilerOptions: { paths: { '@app/*': ['./src/*'], '~*': ['./src/*'], 'err:*': ['./src/error/*'] } } },
+      star: { compilerOptions: { paths: { '*': ['./src/*'] } } },
+    };
+    const setUp = (tsconfig: object | null): { root: string; registry: Registry } => {
+      const root = makeTempDir();
+      writeFiles(root, { ...files, 'ssot.config.json': registryJson, ...(tsconfig ? { 'tsconfig.json': JSON.stringify(tsconfig) } : {}) });
+      return { root, registry: loadRegistry({ configPath: path.join(root, 'ssot.config.json') }) };
+    };
+
+    it.each(Object.keys(TSCONFIGS))('never skips a file that reaches one of its modules, by any spelling the resolver accepts (tsconfig: %s)', (name) => {
+      const { root, registry } = setUp(TSCONFIGS[name]);
+      const modules = new Set(['src/error/index.ts', 'src/error/NotFoundError.ts'].map((f) => path.join(root, f)));
+      const positions = ['src/user.ts', 'src/util/user.ts', 'src/util/deep/user.ts', 'src/error/sibling.ts', 'src/error/inner/user.ts', 'other/user.ts', 'user.ts'];
+      const segments = ['.', '..', 'src', 'util', 'error', 'index', 'index.js', 'NotFoundError', 'NotFoundError.js', 'NotFoundError.ts'];
+      let paths = [''];
+      const all: string[] = [];
+      for (let depth = 1; depth <= 4; depth++) {
+        paths = paths.flatMap((p) => segments.map((segment) => (p ? `${p}/${segment}` : segment)));
+        all.push(...paths, ...paths.map((p) => `${p}/`));
+      }
+      const short = all.filter((p) => p.split('/').length <= 3);
+      const specifiers = [...all, ...short.flatMap((p) => [`@app/${p}`, `~${p}`, `err:${p}`, `${root}/${p}`])];
+      // Every way a file writes a module string, in every quote.
+      const forms = [
+        (q: string, s: string) => `import { NotFoundError } from ${q}${s}${q};\n`,
+        (q: string, s: string) => `export { NotFoundError as E } from ${q}${s}${q};\n`,
+        (q: string, s: string) => `const { NotFoundError } = require(${q}${s}${q});\n`,
+        (q: string, s: string) => `export const load = () => import(${q}${s}${q});\n`,
+      ];
+      const missed: string[] = [];
+      let reached = 0;
+      for (const position of positions) {
+        const file = path.join(root, position);
+        for (const specifier of specifiers) {
+          const module = registry.resolver.resolve(specifier, file);
+          if (module?.kind !== 'file' || !modules.has(module.path)) continue;
+          reached++;
+          if (!mayReachRegistry(registry, specifier, file)) missed.push(`${position}: '${specifier}' not resolved`);
+          for (const quote of ["'", '"', '`']) {
+            for (const form of forms) {
+              const source = form(quote, specifier);
+              if (!mentionsRegistry(registry, source, file)) missed.push(`${position}: ${source.trim()} skipped`);
+            }
+          }
+        }
+      }
+      expect(reached).toBeGreaterThan(300);
+      expect(missed).toEqual([]);
+    });
+
+    it('lets through only the files whose specifiers may name them, not those that merely say the word', () => {
+      const { root, registry } = setUp(TSCONFIGS.paths);
+      const file = path.join(root, 'src', 'util', 'user.ts');
+      const skipped = [
+        'logger.log("error", message);\nthis.emit(\'error\', e);\n',
+        '// throws NotFoundError when the error is not found\nthrow new NotFoundError();\n',
+        "import { helper } from './errorHandler';\nimport { x } from '../error_codes';\n",
+        "import { y } from 'error';\nimport { z } from 'some-package/NotFoundErrors';\n",
+      ];
+      for (const source of skipped) expect([source, mentionsRegistry(registry, source, file)]).toEqual([source, false]);
+      const passed = ["import { NotFoundError } from '../error';\n", "import { A } from '../error/NotFoundError.js';\n", "import * as e from '@app/error/';\n"];
+      for (const source of passed) expect([source, mentionsRegistry(registry, source, file)]).toEqual([source, true]);
+      // With a baseUrl, a bare 'error' is the folder module.
+      const withBase = setUp(TSCONFIGS.baseUrl);
+      expect(mentionsRegistry(withBase.registry, "import { y } from 'error';\n", path.join(withBase.root, 'src', 'util', 'user.ts'))).toBe(true);
+    });
+
+    it('changes no result, with and without the pre-filter, over files that mention the names in every other way', () => {
+      const { root, registry } = setUp(TSCONFIGS.paths);
+      const sources = [
+        "import { NotFoundError } from '../error/NotFoundError';\nthrow new NotFoundError();\n",
+        "import { NotFoundError as NF } from '../error';\n// NotFoundError, error\nexport const e = new NF();\n",
+        'const error = "error";\nclass NotFoundError {}\nexport { error, NotFoundError };\n',
+        "export * from '~error/TimeoutError';\nexport type T = import('@app/error/NotFoundError').NotFoundError;\n",
+      ];
+      for (const source of sources) expectSameWithAndWithout(registry, path.join(root, 'src', 'util', 'user.ts'), source);
+    });
+  });
 });

@@ -72,3 +72,32 @@ describe.each([
     expect(others).toEqual(new Array(FILE_COUNT - 1).fill('changed'));
   }, 60_000);
 });
+
+describe('worker threads', () => {
+  it('are started only for a run large enough to gain from them', async () => {
+    const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+    const Original = threads.Worker;
+    let started = 0;
+    threads.Worker = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        started++;
+      }
+    } as typeof Original;
+    try {
+      const { FileRunner } = require(path.join(DIST, 'runner', 'file-runner.js'));
+      const { loadRegistry } = require(path.join(DIST, 'registry', 'load.js'));
+      const { root, files } = tree();
+      const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+      const small = new FileRunner(registry, { transforms: ['consolidated-paths'], workers: 2 });
+      expect((await small.run(files.slice(0, 20))).map((r: Run) => r.result?.status)).toEqual(new Array(20).fill('changed'));
+      expect(started).toBe(0);
+      const large = new FileRunner(registry, { transforms: ['consolidated-paths'], workers: 2 });
+      expect(started).toBe(0);
+      expect((await large.run(files)).map((r: Run) => r.result?.status)).toEqual(new Array(FILE_COUNT).fill('changed'));
+      expect(started).toBe(2);
+    } finally {
+      threads.Worker = Original;
+    }
+  }, 60_000);
+});

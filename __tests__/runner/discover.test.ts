@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { discoverFiles, NothingToScanError } from '../../src/runner/discover';
 import { loadRegistry } from '../../src/registry/load';
 import type { Registry } from '../../src/registry/types';
-import { makeTempDir, removeTempDirs, tempTree } from '../helpers/temp-repo';
+import { committedRepo, git as gitIn, makeTempDir, removeTempDirs, tempTree, writeFiles } from '../helpers/temp-repo';
+import { GitignoreRules, ignoreRulesFor } from '../../src/runner/gitignore';
 
 const tree = (files: Record<string, string>): string => tempTree(files, 'ssot-discover-');
 afterAll(removeTempDirs);
@@ -237,5 +238,103 @@ describe('discoverFiles: a registry that matches nothing', () => {
   it('stops when there is no file at all to scan', () => {
     const root = tree({ 'ssot.config.json': '{}', 'README.md': '' });
     expect(() => discoverFiles(registryAt(root))).toThrow(/^no file to scan: the registry's include globs \(\*\*\/\*\.\{ts,tsx,js,jsx,mjs,cjs,mts,cts\}, \*\*\/\*\.py, \*\*\/\*\.pyi\) match no file under /);
+  });
+});
+
+describe('discoverFiles in a git repository: git itself lists what it ignores', () => {
+  // Every rule the .gitignore reader knows, in a real repository with tracked, untracked, ignored and
+  // tracked-then-ignored files, a nested repository and a link: git's answer must be the reader's.
+  const files: Record<string, string> = {
+    'ssot.config.json': JSON.stringify({ exclude: ['**/generated/**'] }),
+    '.gitignore': 'tmp/\n*.gen.ts\n/rooted.ts\nlogs/**\n!logs/keep.ts\n',
+    'src/a.ts': '', 'src/b.tsx': '', 'src/x.gen.ts': '', 'src/rooted.ts': '', 'rooted.ts': '',
+    'src/sub/.gitignore': 'local.ts\n!keep.gen.ts\n*.tmp.ts\n',
+    'src/sub/local.ts': '', 'src/sub/keep.gen.ts': '', 'src/sub/other.ts': '', 'src/sub/deep/z.tmp.ts': '',
+    'tmp/.gitignore': '!t.ts\n', 'tmp/t.ts': '',
+    'logs/keep.ts': '', 'logs/drop.ts': '',
+    'src/generated/g.ts': '',
+    'src/.hidden/h.ts': '',
+    'src/space name/é.ts': '',
+  };
+  const root = committedRepo(files);
+  // Untracked files beside tracked ones; a tracked file the rules name afterwards; a nested repository.
+  writeFiles(root, { 'src/untracked.ts': '', 'src/untracked.gen.ts': '', 'src/new/n.ts': '', 'nested/inner.ts': '', 'nested/.gitignore': 'inner-ignored.ts\n', 'nested/inner-ignored.ts': '' });
+  gitIn(root, 'add', '-f', 'src/x.gen.ts');
+  gitIn(root, 'commit', '-q', '-m', 'a tracked file the rules name');
+  gitIn(path.join(root, 'nested'), 'init', '-q');
+  fs.symlinkSync('a.ts', path.join(root, 'src/link.ts'));
+  fs.writeFileSync(path.join(root, '.git', 'info', 'exclude'), 'src/excluded-locally.ts\n');
+  writeFiles(root, { 'src/excluded-locally.ts': '' });
+
+  it('ignores exactly what the .gitignore reader ignores', () => {
+    const everything = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.name === '.git' ? [] : e.isDirectory() ? everything(path.join(dir, e.name)) : [path.join(dir, e.name)]);
+    const byGit = ignoreRulesFor(root);
+    const byReader = new GitignoreRules(root);
+    const all = everything(root);
+    expect(all.length).toBeGreaterThan(25);
+    expect(all.filter((f) => byGit.ignores(f) !== byReader.ignores(f)).map((f) => path.relative(root, f))).toEqual([]);
+    expect(byGit).not.toBeInstanceOf(GitignoreRules);
+    // Asked not to start git (check), the .gitignore files are read here, to the same answer.
+    expect(ignoreRulesFor(root, { git: false })).toBeInstanceOf(GitignoreRules);
+    expect(relative(root, discoverFiles(registryAt(root), undefined, { git: false }).files)).toEqual(relative(root, discoverFiles(registryAt(root)).files));
+  });
+
+  it('discovers the same files as outside git', () => {
+    const copy = tempTree({});
+    fs.cpSync(root, copy, { recursive: true, verbatimSymlinks: true });
+    fs.rmSync(path.join(copy, '.git'), { recursive: true });
+    fs.rmSync(path.join(copy, 'nested', '.git'), { recursive: true });
+    fs.mkdirSync(path.join(copy, '.git', 'info'), { recursive: true });
+    fs.writeFileSync(path.join(copy, '.git', 'info', 'exclude'), 'src/excluded-locally.ts\n');
+    const inGit = discoverFiles(registryAt(root));
+    const outside = discoverFiles(registryAt(copy));
+    expect(relative(root, inGit.files)).toEqual(relative(copy, outside.files));
+    expect(inGit.notes.map((n) => [path.relative(root, n.file), n.reason])).toEqual(outside.notes.map((n) => [path.relative(copy, n.file), n.reason.split(copy).join(root)]));
+  });
+});
+
+describe('discoverFiles in a git repository: the listing runs nothing of the repository and takes nothing of a calling git', () => {
+  it('never starts core.fsmonitor, and lists this repository, not the one a hook\'s GIT_DIR / GIT_INDEX_FILE / GIT_WORK_TREE name', () => {
+    const root = committedRepo({ 'ssot.config.json': '{}', '.gitignore': '*.gen.ts\n', 'src/a.ts': '', 'src/b.gen.ts': '' });
+    writeFiles(root, { 'src/untracked.ts': '' });
+    const marker = path.join(makeTempDir(), 'fsmonitor-ran');
+    const monitor = path.join(makeTempDir(), 'monitor.sh');
+    fs.writeFileSync(monitor, `#!/bin/sh\necho ran >> '${marker}'\nexit 1\n`, { mode: 0o755 });
+    gitIn(root, 'config', 'core.fsmonitor', monitor);
+    // Another repository, as a pre-commit hook of it would pass: its exclude file ignores every .ts file.
+    const other = committedRepo({ 'other.ts': '' });
+    fs.writeFileSync(path.join(other, '.git', 'info', 'exclude'), '*.ts\n');
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      GIT_DIR: path.join(other, '.git'),
+      GIT_WORK_TREE: other,
+      GIT_INDEX_FILE: path.join(other, '.git', 'index'),
+      GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.fsmonitor', GIT_CONFIG_VALUE_0: monitor,
+    });
+    let byGit: ReturnType<typeof ignoreRulesFor>;
+    let discovered: string[];
+    try {
+      byGit = ignoreRulesFor(root);
+      discovered = discoverFiles(registryAt(root)).files;
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
+    expect(byGit).not.toBeInstanceOf(GitignoreRules);
+    expect(relative(root, discovered)).toEqual(['src/a.ts', 'src/untracked.ts']);
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  it('never follows a link out of the tree, even where git\'s index still lists files behind it', () => {
+    const root = committedRepo({ 'ssot.config.json': '{}', 'src/a.ts': '', 'lib/f.ts': '' });
+    const outside = tempTree({ 'f.ts': '', 'g.ts': '' });
+    fs.rmSync(path.join(root, 'lib'), { recursive: true });
+    fs.symlinkSync(outside, path.join(root, 'lib'));
+    fs.symlinkSync(outside, path.join(root, 'src', 'linked'));
+    expect(gitIn(root, 'ls-files', '--cached')).toContain('lib/f.ts');
+    const { files } = discoverFiles(registryAt(root));
+    expect(relative(root, files)).toEqual(['src/a.ts']);
+    expect(files.every((file) => !file.startsWith(outside))).toBe(true);
   });
 });

@@ -52,6 +52,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     transforms: TRANSFORM_ORDER,
     mode: 'measure',
     elsewhere: true,
+    // check starts no process, git included: the .gitignore files are read here.
+    git: false,
     workers: options.workers,
     fileTimeoutMs: options.fileTimeoutMs,
     onProgress: options.onProgress,

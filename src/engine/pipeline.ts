@@ -118,7 +118,8 @@ export function transformFile(options: TransformFileOptions): FileResult {
   const done = { changedBy, sites: ctx.sites, canonicalSites: ctx.canonicalSites, usage };
   if (output === source) return result('unchanged', ctx.findings, done);
   const changed = result('changed', ctx.findings, { ...done, output, edits: edits.map(({ start, end, text }) => ({ start, end, text })) });
-  return mode === 'measure' ? changed : checkOutput(changed, system);
+  if (mode === 'measure' || file.confirmsRewrite?.(output, edits)) return changed;
+  return checkOutput(changed, system);
 }
 
 /**
@@ -135,8 +136,9 @@ export function crashed(path: string, stage: string, error: unknown): FileResult
 }
 
 /**
- * The safety net: a rewritten file is parsed again, and one that does not parse becomes a failed result
- * with a `transform-bug` finding and no output, so it is never written.
+ * The safety net: a rewritten file that its language cannot prove sound from the statements the edits
+ * touched (`confirmsRewrite`) is parsed again as a whole, and one that does not parse becomes a failed
+ * result with a `transform-bug` finding and no output, so it is never written.
  */
 function checkOutput(result: FileResult, system: ModuleSystem): FileResult {
   try {

@@ -38,6 +38,12 @@ export interface SourceFile {
    */
   renderImports(model: ImportModel, specifierFor: SpecifierWriter, options?: RenderOptions): TextEdit[];
   /**
+   * Optional, a cheaper safety net: true when `output` (this file with `edits` spliced in, in order) is
+   * proven to parse by checking only what the edits touched; false when it cannot tell, and then the
+   * engine parses the whole output. It may never say true of an output that does not parse.
+   */
+  confirmsRewrite?(output: string, edits: readonly TextEdit[]): boolean;
+  /**
    * Whether `specs`, moved off `from` (or asked for beside it), may be written into `into`, an existing
    * declaration of their module. Absent: always (JavaScript hoists its imports). Python binds a name when
    * its import runs: only an earlier import of the same block.
@@ -99,6 +105,12 @@ export interface ModuleSystem {
 export interface LanguagePrefilter {
   /** Strings one of which a file that refers to any of the modules must contain. */
   readonly needles: readonly string[];
+  /**
+   * Whether a file's text may refer to one of the modules: it holds a needle where a specifier could hold
+   * it (JavaScript: `/name` or `'name` followed by a quote, `/` or `.`, not the word in code or prose).
+   * Without it, any needle anywhere in the text counts.
+   */
+  mentions?(text: string): boolean;
   /** Files that may refer to one of them without holding a needle (inside an index module's folder: `'.'`). */
   mustParse(file: string): boolean;
   /** Whether a specifier may name one of the modules: only such specifiers are resolved. */

@@ -16,7 +16,16 @@ export function buildPrefilter(resolver: ProjectResolver, modules: ModuleRef[]):
   for (const [id, owned] of groupBy(modules, (m) => resolver.systemOf(m).language.id)) {
     byLanguage.set(id, resolver.systems.find((s) => s.language.id === id)!.prefilter(owned));
   }
-  return { needles: [...new Set([...byLanguage.values()].flatMap((p) => p.needles))], byLanguage };
+  const languages = [...byLanguage.values()];
+  return {
+    needles: [...new Set(languages.flatMap((p) => p.needles))],
+    byLanguage,
+    mentions: (text) => languages.some((p) => mentionsIn(p, text)),
+  };
+}
+
+function mentionsIn(prefilter: LanguagePrefilter, text: string): boolean {
+  return prefilter.mentions ? prefilter.mentions(text) : prefilter.needles.some((needle) => text.includes(needle));
 }
 
 /** The strings a file must contain one of to be parsed. */
@@ -30,9 +39,9 @@ function prefilterFor(registry: Registry, file: string): LanguagePrefilter {
 
 /** Whether `source` (the text of `filePath`) may need work; false means it can be skipped unparsed. */
 export function mentionsRegistry(registry: Registry, source: string, filePath?: string): boolean {
-  const own = filePath ? prefilterFor(registry, filePath) : null;
-  if (own?.mustParse(filePath!)) return true;
-  return (own?.needles ?? registry.prefilter.needles).some((needle) => source.includes(needle));
+  if (!filePath) return registry.prefilter.mentions(source);
+  const own = prefilterFor(registry, filePath);
+  return own.mustParse(filePath) || mentionsIn(own, source);
 }
 
 /** Whether a specifier written in `filePath` may reach a registry module: only such specifiers need resolving. */

@@ -77,5 +77,7 @@ export interface RegistryNote {
 export interface Prefilter {
   /** Every language's needles. */
   needles: string[];
+  /** Whether a text may refer to a registry module in any language (a file's own language is asked first). */
+  mentions(text: string): boolean;
   byLanguage: Map<string, LanguagePrefilter>;
 }

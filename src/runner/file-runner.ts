@@ -93,6 +93,22 @@ export interface ParseItem {
   text: string;
 }
 
+/** A file to parse and its place in the run's list. */
+export interface WorkItem extends ParseItem {
+  index: number;
+}
+
+/** A chunk through the engine, on whichever thread: a failure that escapes is the chunk's, and each of its files says so. */
+export function transformChunk(items: readonly WorkItem[], registry: Registry, settings: WorkerSettings): { index: number; run: FileRun }[] {
+  let runs: FileRun[];
+  try {
+    runs = transformTexts(items, registry, settings);
+  } catch (error) {
+    runs = items.map(({ file }) => ({ file, result: crashed(file, 'the engine', error) }));
+  }
+  return items.map(({ index }, i) => ({ index, run: runs[i] }));
+}
+
 function transformText(file: string, text: string, registry: Registry, transforms: readonly Transform[], settings: WorkerSettings): FileRun {
   const started = performance.now();
   let result: FileResult;
@@ -138,13 +154,13 @@ export function defaultWorkers(): number {
 /**
  * Runs files through the engine. This thread reads every file and applies the cheap pre-flight (most files
  * end there); the files that must be parsed go to worker threads, which parse and transform them while
- * this thread reads on. Workers start as soon as the runner is made, so that their start-up (loading the
- * engine and the registry) overlaps with discovering the files. Results come back in the order of the list.
+ * this thread reads on. Workers start only for a run of MIN_FILES_FOR_WORKERS files or more, once the list
+ * is known: a smaller run never pays for loading the engine and the registry again in another thread.
+ * Results come back in the order of the list.
  */
 export class FileRunner {
   private readonly settings: WorkerSettings;
   private readonly pool: Worker[] = [];
-  private startupError: Error | undefined;
 
   constructor(private readonly registry: Registry, private readonly options: RunOptions) {
     this.settings = {
@@ -157,25 +173,25 @@ export class FileRunner {
       fileTimeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
       formatWith: options.formatWith,
     };
-    // Worker threads need the compiled engine; from TypeScript sources (tests) everything runs here.
-    const count = __filename.endsWith('.js') ? options.workers ?? defaultWorkers() : 0;
+  }
+
+  /** Worker threads need the compiled engine; from TypeScript sources (tests) everything runs here. */
+  private workerCount(files: number): number {
+    if (!__filename.endsWith('.js') || files < MIN_FILES_FOR_WORKERS) return 0;
+    return this.options.workers ?? defaultWorkers();
+  }
+
+  /** Started only for a run large enough to gain from them: each loads the engine and the registry. */
+  private startWorkers(count: number): void {
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: this.settings });
-      // A worker may fail while starting, before run() listens: keep the error for run() to throw.
-      worker.on('error', (error) => (this.startupError ??= error));
-      this.pool.push(worker);
+      // A worker that fails while starting fails the run: runWithWorkers listens before this thread yields.
+      this.pool.push(new Worker(path.join(__dirname, 'worker.js'), { workerData: this.settings }));
     }
   }
 
   async run(files: string[]): Promise<FileRun[]> {
-    if (this.startupError) {
-      this.close();
-      throw this.startupError;
-    }
-    if (this.pool.length === 0 || files.length < MIN_FILES_FOR_WORKERS) {
-      this.close();
-      return this.runHere(files);
-    }
+    this.startWorkers(this.workerCount(files.length));
+    if (this.pool.length === 0) return this.runHere(files);
     try {
       return await this.runWithWorkers(files);
     } finally {
@@ -248,7 +264,7 @@ export class FileRunner {
         signal();
       });
     }
-    let pending: { index: number; file: string; text: string }[] = [];
+    let pending: WorkItem[] = [];
     const flush = (): void => {
       if (pending.length === 0) return;
       this.pool[turn++ % this.pool.length].postMessage({ items: pending });
@@ -282,6 +298,8 @@ export interface DiscoverAndRunOptions extends RunOptions {
    * in the same pass: their runs come back apart, as `elsewhere`, for `check` to count their imports.
    */
   elsewhere?: boolean;
+  /** Discovery asks git which files it ignores (default); false: no git is started (`check`). */
+  git?: boolean;
 }
 
 /** Discover the registry's files and run them, the workers starting while discovery goes on. */
@@ -291,7 +309,7 @@ export async function discoverAndRun(
 ): Promise<{ runs: FileRun[]; notes: SkipNote[]; elsewhere: FileRun[] }> {
   const runner = new FileRunner(registry, options);
   try {
-    const { files, notes, elsewhere = [] } = discoverFiles(registry, options.paths, { cwd: options.cwd, elsewhere: options.elsewhere });
+    const { files, notes, elsewhere = [] } = discoverFiles(registry, options.paths, { cwd: options.cwd, elsewhere: options.elsewhere, git: options.git });
     const selected = options.select ? options.select(files) : files;
     const all = await runner.run([...selected, ...elsewhere]);
     const runs = all.slice(0, selected.length);

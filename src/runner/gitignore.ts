@@ -3,13 +3,59 @@
  * file's folder (and the repository's .git/info/exclude), a deeper file overriding a shallower one, and
  * nothing inside an ignored folder coming back.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { isInside, relativePosix } from '../shared/paths';
+import { isInside, relativePosix, toPosix } from '../shared/paths';
 import { isDirectory, readTextIfReadable } from '../shared/fs';
-import { findRepositoryTop } from '../vcs/git';
+import { findRepositoryTop, listFilesGitTakes } from '../vcs/git';
 
-export class GitignoreRules {
+/** What a run asks of git's ignore rules. */
+export interface IgnoreRules {
+  /** Whether `file` (absolute) is ignored by git's rules. Files outside the repository are not. */
+  ignores(file: string): boolean;
+}
+
+/**
+ * In a git repository, git itself says what it ignores (`git ls-files`: tracked and untracked files that
+ * its rules keep, less tracked files that its rules name): one walk by git instead of matching every file
+ * against every .gitignore here (0.8 s of the main thread on a 3.5k-file tree, issue 15). Elsewhere, or
+ * where git cannot tell (a repository with submodules, a nested repository, which one walk does not
+ * enter, or a git that fails), the .gitignore files are read here with the `ignore` library.
+ *
+ * Git's list only filters what discovery's own walk found, which never follows a link out of the tree:
+ * it adds no file.
+ */
+export function ignoreRulesFor(root: string, options: { git?: boolean } = {}): IgnoreRules {
+  const resolvedRoot = path.resolve(root);
+  const top = options.git === false ? undefined : findRepositoryTop(resolvedRoot);
+  // Submodules are listed as one entry: their files are matched here, as before.
+  const listed = top && !fs.existsSync(path.join(top, '.gitmodules')) ? listFilesGitTakes(resolvedRoot, top) : null;
+  if (!listed) return new GitignoreRules(resolvedRoot);
+  // Kept as git printed them, relative and `/`-separated (100,000 paths: no copy of each made absolute).
+  const taken = new Set<string>();
+  const opaque: string[] = [];
+  for (const file of listed.files) {
+    if (file.endsWith('/')) opaque.push(file);
+    else taken.add(file);
+  }
+  for (const file of listed.ignoredTracked) taken.delete(file);
+  const prefix = resolvedRoot.endsWith(path.sep) ? resolvedRoot : resolvedRoot + path.sep;
+  let fallback: GitignoreRules | undefined;
+  return {
+    ignores(file: string): boolean {
+      const absolute = path.resolve(file);
+      // Outside the folder git listed (or the folder itself): not git's to say, as for the reader.
+      if (!absolute.startsWith(prefix)) return false;
+      const relative = toPosix(absolute.slice(prefix.length));
+      if (taken.has(relative)) return false;
+      if (!opaque.some((dir) => relative.startsWith(dir))) return true;
+      return (fallback ??= new GitignoreRules(resolvedRoot)).ignores(absolute);
+    },
+  };
+}
+
+export class GitignoreRules implements IgnoreRules {
   /** Where rules start applying: the repository's top folder, or the registry's folder outside git. */
   private readonly top: string;
   private readonly gitDir?: string;

@@ -60,6 +60,50 @@ function git(cwd: string, args: string[], input?: string, env?: Record<string, s
   }
 }
 
+/**
+ * The files git would take in `dir` (tracked, and untracked not ignored), less the tracked ones its ignore
+ * rules name, as paths relative to `dir`; null outside git, or when git cannot answer. Untracked folders
+ * git does not enter (a nested repository) come with a trailing `/`. One `git ls-files` walk replaces
+ * matching every file against every .gitignore in JavaScript.
+ *
+ * The listing is a read, and runs nothing of the repository's: no hook runs on `ls-files`, and
+ * `core.fsmonitor` (a command the repository's config may name, which `ls-files` would otherwise run) is
+ * turned off. Nothing of a calling git's environment is taken either: run from a hook, GIT_DIR,
+ * GIT_WORK_TREE, GIT_INDEX_FILE (a commit's temporary index)… would make git list another repository or
+ * another index than the one `dir` is in. Paths that would lead out of `dir` are dropped.
+ */
+export function listFilesGitTakes(dir: string, top: string): { files: string[]; ignoredTracked: string[] } | null {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) if (!/^GIT_/i.test(name)) env[name] = value;
+  // Git looks no further up than `top`, where discovery found `.git`: an invalid one must not send it to a repository above.
+  env.GIT_CEILING_DIRECTORIES = path.dirname(top);
+  // A read takes no lock: a commit running beside it is not refused for our index refresh.
+  env.GIT_OPTIONAL_LOCKS = '0';
+  const resolvedDir = path.resolve(dir);
+  const list = (args: string[]): string[] => execFileSync('git', [...GIT_BASE_ARGS, ...GIT_READ_ONLY_ARGS, 'ls-files', '-z', ...args], {
+    cwd: resolvedDir, env, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'],
+  }).split('\0').filter((file) => file !== '' && isInsideDir(file));
+  try {
+    return { files: list(['--cached', '--others', '--exclude-standard']), ignoredTracked: list(['--cached', '--ignored', '--exclude-standard']) };
+  } catch {
+    return null;
+  }
+}
+
+/** No command of the repository's config runs: the file-system monitor hook is the one `ls-files` would start. */
+const GIT_READ_ONLY_ARGS = ['-c', 'core.fsmonitor=false'];
+
+/**
+ * A path git printed, relative to `dir` and `/`-separated, that stays in it: not absolute, no `..` segment.
+ * A test, not a path.join, for each of a listing's hundred thousand entries: no garbage.
+ */
+function isInsideDir(relative: string): boolean {
+  return !path.isAbsolute(relative) && !WAY_OUT.test(relative);
+}
+
+/** A drive or a `..` segment; `\` separates only on Windows (elsewhere it is part of a name). */
+const WAY_OUT = process.platform === 'win32' ? /^[A-Za-z]:|(?:^|[/\\])\.\.(?:[/\\]|$)/ : /(?:^|\/)\.\.(?:\/|$)/;
+
 export function isGitRepository(root: string): boolean {
   try {
     return git(root, ['rev-parse', '--is-inside-work-tree']).trim() === 'true';

@@ -117,6 +117,22 @@ describe('reading declarations', () => {
     ]);
   });
 
+  // Issue 15: the scopes were analysed for every file whose text held the word `require` (in a comment, "required").
+  it('analyses scopes for a require() call only, to know whether `require` is the file\'s own binding', () => {
+    const analysed = (source: string): { analysed: boolean; requires: string[] } => {
+      const parsed = javascript.parse('/p/case.ts', source);
+      const strings = parsed.moduleStrings.map((s) => `${s.label} ${s.value}`);
+      const declarations = parsed.readImports().filter((d) => d.form === 'require').map((d) => `declaration ${d.specifierText}`);
+      return { analysed: (parsed as unknown as { scopeAnalysis?: unknown }).scopeAnalysis !== undefined, requires: [...declarations, ...strings] };
+    };
+    expect(analysed(`// the options required here; see require.md\nimport { a } from './a';\nconst required = a.required;\n`))
+      .toEqual({ analysed: false, requires: [] });
+    expect(analysed(`const { a } = require('./a');\nconst b = require.resolve('./b');\n`)).toEqual({ analysed: true, requires: ['declaration ./a', 'require.resolve() ./b'] });
+    // The file's own `require` is not the module system's: none of its calls is a module reference.
+    expect(analysed(`import { createRequire } from 'module';\nconst require = createRequire(import.meta.url);\nconst { a } = require('./a');\nrequire('./c');\n`))
+      .toEqual({ analysed: true, requires: [] });
+  });
+
   it('renders nothing for a model no transform changed', () => {
     const setup = setUp('case.ts', `import D, { a as b } from './a';\nexport { x } from './m';\n`);
     setup.model.plan();

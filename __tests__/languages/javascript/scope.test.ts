@@ -68,3 +68,10 @@ describe('scope analysis', () => {
     expect(importReferences(code, 'case.ts')).toEqual(['type', 'typeof-type', 'value']);
   });
 });
+
+describe('the walk\'s visitor keys', () => {
+  it('are @babel/types\' own, loaded without the rest of the package', () => {
+    const { VISITOR_KEYS } = require('../../../src/languages/javascript/visitor-keys') as typeof import('../../../src/languages/javascript/visitor-keys');
+    expect(VISITOR_KEYS).toEqual((require('@babel/types') as { VISITOR_KEYS: unknown }).VISITOR_KEYS);
+  });
+});

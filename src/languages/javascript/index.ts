@@ -1,7 +1,7 @@
 /** JavaScript and TypeScript, in every flavour of file they come in: the first language behind the seam. */
 import type { Language } from '../language';
 import { JavaScriptModules } from './module-system';
-import { parseSource } from './parse';
+import { parseSourceWithSettings } from './parse';
 import { JavaScriptFile } from './source-file';
 import { JAVASCRIPT_WORDS } from './words';
 import { surveyModule } from './survey';
@@ -22,7 +22,10 @@ export const javascript: Language = {
   words: JAVASCRIPT_WORDS,
   handles: (file) => /\.(?:[cm]?[jt]s|[jt]sx)$/i.test(file),
   moduleSystem: (setup) => new JavaScriptModules(javascript, setup),
-  parse: (path, text) => new JavaScriptFile(path, text, parseSource(text, path)),
+  parse: (path, text) => {
+    const { ast, settings } = parseSourceWithSettings(text, path);
+    return new JavaScriptFile(path, text, ast, settings);
+  },
   survey: surveyModule,
   formatterMissing,
 };

@@ -3,7 +3,7 @@
  * `export * from`, `import()`, `typeof import()`, `require()`, `require.resolve()`, `import x = require()`,
  * `declare module '…'`, and the module strings of jest/vitest mocks.
  */
-import { VISITOR_KEYS } from '@babel/types';
+import { VISITOR_KEYS } from './visitor-keys';
 import type { ModuleMember, ModuleString } from '../language';
 import type { AnyNode } from './scope';
 
@@ -104,8 +104,12 @@ function isPlainProperty(property: AnyNode): boolean {
 /**
  * One walk for every module reference outside `import`/`export … from`. A file whose text names none of
  * `require`, `import(` or a mock object is only scanned at the top level, where the other forms live.
+ * `requireIsGlobal` (whether `require` is the module system's, not a binding of the file's own) may be a
+ * function: it is then asked only when a `require` call is met, so a file without one needs no scopes.
  */
-export function scanModuleReferences(program: AnyNode, text: string, requireIsGlobal: boolean): ModuleReferences {
+export function scanModuleReferences(program: AnyNode, text: string, isGlobal: boolean | (() => boolean)): ModuleReferences {
+  let answer: boolean | undefined = typeof isGlobal === 'boolean' ? isGlobal : undefined;
+  const requireIsGlobal = (): boolean => (answer ??= (isGlobal as () => boolean)());
   const requireDeclarations: AnyNode[] = [];
   const strings: JsModuleString[] = [];
   let parent: AnyNode | null = null;
@@ -152,7 +156,7 @@ export function scanModuleReferences(program: AnyNode, text: string, requireIsGl
         if (node.id.type === 'StringLiteral') add('declare-module', node.id, node);
         break;
       case 'VariableDeclaration':
-        if (requireIsGlobal && isRequireDeclaration(node)) {
+        if (isRequireDeclaration(node) && requireIsGlobal()) {
           requireDeclarations.push(node);
           // The require call is the declaration's; default values in the pattern may still hold references.
           for (const property of node.declarations[0].id.properties) visit(property);
@@ -170,9 +174,9 @@ export function scanModuleReferences(program: AnyNode, text: string, requireIsGl
             for (const argument of node.arguments.slice(1)) visit(argument);
             return;
           }
-        } else if (requireIsGlobal && isRequireResolve(node)) {
+        } else if (isRequireResolve(node) && requireIsGlobal()) {
           add('require-resolve', node.arguments[0], node);
-        } else if (requireIsGlobal && requireSource(node)) {
+        } else if (requireSource(node) && requireIsGlobal()) {
           add('require', requireSource(node), node);
         }
         break;

@@ -116,19 +116,30 @@ export class JavaScriptModules implements ModuleSystem {
    * stands for it (an `index` file's folder, or one whose package.json names it as its entry); a package is
    * named in full, and a tsconfig alias that hides those names (or leads into such a folder) is named by its
    * key. A file inside such a folder escapes those strings: it may write `'.'`, `'..'` or `'../index'`.
+   *
+   * A name counts only where a specifier could hold it (`specifierShapes`): `'../error/X'` and
+   * `"./error"` do, but not the word `error` in code, a comment or `new X()`. Package names and aliases
+   * count anywhere.
    */
   prefilter(modules: readonly ModuleRef[]): LanguagePrefilter {
     const folders = [...new Set(modules.flatMap((m) => (m.kind === 'file' ? this.foldersStandingFor(m.path) : [])))];
-    const needles = [...new Set([
-      ...modules.map(needleFor), ...folders.map((folder) => path.basename(folder)),
+    const names = [...new Set([
+      ...modules.flatMap((m) => (m.kind === 'file' ? [needleFor(m)] : [])), ...folders.map((folder) => path.basename(folder)),
+    ])].filter((n) => n.length > 0);
+    const plain = [...new Set([
+      ...modules.flatMap((m) => (m.kind === 'package' ? [m.name] : [])),
       ...this.resolver.aliasesHidingFileNames(), ...this.resolver.aliasesInto(folders),
     ])].filter((n) => n.length > 0);
+    const needles = [...new Set([...names, ...plain])];
+    const shaped = specifierShapes(names, this.resolver.bareSpecifierEdges());
     const insideFolders = folders.map((folder) => folder + path.sep);
+    const mentions = (text: string): boolean => shaped.test(text) || plain.some((needle) => text.includes(needle));
     return {
       needles,
+      mentions,
       mustParse: (file) => insideFolders.some((folder) => file.startsWith(folder)),
       // `.`, `../..`, `./index`, `../inner/../index.js`: what a folder's own files write names no module.
-      mayReach: (specifier) => needles.some((needle) => specifier.includes(needle)) || namesOnlyAFolder(specifier),
+      mayReach: (specifier) => mentions(`'${specifier}'`) || namesOnlyAFolder(specifier),
     };
   }
 
@@ -198,6 +209,23 @@ function needleFor(module: ModuleRef): string {
   if (module.kind === 'package') return module.name;
   const base = path.basename(module.path).replace(/(\.d)?\.[cm]?[jt]sx?$/, '');
   return base === 'index' ? path.basename(path.dirname(module.path)) : base;
+}
+
+/**
+ * A test for module names where a specifier could hold them: right after a `/` (a path, an alias such as
+ * `@app/`) or an opening quote, and right before a closing quote, a `/` (a folder: `error/index`) or a `.`
+ * (an extension). `edges` adds what may stand next to a name when a `paths` alias's prefix or suffix
+ * touches it (`~*` ➔ `~error`), and says whether a bare name may open a specifier at all (with `baseUrl`
+ * or a `*` alias; without them a bare specifier is a package, never a project file, and the word
+ * `"error"` in a string is not a reference).
+ */
+function specifierShapes(names: readonly string[], edges: { bare: boolean; before: string; after: string }): RegExp {
+  if (names.length === 0) return /(?!)/;
+  const escape = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|\/-]/g, '\\$&');
+  const before = escape(`/${edges.bare ? '\'"`' : ''}${edges.before}`);
+  const after = escape(`'"\`/.${edges.after}`);
+  const alternatives = [...names].sort((a, b) => b.length - a.length).map(escape).join('|');
+  return new RegExp(`[${before}](?:${alternatives})(?=[${after}])`);
 }
 
 /**

@@ -55,18 +55,29 @@ function attempt(text: string, plugins: ParserPlugin[], sourceType: 'module' | '
   });
 }
 
+/** The parser setting a file parsed under: what a part of its rewrite is parsed under again. */
+export interface ParseSettings {
+  sourceType: 'module' | 'script';
+  decorators: ParserPlugin;
+}
+
 /**
  * Parse a file with the parser settings its extension calls for. Offsets in the result index `text`
  * as given (a BOM, if any, included), which is what byte-range edits are spliced into.
  * Throws SourceParseError naming file:line:column when no setting parses it.
  */
 export function parseSource(text: string, filePath: string): File {
+  return parseSourceWithSettings(text, filePath).ast;
+}
+
+/** parseSource, and the setting that parsed the file. */
+export function parseSourceWithSettings(text: string, filePath: string): { ast: File; settings: ParseSettings } {
   const language = languageOf(filePath);
   let firstError: { line: number; column: number; reason: string } | undefined;
   for (const sourceType of ['module', 'script'] as const) {
     for (const decorators of DECORATOR_SETTINGS) {
       try {
-        return attempt(text, pluginsFor(language, decorators), sourceType);
+        return { ast: attempt(text, pluginsFor(language, decorators), sourceType), settings: { sourceType, decorators } };
       } catch (error) {
         if (!firstError) firstError = describeParserError(error);
       }
@@ -74,6 +85,11 @@ export function parseSource(text: string, filePath: string): File {
   }
   const { line, column, reason } = firstError!;
   throw new SourceParseError(filePath, line, column, reason);
+}
+
+/** Parse `text` under one setting only (that of the file it comes from); throws the parser's error. */
+export function parseUnder(text: string, filePath: string, settings: ParseSettings): File {
+  return attempt(text, pluginsFor(languageOf(filePath), settings.decorators), settings.sourceType);
 }
 
 function describeParserError(error: unknown): { line: number; column: number; reason: string } {

@@ -18,10 +18,15 @@ const DECLARATIONS_OF_MODULES = new Set(['ImportDeclaration', 'ExportAllDeclarat
 /** What the project's prettier writes for each statement of `program` that `edits` change, where that differs. */
 export function relayoutStatements(path: string, text: string, program: AnyNode, edits: readonly TextEdit[], tree?: string): TextEdit[] {
   const touched = new Map<AnyNode, TextEdit[]>();
+  const body = program.body as AnyNode[];
   for (const edit of edits) {
-    const statement = (program.body as AnyNode[]).find((s) => s.start <= edit.start && edit.end <= s.end && !(edit.start === edit.end && (edit.start === s.start || edit.end === s.end)));
+    // Cost per edit bounded (issue 15: one file with 40,000 sites): a binary search among the top-level
+    // statements, and each statement's edits gathered in place.
+    const statement = statementHolding(body, edit);
     if (!statement || DECLARATIONS_OF_MODULES.has(statement.type) || statement.source) continue;
-    touched.set(statement, [...(touched.get(statement) ?? []), edit]);
+    let inside = touched.get(statement);
+    if (!inside) touched.set(statement, (inside = []));
+    inside.push(edit);
   }
   if (touched.size === 0) return [];
   const entry = projectPrettier(path, tree);
@@ -52,4 +57,25 @@ export function relayoutStatements(path: string, text: string, program: AnyNode,
     }
   }
   return relaid;
+}
+
+/**
+ * The top-level statement `edit` lies within (an insertion at a statement's very start or end is not
+ * within it), or undefined. The statements are in source order and do not overlap: the last one starting
+ * at or before the edit is the only one that can hold it.
+ */
+function statementHolding(body: readonly AnyNode[], edit: TextEdit): AnyNode | undefined {
+  let low = 0;
+  let high = body.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (body[middle].start <= edit.start) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  const s = found < 0 ? undefined : body[found];
+  if (!s || edit.end > s.end || (edit.start === edit.end && (edit.start === s.start || edit.end === s.end))) return undefined;
+  return s;
 }

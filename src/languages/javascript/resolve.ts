@@ -209,9 +209,26 @@ export class ModuleResolver {
    * (`@legacy/*` ➔ `src/*_consolidated`).
    */
   aliasesHidingFileNames(): string[] {
+    // `src/*_consolidated` adds text after the name, `src/legacy_*` before it: the name is not written either way.
+    const hides = (s: PathPattern['substitutions'][number]): boolean => s.suffix !== '' || (s.wildcard && !s.prefix.endsWith(path.sep));
     return (this.tsconfig?.patterns ?? [])
-      .filter((p) => !p.wildcard || p.substitutions.some((s) => s.suffix !== ''))
+      .filter((p) => !p.wildcard || p.substitutions.some(hides))
       .map((p) => (p.wildcard ? p.prefix : p.key));
+  }
+
+  /**
+   * What may stand right before and after a file or folder name inside a specifier besides `/`, quotes and
+   * `.`: the last character of a `paths` alias's prefix and the first of its suffix (`~*` ➔ `~error`), and
+   * whether a specifier may start with the name itself (`baseUrl`, or a `*` alias); without either, a
+   * specifier that does not start with `.` or `/` names a package.
+   */
+  bareSpecifierEdges(): { bare: boolean; before: string; after: string } {
+    const wildcards = (this.tsconfig?.patterns ?? []).filter((p) => p.wildcard);
+    return {
+      bare: !!this.tsconfig?.baseUrl || wildcards.some((p) => p.prefix === ''),
+      before: [...new Set(wildcards.map((p) => p.prefix.slice(-1)))].join(''),
+      after: [...new Set(wildcards.map((p) => p.suffix.slice(0, 1)))].join(''),
+    };
   }
 
   /**
@@ -454,7 +471,13 @@ export class ModuleResolver {
     let kind = this.kinds.get(p);
     if (kind === undefined) {
       // A specifier may hold a NUL (`'./a\0'` is a valid string): such a path names no file, and fs throws on it.
-      const stat = p.includes('\0') ? undefined : fs.statSync(p, { throwIfNoEntry: false });
+      // A path through a file (`./a.ts/b`) is ENOTDIR, which throwIfNoEntry does not cover: it names nothing either.
+      let stat: fs.Stats | undefined;
+      try {
+        stat = p.includes('\0') ? undefined : fs.statSync(p, { throwIfNoEntry: false });
+      } catch {
+        stat = undefined;
+      }
       kind = stat?.isFile() ? 'file' : stat?.isDirectory() ? 'dir' : null;
       this.kinds.set(p, kind);
     }

@@ -5,7 +5,7 @@
  * recorded with the context a rewrite needs (a `new` callee, a shorthand property, an export specifier…).
  */
 import type { Node, Identifier, JSXIdentifier } from '@babel/types';
-import { VISITOR_KEYS } from '@babel/types';
+import { VISITOR_KEYS } from './visitor-keys';
 import type * as seam from '../language';
 import type { ReferenceContext } from '../language';
 

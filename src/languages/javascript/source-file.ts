@@ -10,6 +10,8 @@ import { analyzeScopes, type AnyNode, type Reference, type ScopeAnalysis } from 
 import { escapeFor, leftmostQualifier, scanModuleReferences, type JsModuleString, type ModuleReferences } from './module-strings';
 import { readImports } from './import-reader';
 import { renderImports } from './import-renderer';
+import type { ParseSettings } from './parse';
+import { rewriteParses } from './rewrite-check';
 import { readStyle } from './style';
 import { relayoutStatements } from './relayout';
 
@@ -26,6 +28,8 @@ export class JavaScriptFile implements SourceFile {
     readonly path: string,
     readonly text: string,
     readonly ast: File,
+    /** The parser setting it parsed under; without it, no part of a rewrite can be checked alone. */
+    private readonly settings?: ParseSettings,
   ) {}
 
   private get program(): AnyNode {
@@ -42,9 +46,8 @@ export class JavaScriptFile implements SourceFile {
 
   private get scanned(): ModuleReferences {
     if (!this.references) {
-      // Without the word, there is no require() to find, whatever `require` is bound to.
-      const requireIsGlobal = !this.text.includes('require') || !this.scopes.program.lookup('require', 'value');
-      this.references = scanModuleReferences(this.program, this.text, requireIsGlobal);
+      // Whether `require` is the file's own binding is asked (and the scopes analysed) only at a require() call.
+      this.references = scanModuleReferences(this.program, this.text, () => !this.scopes.program.lookup('require', 'value'));
     }
     return this.references;
   }
@@ -118,6 +121,10 @@ export class JavaScriptFile implements SourceFile {
     const qualifier = form === 'import-type' ? leftmostQualifier(owner) : null;
     if (member !== undefined && qualifier && qualifier.name !== member) edits.push({ start: qualifier.start, end: qualifier.end, text: member });
     return edits;
+  }
+
+  confirmsRewrite(output: string, edits: readonly TextEdit[]): boolean {
+    return !!this.settings && rewriteParses({ path: this.path, text: this.text, ast: this.ast, settings: this.settings }, output, edits);
   }
 
   relayout(edits: readonly TextEdit[], options: RenderOptions = {}): TextEdit[] {

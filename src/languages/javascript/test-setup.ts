@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { VISITOR_KEYS } from '@babel/types';
+import { VISITOR_KEYS } from './visitor-keys';
 import type { ModuleRef, SetupMock } from '../language';
 import { isInside } from '../../shared/paths';
 import { isFile, readJsonObject } from '../../shared/fs';

@@ -1,0 +1,170 @@
+/**
+ * The cheaper safety net (issue 15, item 2): a rewrite is proven to parse from the statements its edits
+ * touched, or left to the whole-file parse. Over every rewrite the fixtures and the example codebase make,
+ * a generated set of broken-import mutants — each edit's text with a brace, comma, parenthesis or quote
+ * dropped, a specifier duplicated, a newline inside a string, a `type` keyword where it does not belong,
+ * an unbalanced comment, a word glued to what follows — must never be proven: every mutant the whole-file
+ * parse rejects is rejected. The unmutated rewrites must be proven (that is the saving), and the net
+ * must give the same verdict as the whole-file parse on every mutant it proves.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PROJECT, fixtureCases, fixtureRegistry } from '../../helpers/fixtures';
+import { transformFile } from '../../../src/engine/pipeline';
+import { selectTransforms } from '../../../src/transforms';
+import { loadRegistry } from '../../../src/registry/load';
+import { javascript } from '../../../src/languages/javascript';
+import { parseSource } from '../../../src/languages/javascript/parse';
+import type { TextEdit } from '../../../src/languages/language';
+import type { Registry } from '../../../src/registry/types';
+
+interface Rewrite {
+  name: string;
+  file: string;
+  source: string;
+  edits: TextEdit[];
+}
+
+function splice(source: string, edits: readonly TextEdit[]): string {
+  let out = '';
+  let cursor = 0;
+  for (const edit of edits) {
+    out += source.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return out + source.slice(cursor);
+}
+
+function rewritesOf(registry: Registry, file: string, source: string, name: string): Rewrite[] {
+  const result = transformFile({ path: file, source, registry, transforms: selectTransforms() });
+  return result.status === 'changed' ? [{ name, file, source, edits: result.edits! }] : [];
+}
+
+function allRewrites(): Rewrite[] {
+  const rewrites: Rewrite[] = [];
+  const registry = fixtureRegistry();
+  for (const folder of ['consolidated-paths', 'aliased-imports', 'direct-instantiation']) {
+    for (const c of fixtureCases(folder)) rewrites.push(...rewritesOf(registry, path.join(PROJECT, 'src', 'app', c.fileName), c.input, `${folder}/${c.name}`));
+  }
+  const example = path.join(__dirname, '..', '..', '..', 'examples', 'netra-engine');
+  const exampleRegistry = loadRegistry({ configPath: path.join(example, 'ssot.config.json') });
+  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : /\.[cm]?[jt]sx?$/.test(e.name) ? [path.join(dir, e.name)] : []);
+  for (const file of walk(path.join(example, 'src'))) rewrites.push(...rewritesOf(exampleRegistry, file, fs.readFileSync(file, 'utf8'), path.relative(example, file)));
+  return rewrites;
+}
+
+/** Ways to break one edit's text; each gives the mutated texts (possibly none). */
+const MUTATIONS: Record<string, (text: string) => string[]> = {
+  'dropped brace': (t) => dropEach(t, /[{}]/g),
+  'dropped comma': (t) => dropEach(t, /,/g),
+  'dropped parenthesis': (t) => dropEach(t, /[()]/g),
+  'dropped quote': (t) => dropEach(t, /['"`]/g),
+  'duplicated specifier': (t) => [...t.matchAll(/([{,]\s*)((?:type\s+)?[A-Za-z_$][\w$]*(?:\s+as\s+[A-Za-z_$][\w$]*)?)/g)]
+    .map((m) => t.slice(0, m.index! + m[1].length) + `${m[2]}, ${m[2]}` + t.slice(m.index! + m[0].length)),
+  'newline inside a string': (t) => [...t.matchAll(/(['"])[^'"\n]/g)].map((m) => t.slice(0, m.index! + 1) + '\n' + t.slice(m.index! + 1)),
+  'type keyword misplaced': (t) => [
+    ...[...t.matchAll(/\bimport\s+/g)].map((m) => t.slice(0, m.index! + m[0].length) + 'type type ' + t.slice(m.index! + m[0].length)),
+    ...[...t.matchAll(/\{\s*/g)].map((m) => t.slice(0, m.index!) + 'type ' + t.slice(m.index!)),
+    ...[...t.matchAll(/\bfrom\b/g)].map((m) => t.slice(0, m.index!) + 'type ' + t.slice(m.index!)),
+    ...[...t.matchAll(/\bimport type\b/g)].map((m) => t.replace('import type', 'import type') + (t.includes('{') ? '' : '')).map((x) => x.replace(/\{\s*/, '{ type ')),
+  ],
+  'unbalanced comment': (t) => (t.length > 0 ? [`/*${t}`, `${t}/*`, `${t.slice(0, t.length >> 1)}*/${t.slice(t.length >> 1)}`] : ['/*']),
+  'line comment swallowing the rest': (t) => [...t.matchAll(/\{/g)].map((m) => t.slice(0, m.index! + 1) + '//' + t.slice(m.index! + 1)),
+  'word glued on': (t) => [`${t}x`, `x${t}`],
+};
+
+function dropEach(text: string, pattern: RegExp): string[] {
+  return [...text.matchAll(pattern)].map((m) => text.slice(0, m.index!) + text.slice(m.index! + 1));
+}
+
+function parsesWhole(file: string, output: string): boolean {
+  try {
+    parseSource(output, file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the cheaper safety net', () => {
+  const rewrites = allRewrites();
+
+  it('proves the rewrites the transforms make, from the statements they touched', () => {
+    expect(rewrites.length).toBeGreaterThan(80);
+    const unproven = rewrites.filter((r) => !javascript.parse(r.file, r.source).confirmsRewrite!(splice(r.source, r.edits), r.edits));
+    // A few are left to the whole-file parse (a name the rewrite adds that the rest of the file also spells): never most.
+    expect(unproven.length).toBeLessThan(rewrites.length * 0.2);
+  });
+
+  it('never proves a broken-import mutant: every one the whole-file parse rejects is rejected', () => {
+    const proven: string[] = [];
+    const rejected: Record<string, number> = {};
+    let mutants = 0;
+    let agreeing = 0;
+    for (const rewrite of rewrites) {
+      const file = javascript.parse(rewrite.file, rewrite.source);
+      rewrite.edits.forEach((edit, i) => {
+        for (const [kind, mutate] of Object.entries(MUTATIONS)) {
+          for (const text of mutate(edit.text)) {
+            const edits = rewrite.edits.map((e, j) => (j === i ? { ...e, text } : e));
+            const output = splice(rewrite.source, edits);
+            mutants++;
+            const whole = parsesWhole(rewrite.file, output);
+            const cheap = file.confirmsRewrite!(output, edits);
+            if (!whole) rejected[kind] = (rejected[kind] ?? 0) + 1;
+            if (cheap && !whole) proven.push(`${rewrite.name}: ${kind}: ${JSON.stringify(text)}`);
+            if (cheap === whole) agreeing++;
+          }
+        }
+      });
+    }
+    expect(proven).toEqual([]);
+    // Every kind of mutation was made, and broke something.
+    for (const kind of Object.keys(MUTATIONS)) expect([kind, (rejected[kind] ?? 0) > 0]).toEqual([kind, true]);
+    expect(Object.values(rejected).reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
+    // What it proves, it proves rightly; and most valid mutants are proven too, without the whole parse.
+    expect(agreeing / mutants).toBeGreaterThan(0.8);
+  });
+
+  it('leaves to the whole-file parse a name the rewrite adds that clashes with one declared elsewhere, at any depth', () => {
+    // (a .js file: with the typescript plugin, babel leaves clashes to the type checker.)
+    const file = path.join(PROJECT, 'src', 'app', 'clash.js');
+    // A `var` in a block at the top level is the module's: it clashes with an import of the same name.
+    const source = "import { a } from './a';\n\nif (a) {\n  for (;;) { var B = 1; break; }\n}\nexport const c = B;\n";
+    const parsed = javascript.parse(file, source);
+    const edits = [{ start: 0, end: 24, text: "import { a, B } from './a';" }];
+    const output = splice(source, edits);
+    expect(parsesWhole(file, output)).toBe(false);
+    expect(parsed.confirmsRewrite!(output, edits)).toBe(false);
+    // The same edit without the clash is proven.
+    const clean = source.replace(/\bB\b/g, 'C');
+    expect(javascript.parse(file, clean).confirmsRewrite!(splice(clean, edits), edits)).toBe(true);
+  });
+
+  it('parses a changed statement with an unchanged neighbour that could run on into it (no semicolons)', () => {
+    const file = path.join(PROJECT, 'src', 'app', 'asi.ts');
+    const source = "import { a } from './a'\nconst x = a\nlet y = new Engine(x)\nconst z = /re/.test('s')\n";
+    const parsed = javascript.parse(file, source);
+    // `new Engine(x)` ➔ `make(x)` then a glued division: `make(x)\n/re/.test('s')` must still parse as a whole.
+    const at = source.indexOf('new Engine');
+    const good = [{ start: at, end: at + 'new Engine'.length, text: 'make' }];
+    expect(parsed.confirmsRewrite!(splice(source, good), good)).toBe(true);
+    const bad = [{ start: at, end: at + 'new Engine(x)'.length, text: 'make(x) +' }];
+    expect(parsesWhole(file, splice(source, bad))).toBe(false);
+    expect(parsed.confirmsRewrite!(splice(source, bad), bad)).toBe(false);
+  });
+
+  it('parses a changed statement with the unchanged one before it when that one could run on into it', () => {
+    const file = path.join(PROJECT, 'src', 'app', 'asi-before.ts');
+    const source = "const x = a\nfoo(x);\n";
+    const at = source.indexOf('foo');
+    // Alone, `/re/.test(x);` parses; after `const x = a` it is a division that does not.
+    const edits = [{ start: at, end: at + 3, text: '/re/.test' }];
+    expect(parsesWhole(file, splice(source, edits))).toBe(false);
+    expect(javascript.parse(file, source).confirmsRewrite!(splice(source, edits), edits)).toBe(false);
+    const closed = 'const x = a;\nfoo(x);\n';
+    const closedEdits = [{ start: closed.indexOf('foo'), end: closed.indexOf('foo') + 3, text: '/re/.test' }];
+    expect(javascript.parse(file, closed).confirmsRewrite!(splice(closed, closedEdits), closedEdits)).toBe(true);
+  });
+});

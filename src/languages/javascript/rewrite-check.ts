@@ -1,0 +1,234 @@
+/**
+ * The cheaper safety net (issue 15): a rewrite changes a few top-level statements of a file that parsed;
+ * only those statements, as rewritten, are parsed again — together, in order, under the setting the
+ * file parsed under — instead of the whole file. What that alone could miss is checked apart:
+ *
+ * - where a changed statement meets an unchanged one, the two could run together (no semicolon, and the
+ *   first could go on: `x = y` then `(a)`): an unchanged neighbour that could go on, or a changed last
+ *   statement that could, is parsed with them;
+ * - a name the rewrite binds or exports at the top level anew could clash with a declaration in the
+ *   statements not parsed (`import { A }` added beside `class A`, or a `var A` nested anywhere): when such
+ *   a name appears at all in their text, nothing is proven.
+ *
+ * It only ever proves: anything it cannot prove (a file parsed as a script, no statement, a clash
+ * possible, a part that does not parse) is left to the whole-file parse, which alone gives the verdict
+ * and the message. So it cannot raise a false alarm, and a rewrite it passes parses as a whole.
+ */
+import type { File } from '@babel/types';
+import type { TextEdit } from '../language';
+import { parseUnder, type ParseSettings } from './parse';
+import type { AnyNode } from './scope';
+
+/** Statements after which nothing can run on into the next one (with ASI, a newline ends them). */
+const CLOSED = new Set([
+  'ImportDeclaration', 'ExportAllDeclaration', 'FunctionDeclaration', 'ClassDeclaration', 'TSInterfaceDeclaration',
+  'TSEnumDeclaration', 'BlockStatement', 'EmptyStatement',
+]);
+
+function isClosed(statement: AnyNode, text: string): boolean {
+  if (text.charCodeAt(statement.end - 1) === 59 /* ; */) return true;
+  if (CLOSED.has(statement.type)) return true;
+  if (statement.type === 'TSModuleDeclaration') return statement.body?.type === 'TSModuleBlock';
+  if (statement.type === 'TSImportEqualsDeclaration') return statement.moduleReference.type === 'TSExternalModuleReference';
+  if (statement.type === 'ExportNamedDeclaration') return !statement.declaration || isClosed(statement.declaration, text);
+  if (statement.type === 'ExportDefaultDeclaration') return statement.declaration.type === 'FunctionDeclaration' || statement.declaration.type === 'ClassDeclaration';
+  return false;
+}
+
+/** Where a top-level statement starts, its decorators included (`@dec export class`). */
+function startOf(statement: AnyNode): number {
+  const decorators: AnyNode[] | undefined = statement.decorators ?? statement.declaration?.decorators;
+  return Math.min(statement.start, decorators?.[0]?.start ?? statement.start);
+}
+
+export interface ParsedFile {
+  path: string;
+  text: string;
+  ast: File;
+  settings: ParseSettings;
+}
+
+export function rewriteParses(file: ParsedFile, output: string, edits: readonly TextEdit[]): boolean {
+  const { text, settings } = file;
+  // A script's directives and sloppy mode reach every statement: the whole file is parsed.
+  if (settings.sourceType !== 'module' || edits.length === 0) return false;
+  const body = file.ast.program.body as unknown as AnyNode[];
+  const n = body.length;
+  if (n === 0) return false;
+  // Segment i: statement i and what follows it up to the next statement (segment 0 from the file's start).
+  const starts = body.map((statement, i) => (i === 0 ? 0 : startOf(statement)));
+  const segmentEnd = (i: number): number => (i + 1 < n ? starts[i + 1] : text.length);
+  for (let i = 1; i < n; i++) if (starts[i] < starts[i - 1]) return false;
+
+  const touched = new Array<boolean>(n).fill(false);
+  let segment = 0;
+  for (const edit of edits) {
+    while (segment + 1 < n && starts[segment + 1] <= edit.start) segment++;
+    // An insertion between two statements goes with the one it opens (or the last); a replacement with every statement it overlaps.
+    touched[segment] = true;
+    for (let j = segment + 1; j < n && starts[j] < edit.end; j++) touched[j] = true;
+  }
+  // Where a changed run meets an unchanged statement before it that could run on into it, that one joins.
+  for (let i = 1; i < n; i++) if (touched[i] && !touched[i - 1] && !isClosed(body[i - 1], text)) touched[i - 1] = true;
+
+  // Where an original segment boundary lies in the output: after every edit that ends before it or, ending
+  // at it, started before it; an insertion at a boundary opens the segment that starts there.
+  const outputOffset = (boundary: number): number => {
+    let shift = 0;
+    for (const edit of edits) {
+      if (edit.start >= boundary) break;
+      shift += edit.text.length - (edit.end - edit.start);
+    }
+    return boundary + shift;
+  };
+
+  // Runs of changed segments, as output text; a run whose last statement could run on takes the next one too.
+  const runs: { from: number; to: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!touched[i]) continue;
+    let j = i;
+    while (j + 1 < n && touched[j + 1]) j++;
+    runs.push({ from: i, to: j });
+    i = j;
+  }
+  let parsed = parseRuns(file, output, runs, outputOffset, segmentEnd, starts);
+  if (!parsed) return false;
+  const open = runs.filter((run, r) => run.to + 1 < n && parsed!.open[r]);
+  if (open.length > 0) {
+    for (const run of open) run.to++;
+    // Runs that now meet are one.
+    for (let k = runs.length - 1; k > 0; k--) {
+      if (runs[k].from <= runs[k - 1].to + 1) {
+        runs[k - 1].to = Math.max(runs[k - 1].to, runs[k].to);
+        runs.splice(k, 1);
+      }
+    }
+    parsed = parseRuns(file, output, runs, outputOffset, segmentEnd, starts);
+    if (!parsed) return false;
+  }
+
+  // Names bound or exported at the top level that the changed statements did not bind or export before.
+  const before = new Set<string>();
+  for (const run of runs) for (let i = run.from; i <= run.to; i++) topLevelNames(body[i], before);
+  const after = new Set<string>();
+  for (const statement of parsed.statements) topLevelNames(statement, after);
+  const fresh = [...after].filter((name) => !before.has(name));
+  if (fresh.length === 0) return true;
+  // Any of them anywhere in the statements not parsed could be a clash: only the whole file can tell.
+  const word = new RegExp(`(?<![\\p{ID_Continue}$\\u200c\\u200d])(?:${fresh.map(escapeRegExp).join('|')})(?![\\p{ID_Continue}$\\u200c\\u200d])`, 'u');
+  let cursor = 0;
+  for (const run of runs) {
+    if (word.test(text.slice(cursor, starts[run.from]))) return false;
+    cursor = segmentEnd(run.to);
+  }
+  return !word.test(text.slice(cursor));
+}
+
+/**
+ * The runs' output text joined by `;` (each run then starts a statement, whatever the one before ended
+ * with), parsed; and whether each run's last statement could run on into what follows it.
+ */
+function parseRuns(
+  file: ParsedFile,
+  output: string,
+  runs: { from: number; to: number }[],
+  outputOffset: (boundary: number) => number,
+  segmentEnd: (i: number) => number,
+  starts: number[],
+): { statements: AnyNode[]; open: boolean[] } | null {
+  const parts: string[] = [];
+  const ends: number[] = [];
+  let length = 0;
+  for (const run of runs) {
+    const from = run.from === 0 ? 0 : outputOffset(starts[run.from]);
+    const to = run.to + 1 < starts.length ? outputOffset(segmentEnd(run.to)) : output.length;
+    const part = output.slice(from, to);
+    parts.push(part, '\n;\n');
+    length += part.length;
+    ends.push(length);
+    length += 3;
+  }
+  const snippet = parts.join('');
+  let ast: File;
+  try {
+    ast = parseUnder(snippet, file.path, file.settings);
+  } catch {
+    return null;
+  }
+  const statements = ast.program.body as unknown as AnyNode[];
+  // A run's last statement is the last one that starts in its text; one that reaches past it ran on into the `;`.
+  const open = runs.map((_, r) => {
+    let last: AnyNode | undefined;
+    for (const statement of statements) {
+      if (statement.start >= ends[r]) break;
+      last = statement;
+    }
+    if (!last || (r > 0 && last.start < ends[r - 1])) return last ? last.end > ends[r] : false;
+    return last.end > ends[r] || !isClosed(last, snippet);
+  });
+  return { statements, open };
+}
+
+/** Every name a top-level statement binds in the module's scope or exports. */
+function topLevelNames(statement: AnyNode, names: Set<string>): void {
+  switch (statement.type) {
+    case 'ImportDeclaration':
+      for (const specifier of statement.specifiers) names.add(specifier.local.name);
+      return;
+    case 'ExportNamedDeclaration':
+      if (statement.declaration) topLevelNames(statement.declaration, names);
+      for (const specifier of statement.specifiers ?? []) {
+        if (specifier.exported) names.add(specifier.exported.name ?? specifier.exported.value);
+        if (specifier.local && !statement.source) names.add(specifier.local.name ?? specifier.local.value);
+      }
+      return;
+    case 'ExportDefaultDeclaration':
+      names.add('default');
+      if (statement.declaration.id) names.add(statement.declaration.id.name);
+      return;
+    case 'ExportAllDeclaration':
+      if (statement.exported) names.add(statement.exported.name ?? statement.exported.value);
+      return;
+    case 'TSExportAssignment':
+      names.add('default');
+      return;
+    case 'VariableDeclaration':
+      for (const declarator of statement.declarations) patternNames(declarator.id, names);
+      return;
+    case 'TSImportEqualsDeclaration':
+    case 'FunctionDeclaration':
+    case 'TSDeclareFunction':
+    case 'ClassDeclaration':
+    case 'TSInterfaceDeclaration':
+    case 'TSTypeAliasDeclaration':
+    case 'TSEnumDeclaration':
+    case 'TSModuleDeclaration':
+      if (statement.id?.type === 'Identifier') names.add(statement.id.name);
+      return;
+  }
+}
+
+function patternNames(pattern: AnyNode | null, names: Set<string>): void {
+  if (!pattern) return;
+  switch (pattern.type) {
+    case 'Identifier':
+      names.add(pattern.name);
+      return;
+    case 'ObjectPattern':
+      for (const property of pattern.properties) patternNames(property.type === 'RestElement' ? property.argument : property.value, names);
+      return;
+    case 'ArrayPattern':
+      for (const element of pattern.elements) patternNames(element, names);
+      return;
+    case 'AssignmentPattern':
+      patternNames(pattern.left, names);
+      return;
+    case 'RestElement':
+      patternNames(pattern.argument, names);
+      return;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
