@@ -194,8 +194,9 @@ class ImportRenderer {
         // A name that moves takes the comments above it and after it along; those of a name removed stay.
         const start = this.isTravelling(list[i]) ? this.lineStartOf(this.travelling(list[i]).leadingStart ?? list[i].span!.start) : lines.start;
         this.edit(start, lines.end, this.commentsLeftBy(list.slice(i, j + 1), start, lines.end, indentationAt(text, list[i].span!.start)));
-        // The kept name before a removed last run keeps its comma only where the list ends with one, or more follow.
-        const comma = j + 1 === list.length && added.length === 0 && !hasCommaAfter(text, list[j]) ? /^[ \t]*,/.exec(text.slice(list[i - 1].span!.end)) : null;
+        // The kept name before a removed last run keeps its comma only where the list ends with one, or more
+        // follow; a block comment on it stays (`a /* why */,` ➔ `a /* why */`).
+        const comma = j + 1 === list.length && added.length === 0 && !hasCommaAfter(text, list[j]) ? /^[ \t]*(?:\/\*(?:[^*]|\*(?!\/))*\*\/[ \t]*)?,/.exec(text.slice(list[i - 1].span!.end)) : null;
         if (comma) this.edit(list[i - 1].span!.end + comma[0].length - 1, list[i - 1].span!.end + comma[0].length, '');
       } else if (j + 1 < list.length) {
         // import { a /* why */, b } ➔ import { /* why */ b }: a name sharing its line leaves its comments in place
