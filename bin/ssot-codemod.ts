@@ -483,7 +483,7 @@ async function main(): Promise<number> {
   try {
     await yargs(args)
       .scriptName('ssot-codemod')
-      .usage('$0 <command> [options]\n\nConsolidate a JS/TS codebase\'s imports onto the canonical modules named in ssot.config.json.')
+      .usage('$0 <command> [options]\n\nConsolidate a JS/TS or Python codebase\'s imports onto the canonical modules named in ssot.config.json.')
       .options(GLOBAL_OPTIONS)
       .command('init', 'Write a starter ssot.config.json here, with legacy modules proposed from the code (never overwrites)', (y) =>
         y.example('$0 init', 'then read ssot.config.json and run $0 check'),
