@@ -295,17 +295,9 @@ function readWhole(fd: number): Buffer {
  * reads as `not-a-file`.
  */
 export function readRegularFile(file: string): Buffer | null | 'not-a-file' {
-  let fd: number;
+  const fd = openRegularFile(file);
+  if (fd === null || fd === 'not-a-file') return fd;
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | NO_FOLLOW);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    if (code === 'ELOOP') return 'not-a-file';
-    throw error;
-  }
-  try {
-    if (!fs.fstatSync(fd).isFile()) return 'not-a-file';
     return fs.readFileSync(fd);
   } finally {
     fs.closeSync(fd);
