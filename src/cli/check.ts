@@ -4,14 +4,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverAndRun } from '../runner/file-runner';
+import { discoverAndRunEach } from '../runner/file-runner';
 import { TRANSFORM_ORDER } from '../transforms';
 import {
-  buildCheckReport, evaluateGates, formatJson, formatMarkdown, formatSarif, formatText, parseBaseline, toBaseline,
+  CheckReportBuilder, evaluateGates, formatJson, formatMarkdown, formatSarif, formatText, parseBaseline, toBaseline,
   type CheckReport, type GateResult,
 } from '../report';
 import { openSession, UsageError, type InterruptedState } from './session';
-import type { FileResult } from '../engine/results';
+import type { SkipNote } from '../runner/discover';
 import type { RegistryNote } from '../registry/types';
 
 export type CheckFormat = 'text' | 'json' | 'markdown' | 'sarif';
@@ -46,7 +46,11 @@ export interface CheckOutcome {
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const { registry, interrupted } = openSession(options.config, options.cwd);
   const baseline = options.baseline ? readBaseline(path.resolve(options.cwd, options.baseline)) : undefined;
-  const { runs, notes, elsewhere } = await discoverAndRun(registry, {
+  // Each file's result is added to the report as it lands, in the order of the list, then dropped: on a
+  // large tree, keeping every result until the end is what would set the peak of memory.
+  const builder = new CheckReportBuilder(registry);
+  const unread: SkipNote[] = [];
+  const { notes } = await discoverAndRunEach(registry, {
     paths: options.paths,
     cwd: options.cwd,
     transforms: TRANSFORM_ORDER,
@@ -57,10 +61,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     workers: options.workers,
     fileTimeoutMs: options.fileTimeoutMs,
     onProgress: options.onProgress,
+  }, (run, outside) => {
+    if (run.result && outside) builder.addElsewhere(run.result);
+    else if (run.result) builder.add(run.result);
+    else if (run.skip && !outside) unread.push({ file: run.file, reason: run.skip });
   });
-  const results = runs.filter((r) => r.result).map((r) => r.result as FileResult);
-  const skipped = [...notes, ...runs.filter((r) => r.skip).map((r) => ({ file: r.file, reason: r.skip! }))];
-  const report = buildCheckReport(registry, results, skipped, elsewhere.flatMap((r) => (r.result ? [r.result] : [])));
+  const report = builder.build([...notes, ...unread]);
   const gate = evaluateGates(report, { maxViolations: options.maxViolations, baseline });
   if (options.writeBaseline) {
     fs.writeFileSync(path.resolve(options.cwd, options.writeBaseline), JSON.stringify(toBaseline(report), null, 2) + '\n');

@@ -5,7 +5,7 @@
  */
 import type { CheckReport } from './types';
 
-export { buildCheckReport } from './build';
+export { buildCheckReport, CheckReportBuilder } from './build';
 export { formatText, formatFindingLines, type TextOptions } from './text';
 export { formatMarkdown, findingsBlock } from './markdown';
 export { formatSarif } from './sarif';

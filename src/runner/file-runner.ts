@@ -189,11 +189,23 @@ export class FileRunner {
     }
   }
 
+  /** Every file's run, in the order of the list. */
   async run(files: string[]): Promise<FileRun[]> {
+    const runs: FileRun[] = [];
+    await this.runEach(files, (run) => runs.push(run));
+    return runs;
+  }
+
+  /**
+   * Hands each file's run to `consume` in the order of the list, as soon as the runs of the files before it
+   * have landed, and keeps none: a caller that only aggregates (`check`) holds no run it is done with. Only
+   * the runs that land ahead of an earlier file still being parsed wait, and reading pauses before many do.
+   */
+  async runEach(files: string[], consume: (run: FileRun, index: number) => void): Promise<void> {
     this.startWorkers(this.workerCount(files.length));
-    if (this.pool.length === 0) return this.runHere(files);
+    if (this.pool.length === 0) return this.runHere(files, consume);
     try {
-      return await this.runWithWorkers(files);
+      await this.runWithWorkers(files, consume);
     } finally {
       this.close();
     }
@@ -204,20 +216,19 @@ export class FileRunner {
   }
 
   /** Files are read a window at a time, and the window's files to parse share one time-limit watchdog. */
-  private runHere(files: string[]): FileRun[] {
-    const runs: FileRun[] = [];
+  private runHere(files: string[], consume: (run: FileRun, index: number) => void): void {
+    let done = 0;
     for (let start = 0; start < files.length; start += IN_THREAD_WINDOW) {
       const window = files.slice(start, start + IN_THREAD_WINDOW).map((file) => ({ file, checked: readAndPreflight(file, this.registry, this.settings) }));
       const toParse = window.flatMap(({ file, checked }) => ('text' in checked ? [{ file, text: checked.text }] : []));
       const parsed = transformTexts(toParse, this.registry, this.settings).values();
       for (const { checked } of window) {
         const run = 'run' in checked ? checked.run : parsed.next().value!;
-        runs.push(run);
         this.options.onResult?.(run);
-        this.options.onProgress?.(runs.length, files.length);
+        consume(run, done++);
+        this.options.onProgress?.(done, files.length);
       }
     }
-    return runs;
   }
 
   /**
@@ -226,18 +237,24 @@ export class FileRunner {
    * cores are not twice one). Reading pauses while MAX_CHUNKS_AHEAD chunks wait for their results, so
    * that texts and results never pile up in memory on a large tree.
    */
-  private async runWithWorkers(files: string[]): Promise<FileRun[]> {
-    const results: FileRun[] = new Array(files.length);
+  private async runWithWorkers(files: string[], consume: (run: FileRun, index: number) => void): Promise<void> {
+    /** Runs landed ahead of an earlier file's, by their place in the list; `next` is the first not yet consumed. */
+    const waiting = new Map<number, FileRun>();
+    let next = 0;
     let done = 0;
     let turn = 0;
     let inFlight = 0;
     let failure: Error | undefined;
     let wake: (() => void) | undefined;
     const land = (index: number, run: FileRun): void => {
-      results[index] = run;
+      waiting.set(index, run);
       this.options.onResult?.(run);
       done++;
       this.options.onProgress?.(done, files.length);
+      for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
+        waiting.delete(next);
+        consume(ready, next++);
+      }
     };
     const signal = (): void => {
       const resume = wake;
@@ -251,7 +268,12 @@ export class FileRunner {
     };
     for (const worker of this.pool) {
       worker.on('message', (message: { items: { index: number; run: FileRun }[] }) => {
-        for (const { index, run } of message.items) land(index, run);
+        try {
+          for (const { index, run } of message.items) land(index, run);
+        } catch (error) {
+          // Thrown by a caller's callback: it fails the run, as it would have on this thread's own files.
+          failure ??= error as Error;
+        }
         inFlight--;
         signal();
       });
@@ -284,7 +306,6 @@ export class FileRunner {
     }
     flush();
     await until(() => done === files.length);
-    return results;
   }
 }
 
@@ -307,19 +328,40 @@ export async function discoverAndRun(
   registry: Registry,
   options: DiscoverAndRunOptions,
 ): Promise<{ runs: FileRun[]; notes: SkipNote[]; elsewhere: FileRun[] }> {
+  const runs: FileRun[] = [];
+  const elsewhere: FileRun[] = [];
+  const { notes } = await discoverAndRunEach(registry, options, (run, outside) => (outside ? elsewhere : runs).push(run));
+  return { runs, notes, elsewhere };
+}
+
+/**
+ * discoverAndRun keeping no run: each is handed to `consume` in the order of the list (the files to run,
+ * then, with `elsewhere`, the others, `outside` true) and is the caller's to keep or drop.
+ */
+export async function discoverAndRunEach(
+  registry: Registry,
+  options: DiscoverAndRunOptions,
+  consume: (run: FileRun, outside: boolean) => void,
+): Promise<{ notes: SkipNote[] }> {
   const runner = new FileRunner(registry, options);
   try {
     const { files, notes, elsewhere = [] } = discoverFiles(registry, options.paths, { cwd: options.cwd, elsewhere: options.elsewhere, git: options.git });
     const selected = options.select ? options.select(files) : files;
-    const all = await runner.run([...selected, ...elsewhere]);
-    const runs = all.slice(0, selected.length);
+    let read = 0;
+    const firstSkipped: FileRun[] = [];
+    await runner.runEach([...selected, ...elsewhere], (run, index) => {
+      const outside = index >= selected.length;
+      if (!outside && !run.skip) read++;
+      else if (!outside && firstSkipped.length < 3) firstSkipped.push(run);
+      consume(run, outside);
+    });
     // Files listed but none read (binary, too large, not UTF-8): nothing was scanned, which no run may pass off as clean.
     // A shard may rightly hold no file; the whole list is what must not be empty.
-    if (!options.select && runs.every((run) => run.skip)) {
-      const reasons = runs.slice(0, 3).map((run) => `${path.relative(registry.root, run.file)}: ${run.skip}`);
-      throw new NothingToScanError(`no file was scanned: all ${runs.length} file(s) to scan were skipped (${reasons.join('; ')}${runs.length > 3 ? '; …' : ''})`);
+    if (!options.select && read === 0) {
+      const reasons = firstSkipped.map((run) => `${path.relative(registry.root, run.file)}: ${run.skip}`);
+      throw new NothingToScanError(`no file was scanned: all ${selected.length} file(s) to scan were skipped (${reasons.join('; ')}${selected.length > 3 ? '; …' : ''})`);
     }
-    return { runs, notes, elsewhere: all.slice(selected.length) };
+    return { notes };
   } finally {
     runner.close();
   }

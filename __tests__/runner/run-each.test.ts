@@ -1,0 +1,77 @@
+/**
+ * FileRunner.runEach, what `check` aggregates through without keeping any file's run: each run is handed
+ * over once, in the order of the file list, even when worker threads finish out of order; and `check`'s
+ * report is the same from worker threads as from the main thread.
+ */
+import * as path from 'node:path';
+import { REPO } from '../helpers/cli';
+import { removeTempDirs, tempTree } from '../helpers/temp-repo';
+
+const DIST = path.join(REPO, 'dist', 'src');
+/** The runner only starts worker threads from its compiled form, and for 500 files or more. */
+const FILE_COUNT = 600;
+/** In the first chunk sent to a worker: slowed down, so that the second worker's chunks land before it. */
+const SLOW = 'src/f0003.ts';
+
+afterAll(removeTempDirs);
+
+function tree(): { root: string; files: string[]; transformModule: string } {
+  const files: Record<string, string> = {
+    'ssot.config.json': JSON.stringify({ symbols: [{ name: 'Engine', from: 'src/canonical', legacy: [{ name: 'Engine', from: 'src/legacy' }] }] }),
+    'src/canonical.ts': 'export class Engine {}\n',
+    'src/legacy.ts': "export { Engine } from './canonical';\n",
+    'slow.js': `const { selectTransforms } = require(${JSON.stringify(path.join(DIST, 'transforms', 'index.js'))});
+const [real] = selectTransforms(['consolidated-paths']);
+exports.transforms = [{ name: 'consolidated-paths', run(ctx) {
+  if (ctx.path.endsWith(${JSON.stringify(SLOW)})) { const until = Date.now() + 1500; while (Date.now() < until); }
+  return real.run(ctx);
+} }];
+`,
+  };
+  const names: string[] = [];
+  for (let i = 0; i < FILE_COUNT; i++) {
+    const name = `src/f${String(i).padStart(4, '0')}.ts`;
+    // Every third file never mentions the registry: its run lands on this thread, between the workers'.
+    files[name] = i % 3 === 2 ? `export const n${i} = ${i};\n` : "import { Engine } from './legacy';\nexport const kind = Engine.name;\n";
+    names.push(name);
+  }
+  const root = tempTree(files);
+  return { root, files: names.map((n) => path.join(root, n)), transformModule: path.join(root, 'slow.js') };
+}
+
+describe('FileRunner.runEach', () => {
+  it('hands over each run once, in the order of the list, though workers finish out of order', async () => {
+    const { FileRunner } = require(path.join(DIST, 'runner', 'file-runner.js'));
+    const { loadRegistry } = require(path.join(DIST, 'registry', 'load.js'));
+    const { root, files, transformModule } = tree();
+    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+    const landed: string[] = [];
+    const consumed: { index: number; file: string; status?: string }[] = [];
+    const runner = new FileRunner(registry, { transforms: ['consolidated-paths'], transformModule, workers: 2, onResult: (run: { file: string }) => landed.push(run.file) });
+    await runner.runEach(files, (run: { file: string; result?: { status: string } }, index: number) => consumed.push({ index, file: run.file, status: run.result?.status }));
+    // The runs did land out of order (else this test would prove nothing)…
+    expect(landed).not.toEqual(files);
+    expect([...landed].sort()).toEqual(files);
+    // … and were handed over in order all the same.
+    expect(consumed.map((c) => c.index)).toEqual(files.map((_, i) => i));
+    expect(consumed.map((c) => c.file)).toEqual(files);
+    expect(consumed.map((c) => c.status)).toEqual(files.map((_, i) => (i % 3 === 2 ? 'unchanged' : 'changed')));
+  }, 60_000);
+});
+
+describe('check', () => {
+  it('reports the same from worker threads as from the main thread', async () => {
+    const { runCheck } = require(path.join(DIST, 'cli', 'check.js'));
+    const { root } = tree();
+    const outputs = [];
+    for (const workers of [0, 2]) {
+      for (const format of ['json', 'text', 'markdown', 'sarif']) {
+        outputs.push((await runCheck({ cwd: root, format, color: false, toolVersion: '0.0.0', workers })).output);
+      }
+    }
+    // The registry's two modules and slow.js are scanned too (neither measured nor changed).
+    expect(JSON.parse(outputs[0]).files).toEqual({ scanned: FILE_COUNT + 3, measured: 400, changed: 400, failed: 0, skipped: 0 });
+    expect(JSON.parse(outputs[0]).total).toBe(400);
+    expect(outputs.slice(4)).toEqual(outputs.slice(0, 4));
+  }, 120_000);
+});
