@@ -13,19 +13,9 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { mulberry32 } = require('./generate');
 
 const EXAMPLE = path.join(__dirname, '..', 'examples', 'netra-python');
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STDLIB = ['os', 'json', 'logging', 'dataclasses', 'typing', 'itertools', 'functools', 'collections', 'datetime', 'pathlib'];
 

@@ -51,17 +51,8 @@ const PROBE = ['.ts', '.tsx', '.d.ts', '.mts', '.cts', '.d.mts', '.d.cts', '.js'
 const SOURCES_OF_OUTPUT: Record<string, string[]> = { '.js': ['.ts', '.tsx', '.d.ts'], '.jsx': ['.tsx'], '.mjs': ['.mts', '.d.mts'], '.cjs': ['.cts', '.d.cts'] };
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** mulberry32: a small seeded generator, so that every run fragments the same way. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the bench's seeded generator, so that every run fragments the same way. */
+export const seeded = (require('../../bench/generate.js') as { mulberry32: (seed: number) => () => number }).mulberry32;
 
 /** The corpus's JS/TS files (at most 2 MiB each, as the CLI reads), relative to the package, sorted. */
 export function corpusFiles(corpus: Corpus): string[] {

@@ -28,16 +28,9 @@ import { cli } from '../helpers/cli';
 
 const SEED = 0x5eed_2024;
 
-/** mulberry32: small, seeded, good enough to pick mutations. */
+/** The bench's mulberry32: small, seeded, good enough to pick mutations. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = (require('../../bench/generate.js') as { mulberry32: (seed: number) => () => number }).mulberry32(seed);
   const int = (n: number): number => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)];
   return { next, int, pick };
