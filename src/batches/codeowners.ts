@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toForwardSlashes } from '../shared/paths';
 import { isFile } from '../shared/fs';
+import { escapeRegExp } from '../shared/regexp';
 
 /**
  * GitHub's CODEOWNERS, as GitHub reads it.
@@ -151,8 +152,4 @@ function segmentSource(segment: string): string {
     else source += escapeRegExp(ch);
   }
   return source;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -75,6 +75,7 @@ function readRequire(node: AnyNode, reading: ImportReading): ReadDeclaration {
   return decl;
 }
 
-function nameOf(node: AnyNode): string {
+/** An import or export specifier's name: an identifier's, or a string's (`export { x as "a-b" }`). */
+export function nameOf(node: AnyNode): string {
   return node.type === 'StringLiteral' ? node.value : node.name;
 }

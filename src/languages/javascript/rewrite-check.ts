@@ -16,6 +16,7 @@
  */
 import type { File } from '@babel/types';
 import type { TextEdit } from '../language';
+import { escapeRegExp } from '../../shared/regexp';
 import { parseUnder, type ParseSettings } from './parse';
 import type { AnyNode } from './scope';
 
@@ -227,8 +228,4 @@ function patternNames(pattern: AnyNode | null, names: Set<string>): void {
       patternNames(pattern.argument, names);
       return;
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }

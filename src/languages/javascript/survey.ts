@@ -7,6 +7,7 @@ import type { ModuleSurvey } from '../language';
 import { parseSource } from './parse';
 import type { AnyNode } from './scope';
 import { requireSource, stringValue } from './module-strings';
+import { nameOf } from './import-reader';
 
 type Reexport = NonNullable<ModuleSurvey['reexportsOnly']>[number];
 type Named = Exclude<Reexport['names'], 'all'>[number];
@@ -87,10 +88,6 @@ function reexportsOnly(body: AnyNode[]): ModuleSurvey['reexportsOnly'] {
 function isModuleExports(node: AnyNode): boolean {
   return node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' &&
     !node.computed && node.property.type === 'Identifier' && node.property.name === 'exports';
-}
-
-function nameOf(node: AnyNode): string {
-  return node.type === 'StringLiteral' ? node.value : node.name;
 }
 
 /**

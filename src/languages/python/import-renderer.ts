@@ -9,7 +9,7 @@ import type { ImportDecl, ImportModel, ImportSpec } from '../import-model';
 import type { SpecifierWriter, Span, TextEdit } from '../language';
 import { endOf, NodeType, type ParseNode } from './syntax';
 import type { PyImportSyntax } from './import-reader';
-import { isDocstring } from './parse';
+import { isDocstring, isFutureImport } from './parse';
 
 export interface RenderTarget {
   text: string;
@@ -351,9 +351,4 @@ function moduleImport(specifier: string, local: string): string {
 /** A declaration made of names split off its anchor (not only a factory asked for beside it). */
 function ownNames(decl: ImportDecl): boolean {
   return decl.added.some((s) => s.span !== null);
-}
-
-function isFutureImport(node: ParseNode): boolean {
-  return node.nodeType === NodeType.ImportFrom && node.d.module.d.leadingDots === 0 &&
-    node.d.module.d.nameParts.length === 1 && node.d.module.d.nameParts[0].d.value === '__future__';
 }

@@ -208,7 +208,7 @@ function importRuleProblems(tree: ModuleNode, text: string): { offset: number; r
   return problems;
 }
 
-function isFutureImport(node: ParseNode): node is ImportFromNode {
+export function isFutureImport(node: ParseNode): node is ImportFromNode {
   return node.nodeType === NodeType.ImportFrom && node.d.module.d.leadingDots === 0 &&
     node.d.module.d.nameParts.length === 1 && node.d.module.d.nameParts[0].d.value === '__future__';
 }
