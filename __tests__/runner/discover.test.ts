@@ -294,6 +294,28 @@ describe('discoverFiles in a git repository: git itself lists what it ignores', 
   });
 });
 
+describe('the .gitignore reader: comments, blank lines and escapes, as git reads them', () => {
+  // The reader builds no rules from a file of comments and blank lines (every `git init` writes such an
+  // info/exclude); a file that holds one rule among comments keeps it, as does an escaped `\#`.
+  const root = committedRepo({
+    'ssot.config.json': '{}',
+    '.gitignore': '# build output\n\n   \n#*.ts\n',
+    'src/.gitignore': '# local\n\\#hash.ts\n\n# and\nlocal-*.ts\n',
+    'src/a.ts': '', 'src/#hash.ts': '', 'src/local-1.ts': '', 'src/deep/local-2.ts': '', 'src/deep/b.ts': '',
+  });
+  fs.writeFileSync(path.join(root, '.git', 'info', 'exclude'), '# git ls-files --others --exclude-from=.git/info/exclude\n# Lines that start with \'#\' are comments.\n');
+
+  it('ignores what git ignores, and nothing for a file of comments', () => {
+    const files = ['src/a.ts', 'src/#hash.ts', 'src/local-1.ts', 'src/deep/local-2.ts', 'src/deep/b.ts'].map((f) => path.join(root, f));
+    const byReader = new GitignoreRules(root);
+    const byGit = ignoreRulesFor(root);
+    expect(byGit).not.toBeInstanceOf(GitignoreRules);
+    expect(files.filter((f) => byReader.ignores(f)).map((f) => path.relative(root, f))).toEqual(['src/#hash.ts', 'src/local-1.ts', 'src/deep/local-2.ts']);
+    expect(files.map((f) => byReader.ignores(f))).toEqual(files.map((f) => byGit.ignores(f)));
+    expect(relative(root, discoverFiles(registryAt(root), undefined, { git: false }).files)).toEqual(['src/a.ts', 'src/deep/b.ts']);
+  });
+});
+
 describe('discoverFiles in a git repository: the listing runs nothing of the repository and takes nothing of a calling git', () => {
   it('never starts core.fsmonitor, and lists this repository, not the one a hook\'s GIT_DIR / GIT_INDEX_FILE / GIT_WORK_TREE name', () => {
     const root = committedRepo({ 'ssot.config.json': '{}', '.gitignore': '*.gen.ts\n', 'src/a.ts': '', 'src/b.gen.ts': '' });

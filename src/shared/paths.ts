@@ -14,7 +14,7 @@ export function isInside(dir: string, p: string): boolean {
 
 /** A path of this platform with `/` between its segments (a no-op on POSIX, where `\` is part of a name). */
 export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
 }
 
 /** `to` relative to `from`, with `/` between its segments: how reports, patches and git name a file. */
