@@ -84,18 +84,29 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   const links = new Map<string, string>();
   const gitignore = ignoreRulesFor(root, { git: options.git !== false });
   const isPackageBuildOutput = packageBuildOutputTest(root);
-  const list = (include: string[], exclude: string[], linksFound: Map<string, string>): string[] => globSync(include, {
-    cwd: root,
-    ignore: [...exclude, ...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...registry.resolver.systems.flatMap((system) => system.ignoredGlobs())],
-    fs: linkAwareFs(linksFound),
-    // Globs match dot-folders and dot-files as git's do: `**/*.ts` takes `.storybook/main.ts`.
-    dot: true,
-  })
-    .map((relative) => path.join(root, relative))
-    // The registry's globs stay inside its folder (checked when it is loaded); a glob's own tricks must not
-    // lead out either.
-    .filter((file) => isInside(root, file) && !gitignore.ignores(file) && !isPackageBuildOutput(file))
-    .sort();
+  const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
+  /**
+   * The files the globs list, less those `passOver` names; one path made per file and no intermediate
+   * list of them all (100,000 files: each such list was tens of MB the run kept as garbage, issue 15).
+   */
+  const list = (include: string[], exclude: string[], linksFound: Map<string, string>, passOver?: (file: string) => boolean): string[] => {
+    const listed = globSync(include, {
+      cwd: root,
+      ignore: [...exclude, ...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...registry.resolver.systems.flatMap((system) => system.ignoredGlobs())],
+      fs: linkAwareFs(linksFound),
+      // Globs match dot-folders and dot-files as git's do: `**/*.ts` takes `.storybook/main.ts`.
+      dot: true,
+    });
+    const files: string[] = [];
+    for (const relative of listed) {
+      const file = path.join(root, relative);
+      // The registry's globs stay inside its folder (checked when it is loaded); a glob's own tricks must not
+      // lead out either. (A joined path is normalized: the prefix says what isInside would.)
+      if (!file.startsWith(rootPrefix) || passOver?.(file)) continue;
+      if (!gitignore.ignores(file) && !isPackageBuildOutput(file)) files.push(file);
+    }
+    return files.sort();
+  };
   const kept = list(registry.include, registry.exclude, links);
   checkIncludeGlobs(registry, root, kept);
 
@@ -141,8 +152,8 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   if (!options.elsewhere) return { files: [...files].sort(), notes };
   // Every file of every language, links left alone: what the run does not take.
   const otherLinks = new Map<string, string>();
-  const everyFile = list([...new Set(registry.resolver.systems.flatMap((system) => system.language.defaultInclude))], [], otherLinks);
-  const elsewhere = everyFile.filter((file) => !files.has(file) && !otherLinks.has(file));
+  const everyOther = list([...new Set(registry.resolver.systems.flatMap((system) => system.language.defaultInclude))], [], otherLinks, (file) => files.has(file));
+  const elsewhere = everyOther.filter((file) => !otherLinks.has(file));
   return { files: [...files].sort(), notes, elsewhere };
 }
 
@@ -240,8 +251,16 @@ function packageBuildOutputTest(root: string): (file: string) => boolean {
     if (found === undefined) isPackage.set(dir, (found = fs.existsSync(path.join(dir, 'package.json'))));
     return found;
   };
+  // Asked once per folder, not per file: 100,000 files in a few thousand folders.
+  const inBuildOutput = new Map<string, boolean>();
   return (file) => {
-    const segments = path.relative(root, file).split(path.sep).slice(0, -1);
-    return segments.some((segment, i) => i > 0 && BUILD_FOLDERS.includes(segment) && hasManifest(path.join(root, ...segments.slice(0, i))));
+    const dir = path.dirname(file);
+    let found = inBuildOutput.get(dir);
+    if (found === undefined) {
+      const segments = path.relative(root, dir).split(path.sep);
+      found = segments.some((segment, i) => i > 0 && BUILD_FOLDERS.includes(segment) && hasManifest(path.join(root, ...segments.slice(0, i))));
+      inBuildOutput.set(dir, found);
+    }
+    return found;
   };
 }
