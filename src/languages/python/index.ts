@@ -1,8 +1,10 @@
 /** Python (`.py`, `.pyi`): the second language behind the seam. README: "Python". */
 import type { Language, ModuleSystem } from '../language';
 import { PythonModules, PYTHON_SETTINGS_SCHEMA } from './module-system';
-import { parsePython, DEFAULT_PYTHON_VERSION } from './parse';
-import { PythonFile } from './source-file';
+
+/** Pyright's parser and the file model on it, loaded with the first Python file (module-system.ts says why). */
+const parser = (): typeof import('./parse') => require('./parse');
+const sourceFile = (): typeof import('./source-file') => require('./source-file');
 
 export const python: Language = {
   id: 'python',
@@ -23,7 +25,8 @@ export const python: Language = {
   handles: (file) => /\.pyi?$/i.test(file),
   moduleSystem: (setup) => new PythonModules(python, setup),
   parse: (path, text, system?: ModuleSystem) => {
+    const { parsePython, DEFAULT_PYTHON_VERSION } = parser();
     const version = system instanceof PythonModules ? system.version : DEFAULT_PYTHON_VERSION;
-    return new PythonFile(path, text, parsePython(path, text, version));
+    return new (sourceFile().PythonFile)(path, text, parsePython(path, text, version));
   },
 };

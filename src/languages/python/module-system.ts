@@ -13,10 +13,19 @@ import * as path from 'node:path';
 import { ModuleReadError, type Language, type LanguagePrefilter, type ModuleExports, type ModuleRef, type ModuleSystem, type ModuleSystemSetup, type NameUse } from '../language';
 import { isInside, toPosix } from '../../shared/paths';
 import { isDirectory, isFile } from '../../shared/fs';
-import { DEFAULT_PYTHON_VERSION, PythonVersion } from './parse';
+import type { PythonVersion } from './parse';
 import { defaultRoots, normalize } from './roots';
-import { moduleExports, readModuleNames, type ModuleNames } from './module-exports';
-import { Importers } from './importers';
+import type { ModuleNames } from './module-exports';
+import type { Importers } from './importers';
+
+/*
+ * Pyright's parser, and what reads Python through it, are loaded when Python is first read: every registry
+ * sets up this module system, and a run over JavaScript alone never loads them (2.2 MB of modules, about
+ * 40 ms in each thread).
+ */
+const parser = (): typeof import('./parse') => require('./parse');
+const exportsReader = (): typeof import('./module-exports') => require('./module-exports');
+const importersModule = (): typeof import('./importers') => require('./importers');
 
 export interface PythonSettings {
   roots?: string[];
@@ -52,9 +61,9 @@ export class PythonModules implements ModuleSystem {
   readonly root: string;
   /** Absolute folders absolute imports start from, in the order they are searched. */
   readonly roots: string[];
-  readonly version: PythonVersion;
+  private targetVersion?: PythonVersion;
   private readonly names = new Map<string, ModuleNames>();
-  private readonly importers = new Importers(this);
+  private importersFound?: Importers;
 
   constructor(
     readonly language: Language,
@@ -87,9 +96,19 @@ export class PythonModules implements ModuleSystem {
     // pyproject.toml is the repository's, as untrusted as the rest: a folder it names out of the registry's
     // (`../x`, an absolute path, a link leading out) is no import root of ours, and nothing in it is read.
     this.roots = [...new Set(roots.filter((real) => isInside(this.root, real)))];
-    const version = settings.version ? PythonVersion.fromString(settings.version) : DEFAULT_PYTHON_VERSION;
-    if (!version) setup.fail('$.python.version', `"${settings.version}" is not a Python version (expected "3.N")`);
-    this.version = version!;
+    if (settings.version) {
+      this.targetVersion = parser().PythonVersion.fromString(settings.version);
+      if (!this.targetVersion) setup.fail('$.python.version', `"${settings.version}" is not a Python version (expected "3.N")`);
+    }
+  }
+
+  /** The Python the code targets: the registry's `python.version`, else 3.13. */
+  get version(): PythonVersion {
+    return (this.targetVersion ??= parser().DEFAULT_PYTHON_VERSION);
+  }
+
+  private get importers(): Importers {
+    return (this.importersFound ??= new (importersModule().Importers)(this));
   }
 
   /**
@@ -164,7 +183,7 @@ export class PythonModules implements ModuleSystem {
     if (module.kind !== 'file') return null;
     // A namespace package has no file of its own: what it holds cannot be listed.
     if (isDirectory(module.path)) return { names: new Set(), complete: false };
-    return moduleExports(module, (file) => this.moduleNames(file), (specifier, fromFile) => this.resolve(specifier, fromFile));
+    return exportsReader().moduleExports(module, (file) => this.moduleNames(file), (specifier, fromFile) => this.resolve(specifier, fromFile));
   }
 
   /** What a module imports when it loads (ModuleNames.loads), but for names that reach no module of the project. */
@@ -183,7 +202,7 @@ export class PythonModules implements ModuleSystem {
   moduleNames(file: string): ModuleNames {
     let names = this.names.get(file);
     if (!names) {
-      names = readModuleNames(file, this.version);
+      names = exportsReader().readModuleNames(file, this.version);
       this.names.set(file, names);
     }
     return names;
