@@ -5,7 +5,6 @@
  * project's own prettier for this file), else from `.editorconfig` (read by the `editorconfig` package),
  * else from the file itself. README: "How the output is formatted".
  */
-import { parseSync as editorconfigFor } from 'editorconfig';
 import { join } from 'node:path';
 import { UserError } from '../../shared/errors';
 import { projectTree } from '../../shared/repository';
@@ -109,7 +108,8 @@ function fromPrettier(options: Record<string, unknown>): JsStyle {
 function fromEditorconfig(path: string, file: JsStyle): JsStyle {
   let props: Record<string, unknown>;
   try {
-    props = editorconfigFor(path) as Record<string, unknown>;
+    // Loaded here, for the first file rewritten without a prettier configuration: check never needs it.
+    props = (require('editorconfig') as typeof import('editorconfig')).parseSync(path) as Record<string, unknown>;
   } catch {
     return file;
   }
