@@ -7,7 +7,6 @@
  */
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { createSyncFn } from 'synckit';
 import { isInside, realPathOr } from '../../shared/paths';
 
 /** What the project's prettier resolves for one file: `prettier --check` formats it with `defaults` overlaid by `options`. */
@@ -51,7 +50,8 @@ export function projectPrettier(file: string, tree: string | undefined): string 
 
 function call<T>(request: Call): T {
   // Plain JavaScript: it runs as it is from the sources (tests), and the build (allowJs) emits it beside this file.
-  worker ??= createSyncFn(path.join(__dirname, 'prettier-worker.js'));
+  // synckit too is loaded at the first call: a run that asks no prettier anything never loads it.
+  worker ??= (require('synckit') as typeof import('synckit')).createSyncFn(path.join(__dirname, 'prettier-worker.js'));
   return worker(request) as T;
 }
 
