@@ -1,12 +1,21 @@
 /**
- * Babel's VISITOR_KEYS (which fields of each node type hold child nodes), taken from @babel/types' node
- * definitions alone: the package's entry point also loads its builders, validators and helpers, 40 ms of
- * module loading in every thread of every run (issue 15), none of which a walk needs. The dependency is
- * pinned; should a version no longer have the file, the whole package answers the same.
+ * Babel's VISITOR_KEYS (which fields of each node type hold child nodes). The build writes them beside
+ * this module as JSON (scripts/write-visitor-keys.js): loading them costs under 1 ms a thread, where
+ * @babel/types' node definitions cost 14 ms and its entry point, which also loads builders, validators and
+ * helpers, 40 ms (issue 15). From the TypeScript sources (the tests), the definitions are read; the
+ * dependency is pinned, and should a version no longer have that file, the whole package answers the same.
  */
 type VisitorKeys = Record<string, readonly string[] | undefined>;
 
+/** The file `npm run build` writes the keys into, beside this module in dist/. */
+export const BUILT_VISITOR_KEYS = './visitor-keys.json';
+
 function load(): VisitorKeys {
+  try {
+    return require(BUILT_VISITOR_KEYS) as VisitorKeys;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+  }
   try {
     const keys = (require('@babel/types/lib/definitions/index.js') as { VISITOR_KEYS?: VisitorKeys }).VISITOR_KEYS;
     if (keys && keys.Program) return keys;
