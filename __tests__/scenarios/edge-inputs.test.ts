@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { acquireLock } from '../../src/batches/lock';
 import { git, makeTempRepo, removeTempDirs, tempTree, writeFiles } from '../helpers/temp-repo';
-import { BIN, cli, exampleRepo, stateDirOf } from '../helpers/cli';
+import { BIN, cli, cliEnv, exampleRepo, stateDirOf } from '../helpers/cli';
 
 afterAll(removeTempDirs);
 
@@ -141,6 +141,27 @@ describe('sources and registries at the edges', () => {
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(message);
     }
+  });
+});
+
+describe('a 1.2 MB file with 200,000 `new E` sites that need a human (400,001 findings)', () => {
+  // More findings than a function call may take as arguments: collected and printed one by one.
+  const root = smallRepo({
+    'ssot.config.json': JSON.stringify({
+      symbols: [{ name: 'Engine', from: 'src/engine', legacy: [{ name: 'E', from: 'src/old', construct: { factory: 'makeEngine', from: 'src/engine', minArgs: 1 } }] }],
+    }),
+    'src/engine.ts': 'export class Engine {}\nexport function makeEngine(n: number): Engine { return new Engine(); }\n',
+    'src/old.ts': "export { Engine as E } from './engine';\n",
+    'src/user.ts': `import { E } from './old';\n${'new E;\n'.repeat(200_000)}`,
+  });
+
+  it.each([['text'], ['json']])('apply --dry-run reports every one of them (--format %s)', (format) => {
+    // The report is tens of MB: more than spawnSync keeps by default.
+    const run = spawnSync(process.execPath, [BIN, 'apply', '--dry-run', '--format', format], { cwd: root, encoding: 'utf8', env: cliEnv(), maxBuffer: 512 * 1024 * 1024 });
+    expect(run.stderr).not.toMatch(/\n\s+at |RangeError/);
+    expect(run.status).toBe(0);
+    const findings = format === 'json' ? JSON.parse(run.stderr).findings.length : run.stderr.split('\n').filter((line) => line.startsWith('  src/user.ts:')).length;
+    expect(findings).toBe(400_001);
   });
 });
 

@@ -164,15 +164,15 @@ function textSummary(summary: ApplySummary): string {
   const lines = [...outcomeLines(summary), `per transform: ${perTransformText(summary.transforms, summary.perTransform)}`];
   if (summary.findings.length > 0) {
     lines.push(`${plural(summary.findings.length, 'finding')} need a human:`);
-    lines.push(...summary.findings.map((f) => `  ${findingLine(f)}`));
+    for (const f of summary.findings) lines.push(`  ${findingLine(f)}`);
   }
   if (summary.errors.length > 0) {
     lines.push(`${plural(summary.errors.length, 'file')} could not be processed and were left as they were:`);
-    lines.push(...summary.errors.map((f) => `  ${findingLine(f)}`));
+    for (const f of summary.errors) lines.push(`  ${findingLine(f)}`);
   }
   if (summary.skipped.length > 0) {
     lines.push(`${summary.skipped.length} skipped:`);
-    lines.push(...summary.skipped.map((s) => `  ${s.file}: ${s.reason}`));
+    for (const s of summary.skipped) lines.push(`  ${s.file}: ${s.reason}`);
   }
   if (summary.next) lines.push(`to go on: ${summary.next}`);
   return lines.join('\n') + '\n';
