@@ -10,6 +10,14 @@ import type { Registry } from '../../src/registry/types';
 import { committedRepo, git as gitIn, makeTempDir, removeTempDirs, tempTree, writeFiles } from '../helpers/temp-repo';
 import { GitignoreRules, ignoreRulesFor } from '../../src/runner/gitignore';
 
+// The `ignore` library as it is, its calls counted: how many rule sets the reader builds.
+jest.mock('ignore', () => {
+  const actual = jest.requireActual('ignore');
+  return { __esModule: true, default: jest.fn((...args: unknown[]) => (actual.default ?? actual)(...args)) };
+});
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ignoreFactory = (require('ignore') as { default: jest.Mock }).default;
+
 const tree = (files: Record<string, string>): string => tempTree(files, 'ssot-discover-');
 afterAll(removeTempDirs);
 
@@ -295,24 +303,33 @@ describe('discoverFiles in a git repository: git itself lists what it ignores', 
 });
 
 describe('the .gitignore reader: comments, blank lines and escapes, as git reads them', () => {
-  // The reader builds no rules from a file of comments and blank lines (every `git init` writes such an
-  // info/exclude); a file that holds one rule among comments keeps it, as does an escaped `\#`.
+  // A file of comments and blank lines (every `git init` writes such an info/exclude) builds no rules; a
+  // file whose one rule is an escaped `\#`, or a name that starts with a space before `#`, keeps it.
   const root = committedRepo({
     'ssot.config.json': '{}',
     '.gitignore': '# build output\n\n   \n#*.ts\n',
-    'src/.gitignore': '# local\n\\#hash.ts\n\n# and\nlocal-*.ts\n',
-    'src/a.ts': '', 'src/#hash.ts': '', 'src/local-1.ts': '', 'src/deep/local-2.ts': '', 'src/deep/b.ts': '',
+    'src/.gitignore': '# local\n\\#hash.ts\n',
+    'src/deep/.gitignore': '# a name that starts with a space\n #x.ts\n',
+    'src/other/.gitignore': '\r\n# CRLF\r\nlocal-*.ts\r\n',
+    'src/a.ts': '', 'src/#hash.ts': '', 'src/deep/ #x.ts': '', 'src/deep/#x.ts': '', 'src/other/local-1.ts': '', 'src/other/b.ts': '',
   });
   fs.writeFileSync(path.join(root, '.git', 'info', 'exclude'), '# git ls-files --others --exclude-from=.git/info/exclude\n# Lines that start with \'#\' are comments.\n');
+  const files = ['src/a.ts', 'src/#hash.ts', 'src/deep/ #x.ts', 'src/deep/#x.ts', 'src/other/local-1.ts', 'src/other/b.ts'].map((f) => path.join(root, f));
 
-  it('ignores what git ignores, and nothing for a file of comments', () => {
-    const files = ['src/a.ts', 'src/#hash.ts', 'src/local-1.ts', 'src/deep/local-2.ts', 'src/deep/b.ts'].map((f) => path.join(root, f));
+  it('ignores what git ignores', () => {
     const byReader = new GitignoreRules(root);
     const byGit = ignoreRulesFor(root);
     expect(byGit).not.toBeInstanceOf(GitignoreRules);
-    expect(files.filter((f) => byReader.ignores(f)).map((f) => path.relative(root, f))).toEqual(['src/#hash.ts', 'src/local-1.ts', 'src/deep/local-2.ts']);
+    expect(files.filter((f) => byReader.ignores(f)).map((f) => path.relative(root, f))).toEqual(['src/#hash.ts', 'src/deep/ #x.ts', 'src/other/local-1.ts']);
     expect(files.map((f) => byReader.ignores(f))).toEqual(files.map((f) => byGit.ignores(f)));
-    expect(relative(root, discoverFiles(registryAt(root), undefined, { git: false }).files)).toEqual(['src/a.ts', 'src/deep/b.ts']);
+    expect(relative(root, discoverFiles(registryAt(root), undefined, { git: false }).files)).toEqual(['src/a.ts', 'src/deep/#x.ts', 'src/other/b.ts']);
+  });
+
+  it('builds rules for the three files that hold one, none for the top folder\'s comments', () => {
+    ignoreFactory.mockClear();
+    const reader = new GitignoreRules(root);
+    for (const file of files) reader.ignores(file);
+    expect(ignoreFactory).toHaveBeenCalledTimes(3);
   });
 });
 

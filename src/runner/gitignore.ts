@@ -77,7 +77,7 @@ export class GitignoreRules implements IgnoreRules {
   ignores(file: string): boolean {
     const absolute = path.resolve(file);
     // A resolved path is normalized: a prefix test says what isInside says, without its path.relative per file.
-    if (!absolute.startsWith(this.topPrefix)) return false;
+    if (!absolute.startsWith(this.topPrefix) || absolute === this.top) return false;
     return this.isIgnoredDir(path.dirname(absolute)) || this.matches(absolute, false);
   }
 
