@@ -47,3 +47,27 @@ describe('pyright is loaded with the first Python file, never for JavaScript alo
     expect(loadsPyright(root, 'app/user.py', false)).toEqual({ before: false, after: true, status: 'unchanged' });
   });
 });
+
+describe("the registry's python.version, read when pyright is", () => {
+  it.each([
+    [undefined, 'unchanged'],
+    ['3.12', 'unchanged'],
+    ['3.11', 'failed'],
+  ])('python.version %s: `type X = int` (Python 3.12) is %s', (version, status) => {
+    const root = makeTempDir('ssot-version-');
+    writeFiles(root, {
+      'ssot.config.json': JSON.stringify({ symbols: [], ...(version ? { python: { version } } : {}) }),
+      'app/types.py': 'type X = int\n',
+    });
+    const script = `
+      const { loadRegistry } = require(${JSON.stringify(path.join(DIST, 'registry', 'load.js'))});
+      const { transformFile } = require(${JSON.stringify(path.join(DIST, 'engine', 'pipeline.js'))});
+      const registry = loadRegistry({ configPath: ${JSON.stringify(path.join(root, 'ssot.config.json'))} });
+      const file = ${JSON.stringify(path.join(root, 'app', 'types.py'))};
+      process.stdout.write(transformFile({ path: file, source: 'type X = int\\n', registry, transforms: [], prefilter: false }).status);
+    `;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(status);
+  });
+});

@@ -108,7 +108,7 @@ function fromPrettier(options: Record<string, unknown>): JsStyle {
 function fromEditorconfig(path: string, file: JsStyle): JsStyle {
   let props: Record<string, unknown>;
   try {
-    // Loaded here, for the first file rewritten without a prettier configuration: check never needs it.
+    // Loaded here, for the first import written without a prettier configuration: most files never need it.
     props = (require('editorconfig') as typeof import('editorconfig')).parseSync(path) as Record<string, unknown>;
   } catch {
     return file;

@@ -21,7 +21,7 @@ import type { Importers } from './importers';
 /*
  * Pyright's parser, and what reads Python through it, are loaded when Python is first read: every registry
  * sets up this module system, and a run over JavaScript alone never loads them (2.2 MB of modules, about
- * 40 ms in each thread).
+ * 40 ms in each thread) — unless the registry sets `python.version`, which pyright checks as it loads.
  */
 const parser = (): typeof import('./parse') => require('./parse');
 const exportsReader = (): typeof import('./module-exports') => require('./module-exports');
