@@ -18,7 +18,7 @@ import type { File } from '@babel/types';
 import type { TextEdit } from '../language';
 import { escapeRegExp } from '../../shared/regexp';
 import { parseUnder, type ParseSettings } from './parse';
-import type { AnyNode } from './scope';
+import { patternIdentifiers, type AnyNode } from './scope';
 
 /** Statements after which nothing can run on into the next one (with ASI, a newline ends them). */
 const CLOSED = new Set([
@@ -194,7 +194,7 @@ function topLevelNames(statement: AnyNode, names: Set<string>): void {
       names.add('default');
       return;
     case 'VariableDeclaration':
-      for (const declarator of statement.declarations) patternNames(declarator.id, names);
+      for (const declarator of statement.declarations) for (const id of patternIdentifiers(declarator.id)) names.add(id.name);
       return;
     case 'TSImportEqualsDeclaration':
     case 'FunctionDeclaration':
@@ -205,27 +205,6 @@ function topLevelNames(statement: AnyNode, names: Set<string>): void {
     case 'TSEnumDeclaration':
     case 'TSModuleDeclaration':
       if (statement.id?.type === 'Identifier') names.add(statement.id.name);
-      return;
-  }
-}
-
-function patternNames(pattern: AnyNode | null, names: Set<string>): void {
-  if (!pattern) return;
-  switch (pattern.type) {
-    case 'Identifier':
-      names.add(pattern.name);
-      return;
-    case 'ObjectPattern':
-      for (const property of pattern.properties) patternNames(property.type === 'RestElement' ? property.argument : property.value, names);
-      return;
-    case 'ArrayPattern':
-      for (const element of pattern.elements) patternNames(element, names);
-      return;
-    case 'AssignmentPattern':
-      patternNames(pattern.left, names);
-      return;
-    case 'RestElement':
-      patternNames(pattern.argument, names);
       return;
   }
 }

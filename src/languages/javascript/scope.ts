@@ -108,7 +108,7 @@ const EXPORTS_A_NAME = new Set(['ExportDefaultDeclaration', 'TSExportAssignment'
 const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'range']);
 
 /** Collect the identifiers a pattern declares (not those it reads, such as defaults and computed keys). */
-function patternIdentifiers(pattern: AnyNode | null | undefined, out: Identifier[] = []): Identifier[] {
+export function patternIdentifiers(pattern: AnyNode | null | undefined, out: Identifier[] = []): Identifier[] {
   if (!pattern) return out;
   switch (pattern.type) {
     case 'Identifier':
