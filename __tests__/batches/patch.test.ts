@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { batchComment, colorizePatch, formatPatch, type FileChange } from '../../src/batches/patch';
 import type { Batch } from '../../src/batches/plan';
 import { git, makeTempRepo, removeTempDirs, writeFiles } from '../helpers/temp-repo';
+import { applyEdits } from '../../src/shared/splice';
 
 afterAll(removeTempDirs);
 
@@ -155,17 +156,6 @@ describe('colorizePatch', () => {
     expect(coloured.replace(/\x1b\[\d+m/g, '')).toBe(formatPatch(CHANGES.slice(0, 2)));
   });
 });
-
-/** `before` with each edit (in order, none overlapping) spliced in. */
-function applyEdits(before: string, edits: { start: number; end: number; text: string }[]): string {
-  let after = '';
-  let cursor = 0;
-  for (const edit of edits) {
-    after += before.slice(cursor, edit.start) + edit.text;
-    cursor = edit.end;
-  }
-  return after + before.slice(cursor);
-}
 
 describe('formatPatch from the edits that made the change', () => {
   /** The edits between two texts as one replacement of what differs (a common prefix and suffix kept). */

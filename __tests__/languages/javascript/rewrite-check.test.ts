@@ -17,22 +17,13 @@ import { javascript } from '../../../src/languages/javascript';
 import { parseSource } from '../../../src/languages/javascript/parse';
 import type { TextEdit } from '../../../src/languages/language';
 import type { Registry } from '../../../src/registry/types';
+import { applyEdits } from '../../../src/shared/splice';
 
 interface Rewrite {
   name: string;
   file: string;
   source: string;
   edits: TextEdit[];
-}
-
-function splice(source: string, edits: readonly TextEdit[]): string {
-  let out = '';
-  let cursor = 0;
-  for (const edit of edits) {
-    out += source.slice(cursor, edit.start) + edit.text;
-    cursor = edit.end;
-  }
-  return out + source.slice(cursor);
 }
 
 function rewritesOf(registry: Registry, file: string, source: string, name: string): Rewrite[] {
@@ -92,7 +83,7 @@ describe('the cheaper safety net', () => {
 
   it('proves the rewrites the transforms make, from the statements they touched', () => {
     expect(rewrites.length).toBeGreaterThan(80);
-    const unproven = rewrites.filter((r) => !javascript.parse(r.file, r.source).confirmsRewrite!(splice(r.source, r.edits), r.edits));
+    const unproven = rewrites.filter((r) => !javascript.parse(r.file, r.source).confirmsRewrite!(applyEdits(r.source, r.edits), r.edits));
     // A few are left to the whole-file parse (a name the rewrite adds that the rest of the file also spells): never most.
     expect(unproven.length).toBeLessThan(rewrites.length * 0.2);
   });
@@ -108,7 +99,7 @@ describe('the cheaper safety net', () => {
         for (const [kind, mutate] of Object.entries(MUTATIONS)) {
           for (const text of mutate(edit.text)) {
             const edits = rewrite.edits.map((e, j) => (j === i ? { ...e, text } : e));
-            const output = splice(rewrite.source, edits);
+            const output = applyEdits(rewrite.source, edits);
             mutants++;
             const whole = parsesWhole(rewrite.file, output);
             const cheap = file.confirmsRewrite!(output, edits);
@@ -134,12 +125,12 @@ describe('the cheaper safety net', () => {
     const source = "import { a } from './a';\n\nif (a) {\n  for (;;) { var B = 1; break; }\n}\nexport const c = B;\n";
     const parsed = javascript.parse(file, source);
     const edits = [{ start: 0, end: 24, text: "import { a, B } from './a';" }];
-    const output = splice(source, edits);
+    const output = applyEdits(source, edits);
     expect(parsesWhole(file, output)).toBe(false);
     expect(parsed.confirmsRewrite!(output, edits)).toBe(false);
     // The same edit without the clash is proven.
     const clean = source.replace(/\bB\b/g, 'C');
-    expect(javascript.parse(file, clean).confirmsRewrite!(splice(clean, edits), edits)).toBe(true);
+    expect(javascript.parse(file, clean).confirmsRewrite!(applyEdits(clean, edits), edits)).toBe(true);
   });
 
   it('parses a changed statement with an unchanged neighbour that could run on into it (no semicolons)', () => {
@@ -149,10 +140,10 @@ describe('the cheaper safety net', () => {
     // `new Engine(x)` ➔ `make(x)` then a glued division: `make(x)\n/re/.test('s')` must still parse as a whole.
     const at = source.indexOf('new Engine');
     const good = [{ start: at, end: at + 'new Engine'.length, text: 'make' }];
-    expect(parsed.confirmsRewrite!(splice(source, good), good)).toBe(true);
+    expect(parsed.confirmsRewrite!(applyEdits(source, good), good)).toBe(true);
     const bad = [{ start: at, end: at + 'new Engine(x)'.length, text: 'make(x) +' }];
-    expect(parsesWhole(file, splice(source, bad))).toBe(false);
-    expect(parsed.confirmsRewrite!(splice(source, bad), bad)).toBe(false);
+    expect(parsesWhole(file, applyEdits(source, bad))).toBe(false);
+    expect(parsed.confirmsRewrite!(applyEdits(source, bad), bad)).toBe(false);
   });
 
   it('parses a changed statement with the unchanged one before it when that one could run on into it', () => {
@@ -161,10 +152,10 @@ describe('the cheaper safety net', () => {
     const at = source.indexOf('foo');
     // Alone, `/re/.test(x);` parses; after `const x = a` it is a division that does not.
     const edits = [{ start: at, end: at + 3, text: '/re/.test' }];
-    expect(parsesWhole(file, splice(source, edits))).toBe(false);
-    expect(javascript.parse(file, source).confirmsRewrite!(splice(source, edits), edits)).toBe(false);
+    expect(parsesWhole(file, applyEdits(source, edits))).toBe(false);
+    expect(javascript.parse(file, source).confirmsRewrite!(applyEdits(source, edits), edits)).toBe(false);
     const closed = 'const x = a;\nfoo(x);\n';
     const closedEdits = [{ start: closed.indexOf('foo'), end: closed.indexOf('foo') + 3, text: '/re/.test' }];
-    expect(javascript.parse(file, closed).confirmsRewrite!(splice(closed, closedEdits), closedEdits)).toBe(true);
+    expect(javascript.parse(file, closed).confirmsRewrite!(applyEdits(closed, closedEdits), closedEdits)).toBe(true);
   });
 });
