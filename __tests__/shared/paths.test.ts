@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compareStrings, isInside, realParentPath, realPathOr, relativePosix, toForwardSlashes, toPosix } from '../../src/shared/paths';
+import { compareStrings, folderPrefix, isInside, realParentPath, realPathOr, relativePosix, toForwardSlashes, toPosix } from '../../src/shared/paths';
 import { acquireLock, applyBatchAtomically } from '../../src/batches/journal';
 import { loadRegistry } from '../../src/registry/load';
 import { moduleKey } from '../../src/languages/javascript/resolve';
@@ -50,6 +50,18 @@ describe('isInside', () => {
     expect(windowsIsInside('C:\\r', 'C:\\r\\..foo\\a.ts')).toBe(true);
     expect(windowsIsInside('C:\\r', 'C:\\r\\..\\x')).toBe(false);
     expect(windowsIsInside('C:\\r', 'C:\\rx')).toBe(false);
+  });
+});
+
+describe('folderPrefix', () => {
+  it('says of resolved paths other than the folder itself what isInside says', () => {
+    const dirs = ['/', '/a', '/a/b', '/a/b/'];
+    const paths = ['/', '/a', '/ab', '/a/b', '/a/bc', '/a/b/c', '/a/b/..foo/x', '/a/..b', '/b/a/b/c'].map((p) => path.resolve(p));
+    for (const dir of dirs) {
+      for (const p of paths.filter((candidate) => candidate !== path.resolve(dir))) {
+        expect([dir, p, p.startsWith(folderPrefix(dir))]).toEqual([dir, p, isInside(dir, p)]);
+      }
+    }
   });
 });
 

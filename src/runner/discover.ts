@@ -11,7 +11,7 @@ import { globSync, isDynamicPattern, type GlobOptions } from 'tinyglobby';
 import { ignoreRulesFor } from './gitignore';
 import type { Registry } from '../registry/types';
 import { DEFAULT_INCLUDE, RegistryError } from '../registry/load';
-import { compareStrings as compare, isInside, realPathOr, relativePosix, toPosix } from '../shared/paths';
+import { compareStrings as compare, folderPrefix, isInside, realPathOr, relativePosix, toPosix } from '../shared/paths';
 import { UserError } from '../shared/errors';
 
 /** A file (or a path asked for) that is not processed, and why. */
@@ -84,7 +84,7 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   const links = new Map<string, string>();
   const gitignore = ignoreRulesFor(root, { git: options.git !== false });
   const isPackageBuildOutput = packageBuildOutputTest(root);
-  const rootPrefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const rootPrefix = folderPrefix(root);
   /**
    * The files the globs list, less those `passOver` names; one path made per file and no intermediate
    * list of them all (100,000 files: each such list was tens of MB the run kept as garbage, issue 15).
@@ -101,7 +101,7 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
     for (const relative of listed) {
       const file = path.join(root, relative);
       // The registry's globs stay inside its folder (checked when it is loaded); a glob's own tricks must not
-      // lead out either. (A joined path is normalized: the prefix says what isInside would.)
+      // lead out either. (A joined path is normalized: see folderPrefix.)
       if (!file.startsWith(rootPrefix) || passOver?.(file)) continue;
       if (!gitignore.ignores(file) && !isPackageBuildOutput(file)) files.push(file);
     }

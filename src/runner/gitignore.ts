@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { isInside, relativePosix, toPosix } from '../shared/paths';
+import { folderPrefix, isInside, relativePosix, toPosix } from '../shared/paths';
 import { isDirectory, readTextIfReadable } from '../shared/fs';
 import { findRepositoryTop, listFilesGitTakes } from '../vcs/git';
 
@@ -40,7 +40,7 @@ export function ignoreRulesFor(root: string, options: { git?: boolean } = {}): I
     else taken.add(file);
   }
   for (const file of listed.ignoredTracked) taken.delete(file);
-  const prefix = resolvedRoot.endsWith(path.sep) ? resolvedRoot : resolvedRoot + path.sep;
+  const prefix = folderPrefix(resolvedRoot);
   let fallback: GitignoreRules | undefined;
   return {
     ignores(file: string): boolean {
@@ -69,14 +69,13 @@ export class GitignoreRules implements IgnoreRules {
     const resolvedRoot = path.resolve(root);
     const top = findRepositoryTop(resolvedRoot);
     this.top = top ?? resolvedRoot;
-    this.topPrefix = this.top.endsWith(path.sep) ? this.top : this.top + path.sep;
+    this.topPrefix = folderPrefix(this.top);
     if (top && isDirectory(path.join(top, '.git'))) this.gitDir = path.join(top, '.git');
   }
 
   /** Whether `file` (absolute) is ignored by git's rules. Files outside the repository are not. */
   ignores(file: string): boolean {
     const absolute = path.resolve(file);
-    // A resolved path is normalized: a prefix test says what isInside says, without its path.relative per file.
     if (!absolute.startsWith(this.topPrefix) || absolute === this.top) return false;
     return this.isIgnoredDir(path.dirname(absolute)) || this.matches(absolute, false);
   }
