@@ -1,9 +1,8 @@
 /** Python (`.py`, `.pyi`): the second language behind the seam. README: "Python". */
 import type { Language, ModuleSystem } from '../language';
-import { PythonModules, PYTHON_SETTINGS_SCHEMA } from './module-system';
+import { parser, PythonModules, PYTHON_SETTINGS_SCHEMA } from './module-system';
 
-/** Pyright's parser and the file model on it, loaded with the first Python file (module-system.ts says why). */
-const parser = (): typeof import('./parse') => require('./parse');
+/** The file model on pyright's parser, loaded with the first Python file (module-system.ts says why). */
 const sourceFile = (): typeof import('./source-file') => require('./source-file');
 
 export const python: Language = {

@@ -23,7 +23,7 @@ import type { Importers } from './importers';
  * sets up this module system, and a run over JavaScript alone never loads them (2.2 MB of modules, about
  * 40 ms in each thread) — unless the registry sets `python.version`, which pyright checks as it loads.
  */
-const parser = (): typeof import('./parse') => require('./parse');
+export const parser = (): typeof import('./parse') => require('./parse');
 const exportsReader = (): typeof import('./module-exports') => require('./module-exports');
 const importersModule = (): typeof import('./importers') => require('./importers');
 
