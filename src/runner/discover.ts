@@ -89,10 +89,12 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
    * The files the globs list, less those `passOver` names; one path made per file and no intermediate
    * list of them all (100,000 files: each such list was tens of MB the run kept as garbage, issue 15).
    */
+  // Asked once for both walks: a language's ignored globs may come from reading its configuration (tsconfig's outDir).
+  const neverSource = [...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...registry.resolver.systems.flatMap((system) => system.ignoredGlobs())];
   const list = (include: string[], exclude: string[], linksFound: Map<string, string>, passOver?: (file: string) => boolean): string[] => {
     const listed = globSync(include, {
       cwd: root,
-      ignore: [...exclude, ...NEVER_SOURCE, ...BUILD_FOLDERS.map((f) => `${f}/**`), ...registry.resolver.systems.flatMap((system) => system.ignoredGlobs())],
+      ignore: [...exclude, ...neverSource],
       fs: linkAwareFs(linksFound),
       // Globs match dot-folders and dot-files as git's do: `**/*.ts` takes `.storybook/main.ts`.
       dot: true,
