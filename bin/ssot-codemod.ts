@@ -8,6 +8,8 @@
  * Every option value is checked while the command line is parsed, so that any usage problem stops the
  * program before it reads the registry or a single file.
  */
+// First: V8's flags must be set before the modules below are loaded and run.
+import './v8-tuning';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import yargs, { type Argv, type Options } from 'yargs';
