@@ -94,7 +94,8 @@ export function transformFile(options: TransformFileOptions): FileResult {
   let usage;
   try {
     // check (measure) writes nothing, so it loads no formatter of the project's: no code of the repository runs.
-    ctx = new FileContext(file, registry, { formatWith: options.formatWith, tree: mode === 'measure' ? undefined : treeOf(registry) });
+    const run = runOf(registry);
+    ctx = new FileContext(file, registry, { formatWith: options.formatWith, tree: mode === 'measure' ? undefined : run.tree, runMemo: run.memo });
     usage = mode === 'measure' ? collectUsage(ctx) : undefined;
     for (const transform of transforms) {
       stage = `the ${transform.name} transform`;
@@ -155,11 +156,11 @@ function checkOutput(result: FileResult, system: ModuleSystem): FileResult {
   }
 }
 
-const trees = new WeakMap<Registry, string>();
+const runs = new WeakMap<Registry, { tree: string; memo: Map<string, unknown> }>();
 
-/** The registry's project tree, found once per registry rather than once per file. */
-function treeOf(registry: Registry): string {
-  let tree = trees.get(registry);
-  if (tree === undefined) trees.set(registry, (tree = projectTree(registry.root)));
-  return tree;
+/** The registry's project tree, and the languages' memo for the run: found once per registry, not once per file. */
+function runOf(registry: Registry): { tree: string; memo: Map<string, unknown> } {
+  let run = runs.get(registry);
+  if (run === undefined) runs.set(registry, (run = { tree: projectTree(registry.root), memo: new Map() }));
+  return run;
 }

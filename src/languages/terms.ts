@@ -44,6 +44,11 @@ export interface RenderOptions {
    * project's is loaded at all (`check`, which writes nothing, runs no code of the repository).
    */
   tree?: string;
+  /**
+   * What the language may keep for the length of a run (the style files it read), so that a thousand files
+   * of one folder read them once. One per registry loaded; absent, nothing is kept between files.
+   */
+  runMemo?: Map<string, unknown>;
 }
 
 /** The file does not parse; `line` and `column` are 1-based. */

@@ -5,6 +5,7 @@
  * (synckit). The thread starts at the first call, once per thread of ours, so a run that rewrites no file
  * of a project with prettier never loads it.
  */
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { isInside, realPathOr } from '../../shared/paths';
@@ -37,14 +38,34 @@ export function projectPrettier(file: string, tree: string | undefined): string 
   const key = `${tree ?? ''}\0${dir}`;
   let entry = entries.get(key);
   if (entry === undefined) {
+    entry = resolvePrettierFrom(dir);
+    if (entry !== null && (tree === undefined || !isInside(tree, realPathOr(entry)))) entry = null;
+    entries.set(key, entry);
+  }
+  return entry;
+}
+
+const resolved = new Map<string, string | null>();
+
+/**
+ * What `require.resolve('prettier')` gives in `dir`. Node looks in `dir/node_modules`, then in its parents'
+ * (a package's own name is looked up from its package.json): a folder with neither has its parent's answer,
+ * so that a thousand folders of one project ask Node once.
+ */
+function resolvePrettierFrom(dir: string): string | null {
+  let entry = resolved.get(dir);
+  if (entry !== undefined) return entry;
+  const parent = path.dirname(dir);
+  if (parent !== dir && !fs.existsSync(path.join(dir, 'node_modules')) && !fs.existsSync(path.join(dir, 'package.json'))) {
+    entry = resolvePrettierFrom(parent);
+  } else {
     try {
       entry = createRequire(path.join(dir, 'noop.js')).resolve('prettier');
     } catch {
       entry = null;
     }
-    if (entry !== null && (tree === undefined || !isInside(tree, realPathOr(entry)))) entry = null;
-    entries.set(key, entry);
   }
+  resolved.set(dir, entry);
   return entry;
 }
 

@@ -5,7 +5,8 @@
  * project's own prettier for this file), else from `.editorconfig` (read by the `editorconfig` package),
  * else from the file itself. README: "How the output is formatted".
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { isInside, realPathOr } from '../../shared/paths';
 import { UserError } from '../../shared/errors';
 import { projectTree } from '../../shared/repository';
 import type { ImportDecl } from '../import-model';
@@ -45,7 +46,13 @@ export interface StyleRequest {
   formatWith?: string;
   /** The project's tree: a prettier installed above it is not the project's (RenderOptions.tree). */
   tree?: string;
+  /** RenderOptions.runMemo. */
+  runMemo?: Map<string, unknown>;
 }
+
+/** The `.editorconfig` files read in a run, by path (those missing too), under this key of its memo. */
+const EDITORCONFIG_MEMO = 'javascript:editorconfig';
+type EditorconfigCache = NonNullable<import('editorconfig').ParseOptions['cache']>;
 
 /** prettier's own default width, and the width of a file that says nothing. */
 const DEFAULT_WIDTH = 80;
@@ -86,7 +93,7 @@ export function readStyle(path: string, text: string, decls: readonly ImportDecl
   if (config?.configFile) return { ...fromPrettier(options), format };
   let passes: boolean | undefined;
   const collapse = (): boolean => (passes ??= entry !== null && prettierCheck(entry, text, { ...config?.options, filepath: path }));
-  return { ...fromEditorconfig(path, inferFromFile(text, decls)), collapse, format };
+  return { ...fromEditorconfig(path, inferFromFile(text, decls), request), collapse, format };
 }
 
 function fromPrettier(options: Record<string, unknown>): JsStyle {
@@ -104,12 +111,24 @@ function fromPrettier(options: Record<string, unknown>): JsStyle {
   };
 }
 
-/** `.editorconfig`'s `max_line_length`, `indent_style`, `indent_size` and `tab_width`, over what the file shows. */
-function fromEditorconfig(path: string, file: JsStyle): JsStyle {
+/**
+ * `.editorconfig`'s `max_line_length`, `indent_style`, `indent_size` and `tab_width`, over what the file shows.
+ * Read from the file's folder up to the project's tree and no further, as prettier stops at the project's
+ * root: one in a parent folder (a home folder's) is not the project's. None is read when there is no tree
+ * (`check`, whose output nobody sees). The files read are kept for the run (`runMemo`).
+ */
+function fromEditorconfig(path: string, file: JsStyle, request: StyleRequest): JsStyle {
+  const { tree, runMemo } = request;
+  if (tree === undefined) return file;
+  // The tree is a real path (a link above the project resolved); so must the file's be, to be compared.
+  const real = realPathOr(path);
+  if (!isInside(tree, real)) return file;
+  let cache = runMemo?.get(EDITORCONFIG_MEMO) as EditorconfigCache | undefined;
+  if (runMemo && !cache) runMemo.set(EDITORCONFIG_MEMO, (cache = new Map()));
   let props: Record<string, unknown>;
   try {
     // Loaded here, for the first import written without a prettier configuration: most files never need it.
-    props = (require('editorconfig') as typeof import('editorconfig')).parseSync(path) as Record<string, unknown>;
+    props = (require('editorconfig') as typeof import('editorconfig')).parseSync(real, { root: resolve(tree), cache }) as Record<string, unknown>;
   } catch {
     return file;
   }
