@@ -2,6 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findPackageDirectory, ModuleReadError, readModuleExports } from '../../../src/languages/javascript/module-exports';
 import { ModuleResolver, type ModuleRef } from '../../../src/languages/javascript/resolve';
+import * as parse from '../../../src/languages/javascript/parse';
+import { loadRegistry } from '../../../src/registry/load';
+import { PROJECT } from '../../helpers/fixtures';
 import { removeTempDirs, tempTree } from '../../helpers/temp-repo';
 
 /** Exported names of a module; null if its file cannot be found, read or parsed. */
@@ -256,5 +259,21 @@ describe('unreadable modules', () => {
     const root = tree({ 'm.ts': "export * from './bad'; export const ok = 1;", 'bad.ts': 'export const = ;' });
     const result = readModuleExports({ kind: 'file', path: path.join(root, 'm.ts') }, new ModuleResolver({ root }));
     expect(result).toEqual({ names: new Set(['ok']), complete: false });
+  });
+});
+
+describe('one parse for a module\'s exports and what it loads', () => {
+  test('an import cycle check of a registry module reads the specifiers its exports were read with', () => {
+    const registry = loadRegistry({ configPath: path.join(PROJECT, 'ssot.config.json') });
+    const factory: ModuleRef = { kind: 'file', path: path.join(PROJECT, 'src', 'agents', 'supervisor', 'execution_engine_factory.ts') };
+    expect(registry.resolver.exports(factory)?.names.has('createUserExecutionEngine')).toBe(true);
+    const parses = jest.spyOn(parse, 'parseSource');
+    try {
+      const loaded = registry.resolver.imports(factory).map((ref) => (ref.kind === 'file' ? path.relative(PROJECT, ref.path) : ref.name));
+      expect(loaded).toEqual([path.join('src', 'agents', 'supervisor', 'user_execution_engine.ts')]);
+      expect(parses).not.toHaveBeenCalled();
+    } finally {
+      parses.mockRestore();
+    }
   });
 });

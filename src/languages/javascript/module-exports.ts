@@ -10,6 +10,8 @@ import type * as t from '@babel/types';
 import { ModuleReadError, type ModuleExports, type ModuleRef } from '../language';
 import { languageOf, parseSource } from './parse';
 import type { ModuleResolver } from './resolve';
+import { loadedSpecifiersOf } from './module-imports';
+import type { AnyNode } from './scope';
 import { isDirectory, readJsonObject } from '../../shared/fs';
 
 export { ModuleReadError, type ModuleExports };
@@ -28,10 +30,15 @@ export interface OwnExports {
 export interface ExportsCache {
   own: Map<string, OwnExports | ModuleReadError>;
   full: Map<string, ModuleExports>;
+  /**
+   * The specifiers each file read here loads (readLoadedSpecifiers), learnt from the same parse: an import
+   * cycle check asks for them next, of the same files (a canonical barrel and what it re-exports).
+   */
+  loaded: Map<string, string[]>;
 }
 
 export function newExportsCache(): ExportsCache {
-  return { own: new Map(), full: new Map() };
+  return { own: new Map(), full: new Map(), loaded: new Map() };
 }
 
 /**
@@ -80,13 +87,13 @@ function collectExports(file: string, resolver: ModuleResolver, cache: ExportsCa
 function ownExports(file: string, resolver: ModuleResolver, cache: ExportsCache): OwnExports | ModuleReadError {
   let own = cache.own.get(file);
   if (!own) {
-    own = readOwnExports(file, resolver);
+    own = readOwnExports(file, resolver, cache);
     cache.own.set(file, own);
   }
   return own;
 }
 
-function readOwnExports(file: string, resolver: ModuleResolver): OwnExports | ModuleReadError {
+function readOwnExports(file: string, resolver: ModuleResolver, cache: ExportsCache): OwnExports | ModuleReadError {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -99,6 +106,7 @@ function readOwnExports(file: string, resolver: ModuleResolver): OwnExports | Mo
   } catch (error) {
     return new ModuleReadError(file, (error as Error).message);
   }
+  cache.loaded.set(file, loadedSpecifiersOf(program as unknown as AnyNode, text));
   const collector = new OwnExportsCollector(file, resolver);
   collector.collectEsm(program);
   if (languageOf(file) === 'js') collector.collectCommonJs(program);

@@ -20,6 +20,11 @@ export function readLoadedSpecifiers(file: string): string[] {
   } catch (error) {
     throw new ModuleReadError(file, (error as Error).message);
   }
+  return loadedSpecifiersOf(program, text);
+}
+
+/** readLoadedSpecifiers, of a file already parsed (its exports were read from the same parse). */
+export function loadedSpecifiersOf(program: AnyNode, text: string): string[] {
   const specifiers: string[] = [];
   for (const statement of program.body) {
     const isDeclaration = statement.type === 'ImportDeclaration' || (statement.type === 'ExportNamedDeclaration' && statement.source);

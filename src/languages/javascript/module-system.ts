@@ -95,11 +95,13 @@ export class JavaScriptModules implements ModuleSystem {
     if (!file || !isInside(this.realRoot, file)) return [];
     let loaded = this.importsCache.get(file);
     if (!loaded) {
-      let specifiers: string[] = [];
+      // Its exports were read from the same parse, when it is a registry module or one of their re-exports.
+      let specifiers = this.exportsCache.loaded.get(file);
       try {
-        specifiers = readLoadedSpecifiers(file);
+        specifiers ??= readLoadedSpecifiers(file);
       } catch (error) {
         if (!(error instanceof ModuleReadError)) throw error;
+        specifiers = [];
       }
       loaded = specifiers.map((specifier) => this.resolver.resolve(specifier, file)).filter((ref): ref is ModuleRef => ref !== null);
       this.importsCache.set(file, loaded);

@@ -5,7 +5,8 @@
  * project's own prettier for this file), else from `.editorconfig` (read by the `editorconfig` package),
  * else from the file itself. README: "How the output is formatted".
  */
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { isInside, realPathOr } from '../../shared/paths';
 import { UserError } from '../../shared/errors';
 import { projectTree } from '../../shared/repository';
@@ -52,6 +53,8 @@ export interface StyleRequest {
 
 /** The `.editorconfig` files read in a run, by path (those missing too), under this key of its memo. */
 const EDITORCONFIG_MEMO = 'javascript:editorconfig';
+/** Whether any `.editorconfig` applies to a folder, by folder, under this key. */
+const EDITORCONFIG_PRESENT = 'javascript:editorconfig-present';
 type EditorconfigCache = NonNullable<import('editorconfig').ParseOptions['cache']>;
 
 /** prettier's own default width, and the width of a file that says nothing. */
@@ -123,12 +126,13 @@ function fromEditorconfig(path: string, file: JsStyle, request: StyleRequest): J
   // The tree is a real path (a link above the project resolved); so must the file's be, to be compared.
   const real = realPathOr(path);
   if (!isInside(tree, real)) return file;
-  let cache = runMemo?.get(EDITORCONFIG_MEMO) as EditorconfigCache | undefined;
-  if (runMemo && !cache) runMemo.set(EDITORCONFIG_MEMO, (cache = new Map()));
+  const root = resolve(tree);
+  if (!editorconfigAbove(dirname(real), root, memoOf<boolean>(runMemo, EDITORCONFIG_PRESENT))) return file;
+  const cache: EditorconfigCache = memoOf(runMemo, EDITORCONFIG_MEMO);
   let props: Record<string, unknown>;
   try {
     // Loaded here, for the first import written without a prettier configuration: most files never need it.
-    props = (require('editorconfig') as typeof import('editorconfig')).parseSync(real, { root: resolve(tree), cache }) as Record<string, unknown>;
+    props = (require('editorconfig') as typeof import('editorconfig')).parseSync(real, { root, cache }) as Record<string, unknown>;
   } catch {
     return file;
   }
@@ -145,6 +149,26 @@ function fromEditorconfig(path: string, file: JsStyle, request: StyleRequest): J
     tabWidth,
     indent: useTabs ? '\t' : size !== undefined ? ' '.repeat(size) : file.indent,
   };
+}
+
+/** Whether a `.editorconfig` lies in `dir` or a folder above it up to `root`: without one, the package is not even loaded. */
+function editorconfigAbove(dir: string, root: string, memo: Map<string, boolean>): boolean {
+  let present = memo.get(dir);
+  if (present === undefined) {
+    present = existsSync(join(dir, '.editorconfig')) || (dir !== root && dirname(dir) !== dir && editorconfigAbove(dirname(dir), root, memo));
+    memo.set(dir, present);
+  }
+  return present;
+}
+
+/** The map kept under `key` of the run's memo (a fresh one, kept nowhere, without a memo). */
+function memoOf<T>(runMemo: Map<string, unknown> | undefined, key: string): Map<string, T> {
+  let memo = runMemo?.get(key) as Map<string, T> | undefined;
+  if (!memo) {
+    memo = new Map();
+    runMemo?.set(key, memo);
+  }
+  return memo;
 }
 
 /**
