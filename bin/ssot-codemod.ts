@@ -8,8 +8,10 @@
  * Every option value is checked while the command line is parsed, so that any usage problem stops the
  * program before it reads the registry or a single file.
  */
-// First: V8's flags must be set before the modules below are loaded and run.
+// First: V8's flags must be set before the modules below are loaded and run, and they compile from the
+// build's code cache, made under those flags.
 import './v8-tuning';
+import '../src/runner/compile-from-cache';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import yargs, { type Argv, type Options } from 'yargs';

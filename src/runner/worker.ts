@@ -1,4 +1,6 @@
 /** A worker thread of FileRunner: loads the registry once, then parses and transforms what it is sent. */
+// First: the modules below compile from the build's code cache.
+import './compile-from-cache';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRegistry } from '../registry/load';
 import { transformChunk, type WorkerSettings, type WorkItem } from './file-runner';
