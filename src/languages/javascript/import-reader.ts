@@ -3,7 +3,7 @@
  * `const { … } = require(…)`. A specifier's binding is looked up (and the scopes analysed) only when a
  * transform asks for it.
  */
-import type { ReadDeclaration, ReadName } from '../import-model';
+import { LazyBindingName, type ReadDeclaration } from '../import-model';
 import type { AnyNode, Binding } from './scope';
 import { requireSource, stringValue } from './module-strings';
 
@@ -35,14 +35,6 @@ function newDecl(form: DeclForm, node: AnyNode, source: AnyNode | null, typeOnly
   return { form, reexport: form === 'export', span: node, source, specifierText, typeOnly, specs: [], syntax: node };
 }
 
-function withLazyBinding(spec: ReadName, id: AnyNode, reading: ImportReading): ReadName {
-  let binding: Binding | null | undefined;
-  return Object.defineProperty(spec, 'binding', {
-    get: () => (binding === undefined ? (binding = reading.bindingDeclaredBy(id) ?? null) : binding),
-    enumerable: true,
-  });
-}
-
 function readImport(node: AnyNode, reading: ImportReading): ReadDeclaration | null {
   // `import typeof` (Flow) and source-phase imports name no module's exports.
   if (node.importKind === 'typeof' || node.phase) return null;
@@ -50,7 +42,7 @@ function readImport(node: AnyNode, reading: ImportReading): ReadDeclaration | nu
   for (const s of node.specifiers) {
     const kind = s.type === 'ImportDefaultSpecifier' ? 'default' : s.type === 'ImportNamespaceSpecifier' ? 'namespace' : 'named';
     const imported = kind === 'default' ? 'default' : kind === 'namespace' ? '*' : nameOf(s.imported);
-    decl.specs.push(withLazyBinding({ span: s, kind, imported, local: s.local.name, typeOnly: s.importKind === 'type' }, s.local, reading));
+    decl.specs.push(new LazyBindingName({ span: s, kind, imported, local: s.local.name, typeOnly: s.importKind === 'type' }, () => reading.bindingDeclaredBy(s.local)));
   }
   return decl;
 }
@@ -70,7 +62,7 @@ function readRequire(node: AnyNode, reading: ImportReading): ReadDeclaration {
   const declarator = node.declarations[0];
   const decl = newDecl('require', node, requireSource(declarator.init), false);
   for (const p of declarator.id.properties) {
-    decl.specs.push(withLazyBinding({ span: p, kind: 'named', imported: nameOf(p.key), local: p.value.name, typeOnly: false }, p.value, reading));
+    decl.specs.push(new LazyBindingName({ span: p, kind: 'named', imported: nameOf(p.key), local: p.value.name, typeOnly: false }, () => reading.bindingDeclaredBy(p.value)));
   }
   return decl;
 }

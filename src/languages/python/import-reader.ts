@@ -9,7 +9,7 @@
  *
  * `from pkg import *` is a module string (module-strings.ts), not a declaration.
  */
-import type { ReadDeclaration, ReadName } from '../import-model';
+import { LazyBindingName, type ReadDeclaration, type ReadName } from '../import-model';
 import { NodeType, endOf, type ImportAsNode, type ImportFromNode, type ImportNode, type NameNode, type ParseNode, type SuiteNode } from './syntax';
 import { moduleText } from './module-exports';
 import type { PyBinding } from './scope';
@@ -81,24 +81,16 @@ function suitesOf(node: ParseNode): SuiteNode[] {
   }
 }
 
-function lazyBinding(spec: ReadName, name: NameNode, reading: ImportReading): ReadName {
-  let binding: PyBinding | null | undefined;
-  return Object.defineProperty(spec, 'binding', {
-    get: () => (binding === undefined ? (binding = reading.bindingDeclaredBy(name)) : binding),
-    enumerable: true,
-  });
-}
-
 function readFrom(node: ImportFromNode, syntax: PyImportSyntax, reading: ImportReading): ReadDeclaration {
   const source = { start: node.d.module.start, end: endOf(node.d.module) };
   const specifierText = moduleText(node);
   const specs = node.d.imports.map((name) => {
     const local = name.d.alias ?? name.d.name;
-    return lazyBinding({
+    return new LazyBindingName({
       span: { start: name.start, end: endOf(name) }, kind: 'named', imported: name.d.name.d.value, local: local.d.value, typeOnly: false,
       // from pkg import sub: `pkg.sub`, if it is a module
       submodule: `${specifierText}${specifierText.endsWith('.') ? '' : '.'}${name.d.name.d.value}`,
-    }, local, reading);
+    }, () => reading.bindingDeclaredBy(local));
   });
   return { form: 'from', reexport: false, span: statementSpan(node), source, specifierText, typeOnly: false, specs, syntax };
 }
@@ -111,9 +103,9 @@ function readImport(node: ImportNode, clause: ImportAsNode, syntax: PyImportSynt
   // `import pkg.mod` binds `pkg`, which is not the module: it declares no specifier of it.
   const bound = clause.d.alias ?? (module.d.nameParts.length === 1 ? module.d.nameParts[0] : undefined);
   if (bound) {
-    specs.push(lazyBinding({
+    specs.push(new LazyBindingName({
       span: { start: clause.start, end: endOf(clause) }, kind: 'namespace', imported: '*', local: bound.d.value, typeOnly: false,
-    }, bound, reading));
+    }, () => reading.bindingDeclaredBy(bound)));
   }
   return { form: 'import', reexport: false, span: statementSpan(node), source, specifierText, typeOnly: false, specs, syntax };
 }

@@ -20,6 +20,18 @@ interface PyConstructCall extends ConstructCall {
   callee: PyReference;
 }
 
+/** Where a plain dotted import keeps the question its `pinned` answers (the attribute chains, analysed when asked). */
+const PINNED_BY = Symbol('pinnedBy');
+
+/**
+ * One getter for every plain dotted import, the question kept in the declaration itself: a closure given as
+ * each declaration's own getter would be kept in its hidden class, in the old generation, and the file's
+ * whole tree with it (LazyBindingName in import-model.ts says what that cost).
+ */
+function pinnedGetter(this: { [PINNED_BY]: () => string | undefined }): string | undefined {
+  return this[PINNED_BY]();
+}
+
 export class PythonFile implements SourceFile {
   readonly defaultImportForm = 'from';
   private scopeAnalysis: PyScopes | undefined;
@@ -67,7 +79,8 @@ export class PythonFile implements SourceFile {
     const { declarations } = this.imports;
     for (const decl of declarations) {
       if (decl.form !== 'import' || decl.specs.length > 0) continue;
-      Object.defineProperty(decl, 'pinned', { get: () => this.chains.pinned.get(decl), enumerable: true, configurable: true });
+      Object.defineProperty(decl, PINNED_BY, { value: () => this.chains.pinned.get(decl), configurable: true });
+      Object.defineProperty(decl, 'pinned', { get: pinnedGetter, enumerable: true, configurable: true });
     }
     return declarations;
   }
