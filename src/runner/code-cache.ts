@@ -11,10 +11,10 @@
  * differs in one byte compiles as usual. V8 rejects data made by another version or under other flags,
  * and then the module compiles as usual too. Modules with no entry go through Node's own loader untouched.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { sha256 } from '../shared/fs';
 
 /** The pack the build writes: dist/code-cache.bin, beside dist/src. */
 export const CODE_CACHE_FILE = path.join(__dirname, '..', '..', 'code-cache.bin');
@@ -58,10 +58,6 @@ export function codeCacheStats(): CodeCacheStats {
   return { ...stats };
 }
 
-export function sourceKey(source: string): string {
-  return createHash('sha256').update(source).digest('hex');
-}
-
 /**
  * Compile this thread's modules from the pack at `file` from now on. Does nothing when the pack is missing,
  * unreadable or made by another Node. Returns whether it is in use.
@@ -73,7 +69,7 @@ export function useCodeCache(file = CODE_CACHE_FILE): boolean {
   installed = true;
   const compile = Loader.prototype._compile;
   Loader.prototype._compile = function (this: LoaderModule, content: string, filename: string): unknown {
-    const cachedData = pack.entries.get(sourceKey(content));
+    const cachedData = pack.entries.get(sha256(content));
     if (!cachedData) {
       stats.missed++;
       return compile.call(this, content, filename);
@@ -97,7 +93,7 @@ export function recordCodeCache(file: string): { done: () => number } {
   Loader.prototype._compile = function (this: LoaderModule, content: string, filename: string): unknown {
     if (!/\.c?js$/.test(filename)) return compile.call(this, content, filename);
     const script = compiled(content, filename);
-    recorded.push({ key: sourceKey(content), script });
+    recorded.push({ key: sha256(content), script });
     return run(this, script, filename);
   };
   return {

@@ -22,6 +22,15 @@ const CONFIG_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.json'
 /** jest's and vitest's keys (`setupFilesAfterEach`, which the issue names, is read too: it costs nothing). */
 const SETUP_KEYS = new Set(['setupFiles', 'setupFilesAfterEnv', 'setupFilesAfterEach']);
 
+/** The names of a folder's entries; none when it cannot be listed. */
+function namesIn(dir: string): Set<string> {
+  try {
+    return new Set(fs.readdirSync(dir));
+  } catch {
+    return new Set();
+  }
+}
+
 export class TestSetups {
   /** Folder ➔ the setup files its configurations name. */
   private readonly setupFilesIn = new Map<string, string[]>();
@@ -49,13 +58,15 @@ export class TestSetups {
     let files = this.setupFilesIn.get(dir);
     if (!files) {
       files = [];
+      // One listing of the folder, rather than a look for each of the 21 names a configuration may have.
+      const names = namesIn(dir);
       for (const name of CONFIG_NAMES) {
         for (const extension of CONFIG_EXTENSIONS) {
           const config = path.join(dir, name + extension);
-          if (isFile(config)) files.push(...this.setupFilesOfConfig(config, extension === '.json' ? readJsonObject(config) : undefined));
+          if (names.has(name + extension) && isFile(config)) files.push(...this.setupFilesOfConfig(config, extension === '.json' ? readJsonObject(config) : undefined));
         }
       }
-      const manifest = readJsonObject(path.join(dir, 'package.json'));
+      const manifest = names.has('package.json') ? readJsonObject(path.join(dir, 'package.json')) : null;
       if (manifest && typeof manifest.jest === 'object' && manifest.jest) files.push(...this.setupFilesOfConfig(path.join(dir, 'package.json'), manifest.jest as object));
       this.setupFilesIn.set(dir, (files = [...new Set(files)]));
     }
