@@ -7,4 +7,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  globalSetup: '<rootDir>/__tests__/helpers/jest-tmpdir.js',
+  globalTeardown: '<rootDir>/__tests__/helpers/jest-tmpdir-teardown.js',
 };
