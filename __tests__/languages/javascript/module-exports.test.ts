@@ -277,3 +277,11 @@ describe('one parse for a module\'s exports and what it loads', () => {
     }
   });
 });
+
+test('a module too deep to scan for what it loads still has its exports read', () => {
+  // The comment makes the scan for require() calls walk the whole file, and the chain is deeper than the stack.
+  const chain = `${'zz'}${'.a'.repeat(100_000)}`;
+  const root = tree({ 'deep.ts': `// require\ndeclare const zz: any;\nexport const deep = ${chain};\nexport class Kept {}\n` });
+  const resolver = new ModuleResolver({ root });
+  expect([...readModuleExports({ kind: 'file', path: path.join(root, 'deep.ts') }, resolver)!.names].sort()).toEqual(['Kept', 'deep']);
+});

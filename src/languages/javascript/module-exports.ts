@@ -106,7 +106,11 @@ function readOwnExports(file: string, resolver: ModuleResolver, cache: ExportsCa
   } catch (error) {
     return new ModuleReadError(file, (error as Error).message);
   }
-  cache.loaded.set(file, loadedSpecifiersOf(program as unknown as AnyNode, text));
+  try {
+    cache.loaded.set(file, loadedSpecifiersOf(program as unknown as AnyNode, text));
+  } catch {
+    // Too deep to walk here (a 100,000-link member chain): the import-cycle check reads it on its own, as before.
+  }
   const collector = new OwnExportsCollector(file, resolver);
   collector.collectEsm(program);
   if (languageOf(file) === 'js') collector.collectCommonJs(program);
