@@ -14,7 +14,8 @@ import { setFlagsFromString } from 'node:v8';
 export const INTERRUPT_BUDGET_FLAG = '--interrupt-budget=300000';
 
 export function tuneV8(execArgv: readonly string[] = process.execArgv): boolean {
-  if (execArgv.some((arg) => arg.startsWith('--interrupt-budget'))) return false;
+  // V8 reads a flag's dashes and underscores alike: `--interrupt_budget` is the same flag.
+  if (execArgv.some((arg) => /^--interrupt[-_]budget\b/.test(arg))) return false;
   setFlagsFromString(INTERRUPT_BUDGET_FLAG);
   return true;
 }

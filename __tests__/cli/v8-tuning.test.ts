@@ -29,6 +29,7 @@ describe('the V8 tuning of the CLI process', () => {
     const { set, tuneV8 } = loadTuning();
     set.mockClear();
     expect(tuneV8(['--interrupt-budget=67584'])).toBe(false);
+    expect(tuneV8(['--interrupt_budget=1000'])).toBe(false);
     expect(tuneV8(['--max-old-space-size=4096'])).toBe(true);
     expect(set.mock.calls).toEqual([['--interrupt-budget=300000']]);
   });

@@ -13,27 +13,29 @@ afterAll(removeTempDirs);
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
 const CODE_CACHE = path.join(DIST, 'src', 'runner', 'code-cache.js');
+/** The build's script, whose `cacheable` decides which modules the pack may hold. */
+const WRITER = path.join(__dirname, '..', '..', 'scripts', 'write-code-cache.js');
 
 /** Runs `body` in a child Node with the built code-cache module as `cc`; returns what it printed as JSON. */
-function inChild(body: string): unknown {
+function inChild(body: string, nodeOptions: string[] = []): unknown {
   const script = `const cc = require(${JSON.stringify(CODE_CACHE)});\n${body}`;
-  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...nodeOptions, '-e', script], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout);
 }
 
-/** A module and a pack recorded from it, in a folder of their own. */
-function recorded(source: string): { module: string; pack: string } {
+/** A module and a pack recorded from it (1 entry, or none if the build would not cache it), in a folder of their own. */
+function recorded(source: string, expected = 1): { module: string; pack: string } {
   const dir = makeTempDir('ssot-code-cache-');
   const module = path.join(dir, 'module.js');
   const pack = path.join(dir, 'pack.bin');
   fs.writeFileSync(module, source);
   const entries = inChild(`
-    const recorder = cc.recordCodeCache(${JSON.stringify(pack)});
+    const recorder = cc.recordCodeCache(${JSON.stringify(pack)}, require(${JSON.stringify(WRITER)}).cacheable);
     require(${JSON.stringify(module)}).answer();
     console.log(JSON.stringify(recorder.done()));
   `);
-  expect(entries).toBe(1);
+  expect(entries).toBe(expected);
   return { module, pack };
 }
 
@@ -71,6 +73,36 @@ describe('the code cache', () => {
     expect(changed.length).toBe(SOURCE.length);
     fs.writeFileSync(module, changed);
     expect(loaded(module, pack)).toMatchObject({ used: true, answer: 43, stats: { used: 0, rejected: 0, missed: 1 } });
+  });
+
+  it('leaves a module that calls import() to Node (cached data loses its import callback), not one that only says "import()"', () => {
+    const calls = recorded(`exports.answer = () => 42;\nexports.fail = () => { throw new Error('x'); };\nexports.later = () => import('node:path');\n`, 0);
+    const later = inChild(`
+      cc.useCodeCache(${JSON.stringify(calls.pack)});
+      require(${JSON.stringify(calls.module)}).later().then((p) => console.log(JSON.stringify({ join: typeof p.join, stats: cc.codeCacheStats() })));
+    `);
+    expect(later).toEqual({ join: 'function', stats: { used: 0, rejected: 0, missed: 1 } });
+    const says = recorded(`exports.answer = () => 42;\nexports.fail = () => { throw new Error("import() is not called here"); };\n`, 1);
+    expect(loaded(says.module, says.pack)).toMatchObject({ used: true, answer: 42, stats: { used: 1, rejected: 0, missed: 0 } });
+  });
+
+  it('leaves to Node a module Node runs as ESM (a .js file of a "type": "module" package)', () => {
+    const dir = makeTempDir('ssot-code-cache-esm-');
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+    // At the top of an ES module `this` is undefined; in CommonJS it is `exports`.
+    fs.writeFileSync(path.join(dir, 'plain.js'), 'globalThis.seen = { thisUndefined: this === undefined };\n');
+    const seen = inChild(`
+      cc.useCodeCache(${JSON.stringify(path.join(DIST, 'code-cache.bin'))});
+      require(${JSON.stringify(path.join(dir, 'plain.js'))});
+      console.log(JSON.stringify(globalThis.seen));
+    `);
+    expect(seen).toEqual({ thisUndefined: true });
+  });
+
+  it('is not used when Node maps stack traces to sources (--enable-source-maps), which it does only for what it compiles', () => {
+    const { pack } = recorded(SOURCE);
+    expect(inChild(`console.log(JSON.stringify(cc.useCodeCache(${JSON.stringify(pack)})));`, ['--enable-source-maps'])).toBe(false);
+    expect(inChild(`console.log(JSON.stringify(cc.useCodeCache(${JSON.stringify(pack)})));`)).toBe(true);
   });
 
   it('is not used at all when another Node made it, or it cannot be read', () => {

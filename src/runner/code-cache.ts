@@ -37,7 +37,8 @@ interface Pack {
 interface LoaderModule {
   exports: unknown;
   require(id: string): unknown;
-  _compile(content: string, filename: string): unknown;
+  /** `format`: Node's own say of what the file is (`module` for ESM under `"type": "module"`), when it has one. */
+  _compile(content: string, filename: string, format?: string): unknown;
 }
 
 interface ModuleInternals {
@@ -60,19 +61,21 @@ export function codeCacheStats(): CodeCacheStats {
 
 /**
  * Compile this thread's modules from the pack at `file` from now on. Does nothing when the pack is missing,
- * unreadable or made by another Node. Returns whether it is in use.
+ * unreadable or made by another Node, or when Node maps stack traces to sources (`--enable-source-maps`,
+ * which it does only for the modules it compiles itself). Returns whether it is in use.
  */
 export function useCodeCache(file = CODE_CACHE_FILE): boolean {
   if (installed) return true;
+  if ((process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled) return false;
   const pack = readPack(file);
   if (!pack || pack.node !== process.version) return false;
   installed = true;
   const compile = Loader.prototype._compile;
-  Loader.prototype._compile = function (this: LoaderModule, content: string, filename: string): unknown {
-    const cachedData = pack.entries.get(sha256(content));
+  Loader.prototype._compile = function (this: LoaderModule, content: string, filename: string, format?: string): unknown {
+    const cachedData = isCommonJs(format) ? pack.entries.get(sha256(content)) : undefined;
     if (!cachedData) {
       stats.missed++;
-      return compile.call(this, content, filename);
+      return compile.call(this, content, filename, format);
     }
     const script = compiled(content, filename, cachedData);
     if (script.cachedDataRejected) stats.rejected++;
@@ -83,37 +86,43 @@ export function useCodeCache(file = CODE_CACHE_FILE): boolean {
 }
 
 /**
- * For the build only: compile every module of this thread through vm.Script and, when `done` is called
- * (once the run has exercised them), write each one's code cache to `file`, with the entries it already
- * holds for other modules.
+ * For the build only: compile every CommonJS module of this thread through vm.Script and, when `done` is
+ * called (once the run has exercised them), write the code cache of each that `cacheable` accepts to `file`,
+ * with the entries it already holds for other modules. `cacheable` must refuse a module that calls `import()`:
+ * Node 20 loses a script's dynamic-import callback when the script comes from cached data, and the call would
+ * fail (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING); such a module is left to Node, every run. It is asked at the
+ * end, when everything it needs is loaded (it may use a module it is asked about).
  */
-export function recordCodeCache(file: string): { done: () => number } {
-  const recorded: { key: string; script: vm.Script }[] = [];
+export function recordCodeCache(file: string, cacheable: (content: string, filename: string) => boolean): { done: () => number } {
+  const recorded: { key: string; script: vm.Script; content: string; filename: string }[] = [];
   const compile = Loader.prototype._compile;
-  Loader.prototype._compile = function (this: LoaderModule, content: string, filename: string): unknown {
-    if (!/\.c?js$/.test(filename)) return compile.call(this, content, filename);
+  Loader.prototype._compile = function (this: LoaderModule, content: string, filename: string, format?: string): unknown {
+    if (!/\.c?js$/.test(filename) || !isCommonJs(format)) return compile.call(this, content, filename, format);
     const script = compiled(content, filename);
-    recorded.push({ key: sha256(content), script });
+    recorded.push({ key: sha256(content), script, content, filename });
     return run(this, script, filename);
   };
   return {
     done: () => {
+      // The recording is over: what `cacheable` loads now is not part of the run.
+      Loader.prototype._compile = compile;
       const entries = readPack(file)?.entries ?? new Map<string, Buffer>();
-      for (const { key, script } of recorded) entries.set(key, script.createCachedData());
+      for (const { key, script, content, filename } of recorded) if (cacheable(content, filename)) entries.set(key, script.createCachedData());
       writePack(file, { node: process.version, entries });
       return entries.size;
     },
   };
 }
 
+/** A file Node runs as CommonJS: its loader names the format, or names none (Node before 20.19). */
+function isCommonJs(format: string | undefined): boolean {
+  return format === undefined || format === 'commonjs';
+}
+
 function compiled(content: string, filename: string, cachedData?: Buffer): vm.Script {
   // Node strips a `#!` line; once wrapped it would no longer be the script's first line, so it becomes a comment.
   const source = content.startsWith('#!') ? `//${content.slice(2)}` : content;
-  return new vm.Script(Loader.wrap(source), {
-    filename,
-    cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  return new vm.Script(Loader.wrap(source), { filename, cachedData });
 }
 
 /** Runs the module's wrapper as Node's loader does, with a `require` of the module's own. */

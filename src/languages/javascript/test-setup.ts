@@ -22,13 +22,19 @@ const CONFIG_EXTENSIONS = ['.js', '.cjs', '.mjs', '.ts', '.cts', '.mts', '.json'
 /** jest's and vitest's keys (`setupFilesAfterEach`, which the issue names, is read too: it costs nothing). */
 const SETUP_KEYS = new Set(['setupFiles', 'setupFilesAfterEnv', 'setupFilesAfterEach']);
 
-/** The names of a folder's entries; none when it cannot be listed. */
-function namesIn(dir: string): Set<string> {
+/**
+ * Whether a folder may hold an entry of this name, from one listing: compared without case, as a disk that
+ * ignores case finds `Jest.config.js` for `jest.config.js` (the look that follows decides). A folder that
+ * cannot be listed (execute-only) may hold anything: each name is then looked for.
+ */
+function mayHold(dir: string): (name: string) => boolean {
+  let names: Set<string>;
   try {
-    return new Set(fs.readdirSync(dir));
+    names = new Set(fs.readdirSync(dir).map((name) => name.toLowerCase()));
   } catch {
-    return new Set();
+    return () => true;
   }
+  return (name) => names.has(name.toLowerCase());
 }
 
 export class TestSetups {
@@ -59,14 +65,14 @@ export class TestSetups {
     if (!files) {
       files = [];
       // One listing of the folder, rather than a look for each of the 21 names a configuration may have.
-      const names = namesIn(dir);
+      const present = mayHold(dir);
       for (const name of CONFIG_NAMES) {
         for (const extension of CONFIG_EXTENSIONS) {
           const config = path.join(dir, name + extension);
-          if (names.has(name + extension) && isFile(config)) files.push(...this.setupFilesOfConfig(config, extension === '.json' ? readJsonObject(config) : undefined));
+          if (present(name + extension) && isFile(config)) files.push(...this.setupFilesOfConfig(config, extension === '.json' ? readJsonObject(config) : undefined));
         }
       }
-      const manifest = names.has('package.json') ? readJsonObject(path.join(dir, 'package.json')) : null;
+      const manifest = present('package.json') ? readJsonObject(path.join(dir, 'package.json')) : null;
       if (manifest && typeof manifest.jest === 'object' && manifest.jest) files.push(...this.setupFilesOfConfig(path.join(dir, 'package.json'), manifest.jest as object));
       this.setupFilesIn.set(dir, (files = [...new Set(files)]));
     }
