@@ -87,6 +87,20 @@ describe('a stopped apply is explained and goes on from where it stopped', () =>
     expect(goOn(root, run.stderr).status).toBe(0);
   });
 
+  /** Whether a `sleep` runs in the process group `group` (from /proc). */
+  function sleepingIn(group: number): boolean {
+    for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (stat.includes('(sleep)') && Number(fields[2]) === group) return true;
+      } catch {
+        // Gone while it was read.
+      }
+    }
+    return false;
+  }
+
   async function interrupted(signal: 'SIGINT' | 'SIGTERM', toGroup: boolean): Promise<{ root: string; status: number | null; stderr: string }> {
     const root = exampleRepo();
     const dir = makeTempDir();
@@ -97,8 +111,11 @@ describe('a stopped apply is explained and goes on from where it stopped', () =>
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    for (let i = 0; i < 400 && !fs.existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50));
+    // The verify's `sleep` itself must be running: a signal that reaches its shell while it still waits for
+    // `touch` (which exits normally) is set aside by the shell, which then starts the sleep all the same.
+    for (let i = 0; i < 400 && !sleepingIn(child.pid!); i++) await new Promise((r) => setTimeout(r, 50));
     expect(fs.existsSync(marker)).toBe(true);
+    expect(sleepingIn(child.pid!)).toBe(true);
     const started = Date.now();
     if (toGroup) process.kill(-child.pid!, signal);
     else child.kill(signal);
