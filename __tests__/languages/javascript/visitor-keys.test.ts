@@ -4,7 +4,8 @@
  * the built module must answer with them.
  */
 import * as path from 'node:path';
-import { BUILT_VISITOR_KEYS } from '../../../src/languages/javascript/visitor-keys';
+import { parse } from '@babel/parser';
+import { BUILT_VISITOR_KEYS, forEachNode } from '../../../src/languages/javascript/visitor-keys';
 
 const BUILT = path.join(__dirname, '..', '..', '..', 'dist', 'src', 'languages', 'javascript');
 
@@ -16,4 +17,25 @@ it("writes the installed @babel/types' visitor keys, and the built engine reads 
   const built = require(path.join(BUILT, 'visitor-keys.js')) as { VISITOR_KEYS: unknown };
   expect(built.VISITOR_KEYS).toBe(written); // the very object the JSON loads as, not one read from @babel/types
   expect(written.TSAsExpression).toEqual(['expression', 'typeAnnotation']);
+});
+
+describe('forEachNode', () => {
+  const typesOf = (code: string): string[] => {
+    const types: string[] = [];
+    forEachNode(parse(code).program as { type: string }, (node) => types.push(node.type));
+    return types;
+  };
+
+  it('visits each node before its children, and the children in source order', () => {
+    expect(typesOf('f(a, [b]); g = 1;')).toEqual([
+      'Program',
+      'ExpressionStatement', 'CallExpression', 'Identifier', 'Identifier', 'ArrayExpression', 'Identifier',
+      'ExpressionStatement', 'AssignmentExpression', 'Identifier', 'NumericLiteral',
+    ]);
+  });
+
+  it('walks a tree deeper than the call stack', () => {
+    const types = typesOf(`x${'.a'.repeat(50_000)};`);
+    expect(types.filter((type) => type === 'MemberExpression')).toHaveLength(50_000);
+  });
 });

@@ -8,7 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { VISITOR_KEYS } from './visitor-keys';
+import { forEachNode } from './visitor-keys';
 import type { ModuleRef, SetupMock } from '../language';
 import { isInside } from '../../shared/paths';
 import { isFile, readJsonObject } from '../../shared/fs';
@@ -97,7 +97,7 @@ export class TestSetups {
       } catch {
         return [];
       }
-      walk(program, (node) => {
+      forEachNode(program, (node) => {
         if (node.type !== 'ObjectProperty' || node.computed) return;
         const key = node.key.type === 'Identifier' ? node.key.name : stringValue(node.key);
         if (key === 'rootDir') {
@@ -168,18 +168,6 @@ function staticPath(node: AnyNode, dir: string): string | null {
   if (node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'URL') return stringValue(node.arguments[0]);
   if (node.type === 'MemberExpression' && !node.computed && node.property.name === 'pathname') return staticPath(node.object, dir);
   return null;
-}
-
-function walk(node: AnyNode, visit: (node: AnyNode) => void): void {
-  visit(node);
-  for (const key of VISITOR_KEYS[node.type] ?? []) {
-    const child = node[key];
-    if (Array.isArray(child)) {
-      for (const c of child) if (c && typeof c.type === 'string') walk(c, visit);
-    } else if (child && typeof child.type === 'string') {
-      walk(child, visit);
-    }
-  }
 }
 
 function collectJson(value: unknown, visit: (key: string, value: unknown) => void): void {

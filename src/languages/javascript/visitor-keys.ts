@@ -26,3 +26,28 @@ function load(): VisitorKeys {
 }
 
 export const VISITOR_KEYS: VisitorKeys = load();
+
+function isNode(value: unknown): value is { type: string } {
+  return !!value && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/**
+ * Every node of a Babel tree, `root` first, each before its children and the children in source order (as
+ * a recursive walk would), without recursion: a deep tree cannot overflow the stack.
+ */
+export function forEachNode<Node extends { type: string }>(root: Node, visit: (node: Node) => void): void {
+  const pending: Node[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    visit(node);
+    const keys = VISITOR_KEYS[node.type] ?? [];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[keys[k]];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) if (isNode(child[i])) pending.push(child[i] as Node);
+      } else if (isNode(child)) {
+        pending.push(child as Node);
+      }
+    }
+  }
+}
