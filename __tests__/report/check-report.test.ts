@@ -91,6 +91,15 @@ describe('buildCheckReport', () => {
     expect(failed.findings.map((f) => f.fixable)).toEqual([false]);
   });
 
+  it('does not mark fixable a site left as it is for an import cycle or a mock, as for a conflict', () => {
+    const left = buildCheckReport(registry, [result('d.ts', {
+      sites: [finding('d.ts', 1, 10, 'legacy-path'), finding('d.ts', 2, 10, 'legacy-path'), finding('d.ts', 3, 10, 'legacy-path')],
+      findings: [finding('d.ts', 1, 10, 'cycle', 'the canonical module loads this file'), finding('d.ts', 2, 10, 'mock-boundary', 'mocked in a setup file')],
+    })], []);
+    expect(left.findings.filter((f) => f.kind === 'legacy-path').map((f) => `${f.line} ${f.fixable}`)).toEqual(['1 false', '2 false', '3 true']);
+    expect(left.fixable).toBe(1);
+  });
+
   it('counts the sites per category, and canonical usage among import sites', () => {
     expect(report.violations).toEqual({ 'legacy-path': 2, 'aliased-import': 1, 'direct-instantiation': 1, singleton: 1 });
     expect(report.total).toBe(5);

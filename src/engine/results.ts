@@ -18,15 +18,15 @@ export interface FindingRule {
  */
 export const ENGINE_FINDINGS = [
   {
-    kind: 'conflict', level: 'note', description: 'A site left as it is because the canonical name is already taken in the file.',
+    kind: 'conflict', leavesSite: true, level: 'note', description: 'A site left as it is because the canonical name is already taken in the file.',
     help: 'The canonical name (or the factory\'s) already means something else in this file, so the rewrite would change what the code refers to. Rename the other binding, then run ssot-codemod apply again.',
   },
   {
-    kind: 'cycle', level: 'note', description: 'A site left as it is because the canonical module loads this file: importing it here would close an import cycle.',
+    kind: 'cycle', leavesSite: true, level: 'note', description: 'A site left as it is because the canonical module loads this file: importing it here would close an import cycle.',
     help: 'The canonical module imports or re-exports this file, directly or through others, so importing it here would close an import cycle. Keep the import as it is, or move what this file needs out of the cycle first.',
   },
   {
-    kind: 'mock-boundary', level: 'note', description: 'A site left as it is because a test runner mocks the module it would move from or to (in the file or in a setup file): the file would get the mock instead of the real module, or the reverse.',
+    kind: 'mock-boundary', leavesSite: true, level: 'note', description: 'A site left as it is because a test runner mocks the module it would move from or to (in the file or in a setup file): the file would get the mock instead of the real module, or the reverse.',
     help: 'The test (or its runner\'s setup files) mocks the module the import would move from or to, so the file would get the mock instead of the real module, or the reverse. Migrate it by hand, together with the mock.',
   },
   {
@@ -41,7 +41,7 @@ export const ENGINE_FINDINGS = [
     kind: 'timeout', fileError: true, level: 'error', description: 'The file took longer than the per-file time limit: it was neither measured nor rewritten.',
     help: 'Parsing and transforming the file took longer than --file-timeout (20 seconds by default). Raise the limit for this run, or exclude the file (generated code, usually).',
   },
-] as const satisfies readonly (FindingRule & { fileError?: true })[];
+] as const satisfies readonly (FindingRule & { fileError?: true; leavesSite?: true })[];
 
 /** The kinds the engine reports itself; the transforms' kinds are in their rows (src/transforms/table.ts). */
 export type EngineFindingKind = (typeof ENGINE_FINDINGS)[number]['kind'];
@@ -53,6 +53,13 @@ const FILE_ERRORS: ReadonlySet<string> = new Set(ENGINE_FINDINGS.filter((rule) =
 
 export function isFileError(kind: string): kind is FileErrorKind {
   return FILE_ERRORS.has(kind);
+}
+
+const LEAVES_SITE: ReadonlySet<string> = new Set(ENGINE_FINDINGS.filter((rule) => 'leavesSite' in rule).map((rule) => rule.kind));
+
+/** The kinds that say a site at the same place was left as it is (a conflict, a cycle, a mock): apply does not fix it. */
+export function leavesSiteAsItIs(kind: string): boolean {
+  return LEAVES_SITE.has(kind);
 }
 
 export interface Finding {

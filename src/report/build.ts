@@ -3,7 +3,7 @@
  * the findings, importers left per legacy module, and the import forms each symbol is reached by.
  */
 import type { SkipNote } from '../runner/discover';
-import { compareFindings, isFileError, type FileResult, type Finding } from '../engine/results';
+import { compareFindings, isFileError, leavesSiteAsItIs, type FileResult, type Finding } from '../engine/results';
 import type { Registry } from '../registry/types';
 import { moduleKey, moduleOfKey } from '../languages/language';
 import { registryNameOf, relativeToRegistry } from '../registry/names';
@@ -128,15 +128,15 @@ function canonicalUsage(canonicalSites: number, violations: ViolationCounts): nu
 
 /**
  * Sites and findings overlap (a site that needs a human is both): each is listed once. A site is fixable
- * unless it needs a human: reported as a finding of its kind, or left for a conflict at the same place,
- * or in a file that failed.
+ * unless it needs a human: reported as a finding of its kind, or left as it is at the same place (for a
+ * conflict, an import cycle or a mock), or in a file that failed.
  */
 function collectFindings(result: FileResult, names: PathNames, unique: Map<string, ReportFinding>): void {
   const at = (f: Finding): string => `${f.line}:${f.column}`;
   const forHumans = new Set(result.findings.map((f) => `${at(f)}:${f.kind}`));
-  const conflicts = new Set(result.findings.filter((f) => f.kind === 'conflict').map(at));
+  const leftAsItIs = new Set(result.findings.filter((f) => leavesSiteAsItIs(f.kind)).map(at));
   const fixable = (site: Finding): boolean =>
-    result.status !== 'failed' && !forHumans.has(`${at(site)}:${site.kind}`) && !conflicts.has(at(site));
+    result.status !== 'failed' && !forHumans.has(`${at(site)}:${site.kind}`) && !leftAsItIs.has(at(site));
   for (const [finding, isSite] of [...result.sites.map((f) => [f, true] as const), ...result.findings.map((f) => [f, false] as const)]) {
     if (isFileError(finding.kind)) continue;
     // The engine holds kinds as names; the catalog's test proves each transform reports only its row's.
