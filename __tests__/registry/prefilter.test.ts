@@ -5,27 +5,36 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT, PYTHON_PROJECT, fixtureCases, fixtureRegistry } from '../helpers/fixtures';
-import { transformFile } from '../../src/engine/pipeline';
+import { transformFile, type RunMode } from '../../src/engine/pipeline';
 import { selectTransforms } from '../../src/transforms';
 import { TRANSFORM_ORDER } from '../../src/transforms';
 import { loadRegistry } from '../../src/registry/load';
-import { mayReachRegistry, mentionsRegistry, prefilterNeedles } from '../../src/registry/prefilter';
+import { mayNeedRewrite, mayReachRegistry, mentionsRegistry, prefilterNeedles } from '../../src/registry/prefilter';
+import { discoverFiles } from '../../src/runner/discover';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildRealTree } = require('../../bench/real-tree') as { buildRealTree: (dir: string) => unknown };
 import type { Registry } from '../../src/registry/types';
 import { makeTempDir, removeTempDirs, writeFiles } from '../helpers/temp-repo';
 
 const SELECTIONS = [TRANSFORM_ORDER, ...TRANSFORM_ORDER.map((name) => [name])];
 
-function comparable(registry: Registry, file: string, source: string, names: string[], prefilter: boolean): unknown {
-  const { status, output, findings, changedBy, sites, canonicalSites } = transformFile({
-    path: file, source, registry, transforms: selectTransforms(names), prefilter,
+function comparable(registry: Registry, file: string, source: string, names: string[], mode: RunMode, prefilter: boolean): unknown {
+  const { status, output, findings, changedBy, sites, canonicalSites, usage } = transformFile({
+    path: file, source, registry, transforms: selectTransforms(names), prefilter, mode,
   });
-  // A file the pre-filter skips is 'unchanged'; one parsed and left alone is too.
-  return { status, output, findings, changedBy, sites, canonicalSites };
+  // A file the pre-filter skips is 'unchanged'; one parsed and left alone is too. A rewrite does not count
+  // the canonical imports of a file it need not parse: only a measure must count them all.
+  // (A file parsed for nothing has an empty usage, one skipped none: `check` counts only the parsed as measured.)
+  const reached = { symbols: usage?.symbols ?? [], legacyModules: usage?.legacyModules ?? [] };
+  return mode === 'measure' ? { status, findings, sites, canonicalSites, reached } : { status, output, findings, changedBy, sites };
 }
 
 function expectSameWithAndWithout(registry: Registry, file: string, source: string): void {
-  for (const names of SELECTIONS) {
-    expect([file, names, comparable(registry, file, source, names, true)]).toEqual([file, names, comparable(registry, file, source, names, false)]);
+  for (const mode of ['rewrite', 'measure'] as const) {
+    for (const names of SELECTIONS) {
+      expect([file, mode, names, comparable(registry, file, source, names, mode, true)])
+        .toEqual([file, mode, names, comparable(registry, file, source, names, mode, false)]);
+    }
   }
 }
 
@@ -278,5 +287,65 @@ describe('the pre-filter', () => {
       ];
       for (const source of sources) expectSameWithAndWithout(registry, path.join(root, 'src', 'util', 'user.ts'), source);
     });
+
+    it('lets a rewrite skip a file that imports the barrel as it is, which a measure still parses and counts', () => {
+      const { root, registry } = setUp(TSCONFIGS.paths);
+      const file = path.join(root, 'src', 'util', 'user.ts');
+      const canonicalOnly = "import { NotFoundError, TimeoutError } from '../error';\nthrow new NotFoundError(String(new TimeoutError()));\n";
+      expect(mentionsRegistry(registry, canonicalOnly, file)).toBe(true);
+      expect(mayNeedRewrite(registry, canonicalOnly, file)).toBe(false);
+      const run = (mode: RunMode) => transformFile({ path: file, source: canonicalOnly, registry, transforms: selectTransforms(), mode });
+      expect(run('rewrite')).toMatchObject({ status: 'unchanged', canonicalSites: 0 });
+      expect(run('measure')).toMatchObject({ status: 'unchanged', canonicalSites: 2 });
+      // A legacy module named, or an alias, is parsed, also inside the barrel's folder (where '.' names the barrel).
+      expect(mayNeedRewrite(registry, "import { NotFoundError } from '../error/NotFoundError';\n", file)).toBe(true);
+      const inside = path.join(root, 'src', 'error', 'user.ts');
+      expect(mayNeedRewrite(registry, "import { NotFoundError } from './NotFoundError';\n", inside)).toBe(true);
+      expect(mayNeedRewrite(registry, "import { NotFoundError as NF } from '.';\n", inside)).toBe(true);
+      expect(mayNeedRewrite(registry, "import { NotFoundError } from '.';\n", inside)).toBe(false);
+    });
+
+    it('never lets a rewrite skip a file that aliases a canonical name, however it is spelled', () => {
+      const { root, registry } = setUp(TSCONFIGS.paths);
+      const file = path.join(root, 'src', 'util', 'user.ts');
+      const aliased = [
+        "import { NotFoundError as NF } from '../error';\nexport const e = new NF();\n",
+        "import {\n  TimeoutError /* old name */ as TE,\n} from '@app/error';\nexport const e = new TE();\n",
+        "import { 'NotFoundError' as NF } from '../error';\nexport const e = new NF();\n",
+        "import type { NotFoundError as NF } from '../error/index';\nexport type E = NF;\n",
+        "const { NotFoundError: NF } = require('../error');\nmodule.exports = new NF();\n",
+        "const { 'TimeoutError': TE } = require('~error');\nmodule.exports = new TE();\n",
+      ];
+      for (const source of aliased) {
+        expect([source, mayNeedRewrite(registry, source, file)]).toEqual([source, true]);
+        const result = transformFile({ path: file, source, registry, transforms: selectTransforms() });
+        expect([source, result.status, result.changedBy]).toEqual([source, 'changed', ['aliased-imports']]);
+      }
+    });
+  });
+
+  it('is narrowed for a rewrite only in a language with an alias test (Python has none: every file it passes is parsed)', () => {
+    expect([...fixtureRegistry().prefilter.rewrites.keys()]).toEqual(['javascript']);
+    expect(fixtureRegistry(PYTHON_PROJECT).prefilter.rewrites.has('python')).toBe(false);
+  });
+
+  it('changes no rewrite over the real TypeORM sources, consolidating their error classes onto the barrel', () => {
+    const root = makeTempDir();
+    buildRealTree(root);
+    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+    const passed = discoverFiles(registry).files
+      .map((file) => ({ file, source: fs.readFileSync(file, 'utf8') }))
+      .filter(({ file, source }) => mentionsRegistry(registry, source, file));
+    const skippedByRewrites = passed.filter(({ file, source }) => !mayNeedRewrite(registry, source, file));
+    // Measured at typeorm 1.1.3: 151 files name src/error, 39 of them only the barrel and no alias.
+    expect(passed.length).toBeGreaterThan(120);
+    expect(skippedByRewrites.length).toBeGreaterThan(30);
+    let changed = 0;
+    for (const { file, source } of passed) {
+      const parsed = comparable(registry, file, source, TRANSFORM_ORDER, 'rewrite', false) as { status: string };
+      expect([file, comparable(registry, file, source, TRANSFORM_ORDER, 'rewrite', true)]).toEqual([file, parsed]);
+      if (parsed.status === 'changed') changed++;
+    }
+    expect(changed).toBeGreaterThan(40);
   });
 });

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { moduleKey, SourceParseError, type ModuleSystem, type SourceFile } from '../languages/language';
 import type { Registry } from '../registry/types';
-import { mentionsRegistry } from '../registry/prefilter';
+import { mayNeedRewrite, mentionsRegistry } from '../registry/prefilter';
 import type { Transform } from './transform';
 import { FileContext } from './file-context';
 import type { FileResult, Finding } from './results';
@@ -16,8 +16,9 @@ import { projectTree } from '../shared/repository';
 
 /**
  * What a run is for. `rewrite` (apply, the jscodeshift face, the library): the output is kept and, as it
- * may be written, parsed again first. `measure` (check): what the file reaches is measured before any
- * rewrite, and the output, which nobody writes or shows, is neither kept nor parsed again.
+ * may be written, parsed again first; a file with nothing to rewrite (it names canonical modules only, and
+ * aliases none of their names) is not parsed. `measure` (check): what the file reaches is measured before
+ * any rewrite, and the output, which nobody writes or shows, is neither kept nor parsed again.
  */
 export type RunMode = 'rewrite' | 'measure';
 
@@ -68,7 +69,11 @@ export function preflight(options: Omit<TransformFileOptions, 'transforms'>): Fi
   const { path, source, registry } = options;
   // A legacy module is the compatibility layer and a canonical module the target: neither is rewritten.
   if (isRegistryModuleFile(registry, path)) return resultFor(path)('skipped');
-  if (options.prefilter !== false && !mentionsRegistry(registry, source, path)) return resultFor(path)('unchanged');
+  if (options.prefilter !== false) {
+    // A rewrite needs a legacy module or an alias; a measure also counts a file's canonical imports.
+    const mayNeedWork = (options.mode ?? 'rewrite') === 'rewrite' ? mayNeedRewrite : mentionsRegistry;
+    if (!mayNeedWork(registry, source, path)) return resultFor(path)('unchanged');
+  }
   return null;
 }
 

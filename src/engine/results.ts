@@ -102,7 +102,10 @@ export interface FileResult {
   changedBy: string[];
   /** Every fragmented site found, fixed or not: what `check` counts. */
   sites: Finding[];
-  /** Import sites that already reach a registry symbol the canonical way. */
+  /**
+   * Import sites that already reach a registry symbol the canonical way. Counted in full in `measure`
+   * mode; in `rewrite` mode a file that names canonical modules only, unaliased, is not parsed and counts 0.
+   */
   canonicalSites: number;
   /** In `measure` mode: the symbols and legacy modules the file reaches, before any rewrite. */
   usage?: FileUsage;

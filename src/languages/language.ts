@@ -93,6 +93,12 @@ export interface ModuleSystem {
   setupMocks?(file: string): readonly SetupMock[];
   /** The cheap text test that lets most files skip parsing, for these registry modules. */
   prefilter(modules: readonly ModuleRef[]): LanguagePrefilter;
+  /**
+   * The cheap text test for a file that names canonical modules only: whether it may import one of `names`
+   * under a local name of its own, the one thing a rewrite changes in such a file. Without it (a language
+   * whose import forms the test does not know), every file the pre-filter passes is parsed.
+   */
+  aliasTest?(names: readonly string[]): (text: string) => boolean;
   /** Globs (relative to the registry's folder) that never hold this language's sources: build output. */
   ignoredGlobs(): string[];
   /**

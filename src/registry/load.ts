@@ -148,7 +148,7 @@ class RegistryBuilder {
       legacyModules,
       canonicalModules,
       moduleFileNames: new Set([...legacyModules, ...canonicalModules].map((key) => path.basename(key))),
-      prefilter: buildPrefilter(this.resolver, everyModule),
+      prefilter: buildPrefilter(this.resolver, everyModule, [...modules.map((m) => m.from), ...symbols.flatMap((s) => s.legacy.map((l) => l.module))], symbols),
       redirects: new Map(),
       notes: this.notes,
     };

@@ -1,25 +1,39 @@
 /**
  * A file that needs work must name a legacy or canonical module in some specifier. Each language says
  * which strings such a specifier must contain (and which files may reach a module without one); a file
- * that holds none of them is skipped unparsed. The registry builds this once, when it loads.
+ * that holds none of them is skipped unparsed. A rewrite asks more: a file that names canonical modules
+ * only must also look as if it aliased a canonical name (the language's alias test), or it has nothing to
+ * rewrite. The registry builds both once, when it loads.
  */
 import type { LanguagePrefilter, ModuleRef } from '../languages/language';
 import type { ProjectResolver } from './project-resolver';
-import type { Prefilter, Registry } from './types';
+import type { CanonicalSymbol, Prefilter, Registry } from './types';
 
 export type { Prefilter };
-import { groupBy } from '../shared/collections';
 
-export function buildPrefilter(resolver: ProjectResolver, modules: ModuleRef[]): Prefilter {
+/**
+ * `modules`: every module of the registry. `legacy`: the legacy modules and those moved away, which a file
+ * must name to need more than its aliases undone; `canonical`: the names a file may alias.
+ */
+export function buildPrefilter(resolver: ProjectResolver, modules: ModuleRef[], legacy: ModuleRef[], canonical: CanonicalSymbol[]): Prefilter {
+  const languageOf = (module: ModuleRef): string => resolver.systemOf(module).language.id;
   const byLanguage = new Map<string, LanguagePrefilter>();
-  for (const system of resolver.systems) byLanguage.set(system.language.id, system.prefilter([]));
-  for (const [id, owned] of groupBy(modules, (m) => resolver.systemOf(m).language.id)) {
-    byLanguage.set(id, resolver.systems.find((s) => s.language.id === id)!.prefilter(owned));
+  const rewrites = new Map<string, (file: string, text: string) => boolean>();
+  for (const system of resolver.systems) {
+    const id = system.language.id;
+    const own = (refs: ModuleRef[]): ModuleRef[] => refs.filter((m) => languageOf(m) === id);
+    byLanguage.set(id, system.prefilter(own(modules)));
+    const names = [...new Set(canonical.filter((s) => s.name !== 'default' && languageOf(s.module) === id).map((s) => s.name))];
+    const aliases = system.aliasTest?.(names);
+    if (!aliases) continue;
+    const legacyOnly = system.prefilter(own(legacy));
+    rewrites.set(id, (file, text) => legacyOnly.mustParse(file) || mentionsIn(legacyOnly, text) || aliases(text));
   }
   const languages = [...byLanguage.values()];
   return {
     needles: [...new Set(languages.flatMap((p) => p.needles))],
     byLanguage,
+    rewrites,
     mentions: (text) => languages.some((p) => mentionsIn(p, text)),
   };
 }
@@ -42,6 +56,16 @@ export function mentionsRegistry(registry: Registry, source: string, filePath?: 
   if (!filePath) return registry.prefilter.mentions(source);
   const own = prefilterFor(registry, filePath);
   return own.mustParse(filePath) || mentionsIn(own, source);
+}
+
+/**
+ * Whether `source` may need a rewrite: mentionsRegistry, narrowed (in a language with an alias test) to a
+ * file that names a legacy module or may alias a canonical name. False: skipped unparsed by `apply`.
+ */
+export function mayNeedRewrite(registry: Registry, source: string, filePath: string): boolean {
+  if (!mentionsRegistry(registry, source, filePath)) return false;
+  const narrower = registry.prefilter.rewrites.get(registry.resolver.systemForFile(filePath).language.id);
+  return !narrower || narrower(filePath, source);
 }
 
 /** Whether a specifier written in `filePath` may reach a registry module: only such specifiers need resolving. */

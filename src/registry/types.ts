@@ -80,4 +80,10 @@ export interface Prefilter {
   /** Whether a text may refer to a registry module in any language (a file's own language is asked first). */
   mentions(text: string): boolean;
   byLanguage: Map<string, LanguagePrefilter>;
+  /**
+   * Per language that has an alias test: whether a file that passes may need a rewrite. It must name a
+   * legacy module, or import a canonical name under another name; a file that names canonical modules
+   * only, as they are, has nothing to rewrite (`check` still parses it, to count its canonical imports).
+   */
+  rewrites: Map<string, (file: string, text: string) => boolean>;
 }

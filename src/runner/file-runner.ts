@@ -68,7 +68,7 @@ type Preflighted = { run: FileRun } | { text: string };
 function readAndPreflight(file: string, registry: Registry, settings: WorkerSettings): Preflighted {
   const read = readSource(file, { maxBytes: settings.maxBytes });
   if ('skip' in read) return { run: { file, skip: read.skip } };
-  const early = preflight({ path: file, source: read.text, registry, prefilter: settings.prefilter });
+  const early = preflight({ path: file, source: read.text, registry, prefilter: settings.prefilter, mode: settings.mode });
   return early ? { run: { file, result: early } } : { text: read.text };
 }
 

@@ -19,6 +19,7 @@ import { ModuleResolver } from './resolve';
 import { findPackageDirectory, newExportsCache, packageEntryFile, readModuleExports, splitPackageSpecifier } from './module-exports';
 import { readLoadedSpecifiers } from './module-imports';
 import { TestSetups } from './test-setup';
+import { aliasTest } from './alias-test';
 
 const MODULE_EXPECTED =
   "expected a module path relative to the registry's folder, without extension, or a package name";
@@ -143,6 +144,10 @@ export class JavaScriptModules implements ModuleSystem {
       // `.`, `../..`, `./index`, `../inner/../index.js`: what a folder's own files write names no module.
       mayReach: (specifier) => mentions(`'${specifier}'`) || namesOnlyAFolder(specifier),
     };
+  }
+
+  aliasTest(names: readonly string[]): (text: string) => boolean {
+    return aliasTest(names);
   }
 
   /** The folders, from the module's own up to the registry's, that a specifier may name to reach the file. */

@@ -16,7 +16,7 @@
  */
 import type { File } from '@babel/types';
 import type { TextEdit } from '../language';
-import { escapeRegExp } from '../../shared/regexp';
+import { identifierPattern } from './alias-test';
 import { parseUnder, type ParseSettings } from './parse';
 import { patternIdentifiers, type AnyNode } from './scope';
 
@@ -116,7 +116,7 @@ export function rewriteParses(file: ParsedFile, output: string, edits: readonly 
   const fresh = [...after].filter((name) => !before.has(name));
   if (fresh.length === 0) return true;
   // Any of them anywhere in the statements not parsed could be a clash: only the whole file can tell.
-  const word = new RegExp(`(?<![\\p{ID_Continue}$\\u200c\\u200d])(?:${fresh.map(escapeRegExp).join('|')})(?![\\p{ID_Continue}$\\u200c\\u200d])`, 'u');
+  const word = identifierPattern(fresh);
   let cursor = 0;
   for (const run of runs) {
     if (word.test(text.slice(cursor, starts[run.from]))) return false;
