@@ -47,7 +47,7 @@ describe('FileRunner.runEach', () => {
     const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
     const landed: string[] = [];
     const consumed: { index: number; file: string; status?: string }[] = [];
-    const runner = new FileRunner(registry, { transforms: ['consolidated-paths'], transformModule, workers: 2, onResult: (run: { file: string }) => landed.push(run.file) });
+    const runner = new FileRunner(registry, { transforms: ['consolidated-paths'], transformModule, workers: 2, onResults: (runs: { file: string }[]) => landed.push(...runs.map((run) => run.file)) });
     await runner.runEach(files, (run: { file: string; result?: { status: string } }, index: number) => consumed.push({ index, file: run.file, status: run.result?.status }));
     // The runs did land out of order (else this test would prove nothing)…
     expect(landed).not.toEqual(files);

@@ -102,6 +102,34 @@ describe('eachWithTimeLimit', () => {
     expect(results).toEqual([0, 1]);
     expect(calls).toEqual([0, 1, 1]);
   });
+
+  it('holds each item to a limit of its own when the limits differ, behind an item with a longer one', () => {
+    // limits 2,000 / 100 / 2,000 ms: the middle item takes 400 ms, inside the first's limit but past its own.
+    const limits = [2_000, 100, 2_000];
+    const calls: number[] = [];
+    const started = Date.now();
+    const results = eachWithTimeLimit([0, 1, 2], (item) => limits[item], (item) => {
+      calls.push(item);
+      busyFor(item === 1 ? 400 : 10);
+      return item;
+    }, () => -1);
+    expect(results).toEqual([0, -1, 2]);
+    // Stopped at the least limit of the items left (100 ms), then tried alone with its own, and blamed.
+    expect(calls).toEqual([0, 1, 1, 2]);
+    expect(Date.now() - started).toBeLessThan(400 * 2);
+  });
+
+  it('does not blame an item stopped by a shorter limit than its own: it runs again alone, and finishes', () => {
+    const limits = [300, 100];
+    const calls: number[] = [];
+    const results = eachWithTimeLimit([0, 1], (item) => limits[item], (item) => {
+      calls.push(item);
+      busyFor(item === 0 ? 200 : 10);
+      return item;
+    }, () => -1);
+    expect(results).toEqual([0, 1]);
+    expect(calls).toEqual([0, 0, 1]);
+  });
 });
 
 describe('a file past the limit, in a run', () => {

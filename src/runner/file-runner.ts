@@ -36,8 +36,12 @@ export interface RunOptions {
   /** `--format-with`, passed on to each file's run. */
   formatWith?: string;
   onProgress?: (done: number, total: number) => void;
-  /** Called on this thread as each file's run lands (while workers may still be busy with others). */
-  onResult?: (run: FileRun) => void;
+  /**
+   * Called on this thread with each group of runs as it lands (a worker's chunk, a window of files run
+   * here, or one file the pre-flight settled), before any of them is handed to `consume`, while workers
+   * may still be busy with others: work on a group can share one time-limit watchdog.
+   */
+  onResults?: (runs: readonly FileRun[]) => void;
 }
 
 export interface FileRun {
@@ -222,9 +226,9 @@ export class FileRunner {
       const window = files.slice(start, start + IN_THREAD_WINDOW).map((file) => ({ file, checked: readAndPreflight(file, this.registry, this.settings) }));
       const toParse = window.flatMap(({ file, checked }) => ('text' in checked ? [{ file, text: checked.text }] : []));
       const parsed = transformTexts(toParse, this.registry, this.settings).values();
-      for (const { checked } of window) {
-        const run = 'run' in checked ? checked.run : parsed.next().value!;
-        this.options.onResult?.(run);
+      const runs = window.map(({ checked }) => ('run' in checked ? checked.run : parsed.next().value!));
+      this.options.onResults?.(runs);
+      for (const run of runs) {
         consume(run, done++);
         this.options.onProgress?.(done, files.length);
       }
@@ -246,11 +250,13 @@ export class FileRunner {
     let inFlight = 0;
     let failure: Error | undefined;
     let wake: (() => void) | undefined;
-    const land = (index: number, run: FileRun): void => {
-      waiting.set(index, run);
-      this.options.onResult?.(run);
-      done++;
-      this.options.onProgress?.(done, files.length);
+    const land = (items: readonly { index: number; run: FileRun }[]): void => {
+      this.options.onResults?.(items.map(({ run }) => run));
+      for (const { index, run } of items) {
+        waiting.set(index, run);
+        done++;
+        this.options.onProgress?.(done, files.length);
+      }
       for (let ready = waiting.get(next); ready; ready = waiting.get(next)) {
         waiting.delete(next);
         consume(ready, next++);
@@ -269,7 +275,7 @@ export class FileRunner {
     for (const worker of this.pool) {
       worker.on('message', (message: { items: { index: number; run: FileRun }[] }) => {
         try {
-          for (const { index, run } of message.items) land(index, run);
+          land(message.items);
         } catch (error) {
           // Thrown by a caller's callback: it fails the run, as it would have on this thread's own files.
           failure ??= error as Error;
@@ -295,7 +301,7 @@ export class FileRunner {
     };
     for (const [index, file] of files.entries()) {
       const checked = readAndPreflight(file, this.registry, this.settings);
-      if ('run' in checked) land(index, checked.run);
+      if ('run' in checked) land([{ index, run: checked.run }]);
       else {
         pending.push({ index, file, text: checked.text });
         if (pending.length === CHUNK) {

@@ -30,21 +30,30 @@ export function withTimeLimit<T>(ms: number, work: () => T): Limited<T> {
 }
 
 /**
- * `work` on each item in order, each item limited to `ms`, under as few watchdogs as possible: one call
- * runs items until they are done or the watchdog fires. Then the item in progress has had the whole limit
- * only if it was the first of the call, and it is the one that timed out; otherwise the next call starts
- * from it, giving it a full limit of its own. An item is thus stopped after `ms` of its own, and a run of
- * quick items shares one watchdog.
+ * `work` on each item in order, each item limited to `ms` (or to a limit of its own, `ms(item)`), under as
+ * few watchdogs as possible: one call runs items until they are done or the watchdog fires, set to the
+ * least limit of the items left, so that no item runs past its own. When it fires, the item in progress
+ * has had its whole limit only if it was the first of the call and the limit was its own: it timed out.
+ * Otherwise the next call starts from it (alone, if its limit was not the call's), giving it a full limit
+ * of its own. A run of quick items thus shares one watchdog.
  */
-export function eachWithTimeLimit<T, R>(items: readonly T[], ms: number, work: (item: T) => R, onTimeout: (item: T) => R): R[] {
+export function eachWithTimeLimit<T, R>(items: readonly T[], ms: number | ((item: T) => number), work: (item: T) => R, onTimeout: (item: T) => R): R[] {
+  const limits = items.map(typeof ms === 'number' ? () => ms : ms);
   const results: R[] = new Array(items.length);
   let next = 0;
+  let alone = false;
   while (next < items.length) {
     const first = next;
-    const outcome = withTimeLimit(ms, () => {
-      for (; next < items.length; next++) results[next] = work(items[next]);
+    const last = alone ? first + 1 : items.length;
+    const limit = Math.min(...limits.slice(first, last));
+    const outcome = withTimeLimit(limit, () => {
+      for (; next < last; next++) results[next] = work(items[next]);
     });
-    if ('timedOut' in outcome && next === first) {
+    alone = false;
+    if (!('timedOut' in outcome) || next > first) continue;
+    if (limit < limits[first]) {
+      alone = true;
+    } else {
       results[next] = onTimeout(items[next]);
       next++;
     }

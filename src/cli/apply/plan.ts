@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Registry } from '../../registry/types';
 import type { SkipNote } from '../../runner/discover';
 import { discoverAndRunEach, timedOut, type FileRun } from '../../runner/file-runner';
-import { DEFAULT_FILE_TIMEOUT_MS, withTimeLimit } from '../../runner/time-limit';
+import { DEFAULT_FILE_TIMEOUT_MS, eachWithTimeLimit } from '../../runner/time-limit';
 import { selectTransforms } from '../../transforms';
 import type { TransformName } from '../../transforms';
 import { checkBatchSize, planBatches, type Batch, type BatchBy } from '../../batches/plan';
@@ -175,9 +175,10 @@ async function runEngine(registry: Registry, options: ApplyOptions, scope: Apply
   const run: EngineRun = { scanned: 0, failed: 0, findings: [], skipped: [], changes: [] };
   const unread: SkipNote[] = [];
   const { notes } = await discoverAndRunEach(registry, {
-    onResult: (fileRun) => {
-      const change = plannedChange(registry.root, fileRun, !options.dryRun, options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS);
-      if (change) landed.set(fileRun.file, change);
+    onResults: (runs) => {
+      for (const change of plannedChanges(registry.root, runs, !options.dryRun, options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS)) {
+        landed.set(change.file, change);
+      }
     },
     paths: options.paths,
     cwd: options.cwd,
@@ -219,31 +220,35 @@ function reportOf(root: string, { scanned, failed, findings, skipped, changes }:
 }
 
 /**
- * A changed file's diff, made from its edits within what is left of its time limit (a file past it becomes a
- * `timeout` failure, as it would in the worker).
+ * The changed files' diffs, each made from its edits within what is left of its time limit (a file past it
+ * becomes a `timeout` failure, as it would in the worker). A group's diffs share one watchdog: a thread
+ * started and joined per file cost 0.4 s of this thread's time for 1,000 changed files.
  */
-function plannedChange(root: string, run: FileRun, keepTexts: boolean, limitMs: number): PlannedChange | null {
-  if (run.result?.status !== 'changed' || run.before === undefined) return null;
-  const relative = relativeTo(root, run.file);
-  const texts = { before: run.before, after: run.result.output! };
-  const { edits } = run.result;
-  const diff = withTimeLimit(limitMs - (run.elapsedMs ?? 0), () => formatPatch([{ path: relative, ...texts, edits }]));
-  if ('timedOut' in diff) {
-    run.result = timedOut(run.file, limitMs);
+function plannedChanges(root: string, runs: readonly FileRun[], keepTexts: boolean, limitMs: number): PlannedChange[] {
+  const changed = runs.filter((run) => run.result?.status === 'changed' && run.before !== undefined);
+  // Nothing is changed inside the limit: an item stopped half-way is made again from the start.
+  const planned = eachWithTimeLimit(changed, (run) => limitMs - (run.elapsedMs ?? 0), (run) => plannedChange(root, run, keepTexts), () => null);
+  changed.forEach((run, i) => {
+    if (!planned[i]) run.result = timedOut(run.file, limitMs);
+    // The run would otherwise hold the texts until the plan is done.
     delete run.before;
-    return null;
-  }
+    delete run.result!.output;
+    delete run.result!.edits;
+  });
+  return planned.filter((change): change is PlannedChange => change !== null);
+}
+
+function plannedChange(root: string, run: FileRun, keepTexts: boolean): PlannedChange {
+  const relative = relativeTo(root, run.file);
+  const result = run.result!;
+  const texts = { before: run.before!, after: result.output! };
   const change: PlannedChange = {
     file: run.file,
     relative,
-    changedBy: run.result.changedBy as TransformName[],
-    diff: diff.value,
+    changedBy: result.changedBy as TransformName[],
+    diff: formatPatch([{ path: relative, ...texts, edits: result.edits }]),
   };
   if (keepTexts) change.texts = texts;
-  // The run would otherwise hold the texts until the plan is done.
-  delete run.before;
-  delete run.result.output;
-  delete run.result.edits;
   return change;
 }
 
