@@ -335,9 +335,34 @@ describe('the pre-filter', () => {
     });
   });
 
-  it('is narrowed for a rewrite only in a language with an alias test (Python has none: every file it passes is parsed)', () => {
-    expect([...fixtureRegistry().prefilter.rewrites.keys()]).toEqual(['javascript']);
-    expect(fixtureRegistry(PYTHON_PROJECT).prefilter.rewrites.has('python')).toBe(false);
+  it('is narrowed for a rewrite in every language, each by its own alias test', () => {
+    expect([...fixtureRegistry().prefilter.rewrites.keys()].sort()).toEqual(['javascript', 'python']);
+    expect([...fixtureRegistry(PYTHON_PROJECT).prefilter.rewrites.keys()].sort()).toEqual(['javascript', 'python']);
+  });
+
+  it('lets a rewrite skip a Python file that imports the canonical module as it is, never one that aliases its names', () => {
+    const root = makeTempDir();
+    writeFiles(root, {
+      'ssot.config.json': JSON.stringify({ symbols: [{ name: 'Engine', from: 'app.engine', legacy: [{ name: 'OldEngine', from: 'app.old_engine' }] }] }),
+      'app/__init__.py': '',
+      'app/engine.py': 'class Engine:\n    pass\n',
+      'app/old_engine.py': 'from app.engine import Engine as OldEngine\n',
+    });
+    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+    const file = path.join(root, 'app', 'user.py');
+    const plain = 'from app.engine import Engine\n\nengine = Engine()\n';
+    expect(mayNeedRewrite(registry, plain, file)).toBe(false);
+    const run = (source: string, mode: RunMode) => transformFile({ path: file, source, registry, transforms: selectTransforms(), mode });
+    expect(run(plain, 'rewrite')).toMatchObject({ status: 'unchanged', canonicalSites: 0 });
+    expect(run(plain, 'measure')).toMatchObject({ status: 'unchanged', canonicalSites: 1 });
+    for (const source of [
+      'from app.engine import Engine as E\n\nengine = E()\n',
+      'from app.engine import (\n    Engine  # the one\n    as E,\n)\n\nengine = E()\n',
+      'from app.old_engine import OldEngine\n\nengine = OldEngine()\n',
+    ]) {
+      expect([source, mayNeedRewrite(registry, source, file)]).toEqual([source, true]);
+      expect([source, run(source, 'rewrite').status]).toEqual([source, 'changed']);
+    }
   });
 
   it('changes no rewrite over the real TypeORM sources, consolidating their error classes onto the barrel', () => {

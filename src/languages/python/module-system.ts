@@ -17,6 +17,7 @@ import type { PythonVersion } from './parse';
 import { defaultRoots, normalize } from './roots';
 import type { ModuleNames } from './module-exports';
 import type { Importers } from './importers';
+import { aliasTest } from './alias-test';
 
 /*
  * Pyright's parser, and what reads Python through it, are loaded when Python is first read: every registry
@@ -223,6 +224,10 @@ export class PythonModules implements ModuleSystem {
       mustParse: (file) => packageFolders.some((folder) => file.startsWith(folder)),
       mayReach: (specifier) => /^\.*$/.test(specifier) || needles.some((needle) => specifier.includes(needle)),
     };
+  }
+
+  aliasTest(names: readonly string[]): (text: string) => boolean {
+    return aliasTest(names);
   }
 
   /** Caches and environments that are never the project's sources. */
