@@ -13,6 +13,10 @@ import { mayNeedRewrite, mayReachRegistry, mentionsRegistry, prefilterNeedles } 
 import { discoverFiles } from '../../src/runner/discover';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildRealTree } = require('../../bench/real-tree') as { buildRealTree: (dir: string) => unknown };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generatePythonTree } = require('../../bench/generate-python') as {
+  generatePythonTree: (dir: string, options: { files: number; legacyShare: number }) => unknown;
+};
 import type { Registry } from '../../src/registry/types';
 import { makeTempDir, removeTempDirs, writeFiles } from '../helpers/temp-repo';
 
@@ -363,6 +367,26 @@ describe('the pre-filter', () => {
       expect([source, mayNeedRewrite(registry, source, file)]).toEqual([source, true]);
       expect([source, run(source, 'rewrite').status]).toEqual([source, 'changed']);
     }
+  });
+
+  it('changes no Python rewrite over a tree written the seeds\' ways, where a third of the files that pass name the canonical module only', () => {
+    const root = makeTempDir();
+    generatePythonTree(root, { files: 3_000, legacyShare: 0.05 });
+    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+    // Every file that holds a needle as part of any word: what the pre-filter passed when it matched substrings.
+    const candidates = discoverFiles(registry).files
+      .map((file) => ({ file, source: fs.readFileSync(file, 'utf8') }))
+      .filter(({ source }) => registry.prefilter.byLanguage.get('python')!.needles.some((needle) => source.includes(needle)));
+    const skipped = candidates.filter(({ file, source }) => !mayNeedRewrite(registry, source, file));
+    expect(candidates.length).toBeGreaterThan(150);
+    expect(skipped.length).toBeGreaterThan(50);
+    let changed = 0;
+    for (const { file, source } of candidates) {
+      const parsed = comparable(registry, file, source, TRANSFORM_ORDER, 'rewrite', false) as { status: string };
+      expect([file, comparable(registry, file, source, TRANSFORM_ORDER, 'rewrite', true)]).toEqual([file, parsed]);
+      if (parsed.status === 'changed') changed++;
+    }
+    expect(changed).toBeGreaterThan(80);
   });
 
   it('changes no rewrite over the real TypeORM sources, consolidating their error classes onto the barrel', () => {

@@ -5,7 +5,7 @@
  * identifier's non-ASCII letters in their NFKC form (`ＮotFoundError` is `NotFoundError`): a text with any
  * non-ASCII character is let through.
  */
-import { aliasTestFor, keywordAt, type AliasSyntax } from '../alias-test';
+import { aliasTestFor, keywordAt, wholeNames, type AliasSyntax } from '../alias-test';
 
 const IDENTIFIER_PART = 'A-Za-z0-9_';
 const IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
@@ -28,4 +28,9 @@ const PYTHON: AliasSyntax = {
 
 export function aliasTest(names: readonly string[]): (text: string) => boolean {
   return aliasTestFor(PYTHON, names);
+}
+
+/** `names` as whole Python names (ASCII letters, digits and `_` around them end a name, anything else does not). */
+export function identifierPattern(names: readonly string[]): RegExp {
+  return wholeNames(names, IDENTIFIER_PART);
 }

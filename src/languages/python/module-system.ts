@@ -17,7 +17,7 @@ import type { PythonVersion } from './parse';
 import { defaultRoots, normalize } from './roots';
 import type { ModuleNames } from './module-exports';
 import type { Importers } from './importers';
-import { aliasTest } from './alias-test';
+import { aliasTest, identifierPattern } from './alias-test';
 
 /*
  * Pyright's parser, and what reads Python through it, are loaded when Python is first read: every registry
@@ -210,17 +210,20 @@ export class PythonModules implements ModuleSystem {
   }
 
   /**
-   * A dotted name that reaches a module holds its last part (a file's name, a package's folder's); a
-   * relative one may be only dots when it reaches a package from inside it (`from . import X`), so every
-   * file inside a registry package is parsed.
+   * A dotted name that reaches a module holds its last part (a file's name, a package's folder's) as a
+   * whole name, between dots, quotes, blanks or slashes: `user_execution_engine` does not hold the module
+   * `execution_engine`. A relative one may be only dots when it reaches a package from inside it
+   * (`from . import X`), so every file inside a registry package is parsed.
    */
   prefilter(modules: readonly ModuleRef[]): LanguagePrefilter {
     const needles = [...new Set(modules.flatMap((m) => (m.kind === 'file' ? [lastPart(m.path)] : [m.name])))].filter((n) => n.length > 0);
     const packageFolders = [...new Set(modules
       .filter((m): m is { kind: 'file'; path: string } => m.kind === 'file' && isPackagePath(m.path))
       .map((m) => stripModuleFile(m.path) + path.sep))];
+    const named = needles.length > 0 ? identifierPattern(needles) : /(?!)/;
     return {
       needles,
+      mentions: (text) => named.test(text),
       mustParse: (file) => packageFolders.some((folder) => file.startsWith(folder)),
       mayReach: (specifier) => /^\.*$/.test(specifier) || needles.some((needle) => specifier.includes(needle)),
     };
