@@ -312,6 +312,11 @@ describe('the pre-filter', () => {
       const run = (mode: RunMode) => transformFile({ path: file, source: canonicalOnly, registry, transforms: selectTransforms(), mode });
       expect(run('rewrite')).toMatchObject({ status: 'unchanged', canonicalSites: 0 });
       expect(run('measure')).toMatchObject({ status: 'unchanged', canonicalSites: 2 });
+      // Nor is such a file parsed to find that it does not parse: check reports that, apply has nothing to say.
+      const broken = `${canonicalOnly}export const = ;\n`;
+      expect(transformFile({ path: file, source: broken, registry, transforms: selectTransforms() }).status).toBe('unchanged');
+      expect(transformFile({ path: file, source: broken, registry, transforms: selectTransforms(), mode: 'measure' }))
+        .toMatchObject({ status: 'failed', findings: [expect.objectContaining({ kind: 'parse-error' })] });
       // A legacy module named, or an alias, is parsed, also inside the barrel's folder (where '.' names the barrel).
       expect(mayNeedRewrite(registry, "import { NotFoundError } from '../error/NotFoundError';\n", file)).toBe(true);
       const inside = path.join(root, 'src', 'error', 'user.ts');
@@ -330,10 +335,20 @@ describe('the pre-filter', () => {
         "import type { NotFoundError as NF } from '../error/index';\nexport type E = NF;\n",
         "const { NotFoundError: NF } = require('../error');\nmodule.exports = new NF();\n",
         "const { 'TimeoutError': TE } = require('~error');\nmodule.exports = new TE();\n",
+        // Escapes that spell the name unseen: an identity escape, a line continuation inside the string.
+        "import { 'Not\\FoundError' as NF } from '../error';\nexport const e = new NF();\n",
+        "const { 'NotFoundError\\\n': NF } = require('../error');\nmodule.exports = new NF();\n",
       ];
-      for (const source of aliased) {
-        expect([source, mayNeedRewrite(registry, source, file)]).toEqual([source, true]);
-        const result = transformFile({ path: file, source, registry, transforms: selectTransforms() });
+      const script = path.join(root, 'src', 'util', 'user.cjs');
+      const cases = [
+        ...aliased.map((source) => ({ file, source })),
+        // A script may hold HTML-like comments between the name and the colon.
+        { file: script, source: "const { NotFoundError <!-- the old name\n: NF } = require('../error');\nmodule.exports = new NF();\n" },
+        { file: script, source: "const { NotFoundError\n--> the old name\n: NF } = require('../error');\nmodule.exports = new NF();\n" },
+      ];
+      for (const { file: at, source } of cases) {
+        expect([source, mayNeedRewrite(registry, source, at)]).toEqual([source, true]);
+        const result = transformFile({ path: at, source, registry, transforms: selectTransforms() });
         expect([source, result.status, result.changedBy]).toEqual([source, 'changed', ['aliased-imports']]);
       }
     });
@@ -363,6 +378,8 @@ describe('the pre-filter', () => {
       'from app.engine import Engine as E\n\nengine = E()\n',
       'from app.engine import (\n    Engine  # the one\n    as E,\n)\n\nengine = E()\n',
       'from app.old_engine import OldEngine\n\nengine = OldEngine()\n',
+      // Python reads ｏld_engine (a full-width ｏ) as old_engine.
+      'from app.\uff4fld_engine import OldEngine\n\nengine = OldEngine()\n',
     ]) {
       expect([source, mayNeedRewrite(registry, source, file)]).toEqual([source, true]);
       expect([source, run(source, 'rewrite').status]).toEqual([source, 'changed']);

@@ -23,6 +23,13 @@ describe('the alias test', () => {
     ["import { \\u004EotFoundError as NF } from '../error';"],
     ["import { '\\x4EotFoundError' as NF } from '../error';"],
     ["const { '\\116otFoundError': NF } = require('../error');"],
+    // An identity escape or a line continuation inside the string still spells NotFoundError.
+    ["import { 'N\\otFoundError' as NF } from '../error';"],
+    ["const { \"NotFound\\Error\": NF } = require('../error');"],
+    ["import { 'NotFoundError\\\n' as NF } from '../error';"],
+    // HTML-like comments, which a script (.cjs) may hold between the name and the colon.
+    ["const { NotFoundError <!-- old\n: NF } = require('../error');"],
+    ["const { NotFoundError\n--> old\n: NF } = require('../error');"],
   ])('lets through %s', (text) => {
     expect(mayAlias(text)).toBe(true);
   });

@@ -5,8 +5,10 @@
  *   import { N as L } from '…'      import { 'N' as L } from '…'      (also `import type`, `{ type N as L }`)
  *   const { N: L } = require('…')   const { 'N': L } = require('…')
  *
- * Between the name and `as` or `:` may stand blanks, `//` and `/* *\/` comments. Any `\u`, `\x` or octal
- * escape could spell a name unseen (`\u0055`, `'\x55'`): such a text is let through.
+ * Between the name and `as` or `:` may stand blanks, `//` and `/* *\/` comments. A text the scan may misread
+ * is let through whole: one with a backslash before anything but an escape that stands for no letter (`\u0055`,
+ * `'\x55'`, `'F\oo'` and a backslash ending a line inside a string all spell `U` or `Foo` unseen), or with an
+ * HTML-like comment (`<!--`, `-->`: comments in a script).
  */
 import { aliasTestFor, keywordAt, wholeNames, type AliasSyntax } from '../alias-test';
 
@@ -32,7 +34,7 @@ const JAVASCRIPT: AliasSyntax = {
     }
   },
   aliasesAt: (text, at) => text[at] === ':' || keywordAt(text, at, 'as', IDENTIFIER_CHAR),
-  unseen: /\\[ux0-7]/,
+  unseen: /\\[^bfnrtv'"\\]|<!--|-->/,
 };
 
 export function aliasTest(names: readonly string[]): (text: string) => boolean {

@@ -54,6 +54,7 @@ export const PYTHON_SETTINGS_SCHEMA = {
 
 const MODULE_EXPECTED = "expected a dotted module name from an import root, or a module path relative to the registry's folder";
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NON_ASCII = /[^\x00-\x7f]/;
 const DOTTED = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 /** A Python module of this name's file (`x.py`, `x.pyi`) is the module `x`. */
 const SOURCE_EXTENSION = /\.pyi?$/i;
@@ -212,8 +213,9 @@ export class PythonModules implements ModuleSystem {
   /**
    * A dotted name that reaches a module holds its last part (a file's name, a package's folder's) as a
    * whole name, between dots, quotes, blanks or slashes: `user_execution_engine` does not hold the module
-   * `execution_engine`. A relative one may be only dots when it reaches a package from inside it
-   * (`from . import X`), so every file inside a registry package is parsed.
+   * `execution_engine`. A text with non-ASCII letters is also read in NFKC form, as Python reads names
+   * (`ｏld_engine` is `old_engine`). A relative one may be only dots when it reaches a package from inside
+   * it (`from . import X`), so every file inside a registry package is parsed.
    */
   prefilter(modules: readonly ModuleRef[]): LanguagePrefilter {
     const needles = [...new Set(modules.flatMap((m) => (m.kind === 'file' ? [lastPart(m.path)] : [m.name])))].filter((n) => n.length > 0);
@@ -223,7 +225,7 @@ export class PythonModules implements ModuleSystem {
     const named = needles.length > 0 ? identifierPattern(needles) : /(?!)/;
     return {
       needles,
-      mentions: (text) => named.test(text),
+      mentions: (text) => named.test(text) || (NON_ASCII.test(text) && named.test(text.normalize('NFKC'))),
       mustParse: (file) => packageFolders.some((folder) => file.startsWith(folder)),
       mayReach: (specifier) => /^\.*$/.test(specifier) || needles.some((needle) => specifier.includes(needle)),
     };
