@@ -213,7 +213,7 @@ const GLOBAL_OPTIONS: Record<string, Options> = {
 
 /** What `check` and `apply` share: the files to work on, and the threads to do it with. */
 const SCANNING_OPTIONS: Record<string, Options> = {
-  workers: { coerce: wholeFromZero('workers'), describe: 'Worker threads that parse (default: the machine\'s cores less one; 0: none)' },
+  workers: { coerce: wholeFromZero('workers'), describe: 'Worker threads that parse (default: the machine\'s cores less one, from 4,000 files; 0: none)' },
   'file-timeout': {
     coerce: numberOption('file-timeout', 'a number of seconds above 0', (n) => n > 0),
     default: DEFAULT_FILE_TIMEOUT_MS / 1000,

@@ -4,6 +4,7 @@
  * main thread — while every other file of the run gets its own result.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO } from '../helpers/cli';
 import { removeTempDirs, tempTree } from '../helpers/temp-repo';
@@ -74,7 +75,7 @@ describe.each([
 });
 
 describe('worker threads', () => {
-  it('are started only for a run large enough to gain from them', async () => {
+  it('are started only for a run large enough to gain from them, asked for or not', async () => {
     const threads = require('node:worker_threads') as typeof import('node:worker_threads');
     const Original = threads.Worker;
     let started = 0;
@@ -96,6 +97,16 @@ describe('worker threads', () => {
       expect(started).toBe(0);
       expect((await large.run(files)).map((r: Run) => r.result?.status)).toEqual(new Array(FILE_COUNT).fill('changed'));
       expect(started).toBe(2);
+      // Not asked for, threads start only from 4,000 files: below, one costs more CPU than it saves time.
+      const unasked = new FileRunner(registry, { transforms: ['consolidated-paths'] });
+      expect((await unasked.run(files)).map((r: Run) => r.result?.status)).toEqual(new Array(FILE_COUNT).fill('changed'));
+      expect(started).toBe(2);
+      fs.mkdirSync(path.join(root, 'src', 'filler'));
+      const fillers = Array.from({ length: 4_000 - FILE_COUNT }, (_, i) => path.join(root, 'src', 'filler', `f${i}.ts`));
+      for (const [i, filler] of fillers.entries()) fs.writeFileSync(filler, `export const f${i} = ${i};\n`);
+      const runs = await new FileRunner(registry, { transforms: ['consolidated-paths'] }).run([...files, ...fillers]);
+      expect(runs.filter((r: Run) => r.result?.status === 'changed')).toHaveLength(FILE_COUNT);
+      expect(started).toBe(2 + Math.max(1, os.availableParallelism() - 1));
     } finally {
       threads.Worker = Original;
     }
