@@ -59,6 +59,23 @@ describe('FileRunner.runEach', () => {
   }, 60_000);
 });
 
+describe('FileRunner.runEach on this thread', () => {
+  it('lets the event loop run between windows of files, so that a signal handler is not kept waiting', async () => {
+    const { FileRunner } = require('../../src/runner/file-runner');
+    const { loadRegistry } = require('../../src/registry/load');
+    const { root, files } = tree();
+    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+    let ticked = false;
+    setImmediate(() => (ticked = true));
+    const seen: boolean[] = [];
+    await new FileRunner(registry, { transforms: ['consolidated-paths'], workers: 0 }).runEach(files.slice(0, 200), () => seen.push(ticked));
+    expect(seen).toHaveLength(200);
+    // The first window (64 files) runs before the loop turns; the last one after.
+    expect(seen[0]).toBe(false);
+    expect(seen[199]).toBe(true);
+  });
+});
+
 describe('check', () => {
   it('reports the same from worker threads as from the main thread', async () => {
     const { runCheck } = require(path.join(DIST, 'cli', 'check.js'));

@@ -232,10 +232,15 @@ export class FileRunner {
     for (const worker of this.pool.splice(0)) void worker.terminate();
   }
 
-  /** Files are read a window at a time, and the window's files to parse share one time-limit watchdog. */
-  private runHere(files: string[], consume: (run: FileRun, index: number) => void): void {
+  /**
+   * Files are read a window at a time, and the window's files to parse share one time-limit watchdog.
+   * Between windows the event loop runs, so that a signal's handler (SIGINT: stop after this plan, or at
+   * once the second time) is not kept waiting for the whole run.
+   */
+  private async runHere(files: string[], consume: (run: FileRun, index: number) => void): Promise<void> {
     let done = 0;
     for (let start = 0; start < files.length; start += IN_THREAD_WINDOW) {
+      if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       const window = files.slice(start, start + IN_THREAD_WINDOW).map((file) => ({ file, checked: readAndPreflight(file, this.registry, this.settings) }));
       const toParse = window.flatMap(({ file, checked }) => ('text' in checked ? [{ file, text: checked.text }] : []));
       const parsed = transformTexts(toParse, this.registry, this.settings).values();
