@@ -8,7 +8,7 @@
 import { aliasTestFor, keywordAt, wholeNames, type AliasSyntax } from '../alias-test';
 
 const IDENTIFIER_PART = 'A-Za-z0-9_';
-const IDENTIFIER_CHAR = /[A-Za-z0-9_]/;
+const IDENTIFIER_CHAR = new RegExp(`[${IDENTIFIER_PART}]`);
 
 const PYTHON: AliasSyntax = {
   identifierPart: IDENTIFIER_PART,
