@@ -67,6 +67,8 @@ describe('every error class in src/', () => {
     'FolderChangedError',
     'FileChangedError',
     'UnsafePathError',
+    // the engine's own signal to parse a file whole: caught in pipeline.ts, never shown
+    'WholeFileNeeded',
   ]);
 
   it('extends UserError, or is known not to be one: a new class must choose', () => {

@@ -5,7 +5,7 @@
  * that file's result: a parse error, two edits that collide, a transform that throws.
  */
 import { basename } from 'node:path';
-import { moduleKey, SourceParseError, type ModuleSystem, type SourceFile } from '../languages/language';
+import { moduleKey, SourceParseError, WholeFileNeeded, type ModuleSystem, type SourceFile } from '../languages/language';
 import type { Registry } from '../registry/types';
 import { mayNeedRewrite, mentionsRegistry } from '../registry/prefilter';
 import type { Transform } from './transform';
@@ -35,6 +35,8 @@ export interface TransformFileOptions {
   mode?: RunMode;
   /** `--format-with`: the declarations written are also formatted by the project's formatter (`prettier`, or `auto`). */
   formatWith?: string;
+  /** Parse every file whole, never its import prologue alone first (for the tests that hold the two equal). */
+  wholeFiles?: boolean;
 }
 
 /**
@@ -78,21 +80,39 @@ export function preflight(options: Omit<TransformFileOptions, 'transforms'>): Fi
 }
 
 export function transformFile(options: TransformFileOptions): FileResult {
-  const { path, source, registry, transforms } = options;
+  const { path, source, registry } = options;
   const mode = options.mode ?? 'rewrite';
-  const result = resultFor(path);
   const early = preflight(options);
   if (early) return early;
 
   const system = registry.resolver.systemForFile(path);
   const language = system.language;
+  // A rewrite tries the import prologue alone first (javascript/prologue.ts); the file, whole, if it asks for more.
+  if (mode === 'rewrite' && !options.wholeFiles && language.parseHead) {
+    let head: SourceFile | null;
+    try {
+      head = language.parseHead(path, source);
+    } catch (error) {
+      return crashed(path, 'the parser', error);
+    }
+    const done = head && runTransforms(head, options, system);
+    if (done) return done;
+  }
   let file: SourceFile;
   try {
     file = language.parse(path, source, system);
   } catch (error) {
     if (!(error instanceof SourceParseError)) return crashed(path, 'the parser', error);
-    return result('failed', [{ file: path, line: error.line, column: error.column, kind: 'parse-error', message: error.reason }]);
+    return resultFor(path)('failed', [{ file: path, line: error.line, column: error.column, kind: 'parse-error', message: error.reason }]);
   }
+  return runTransforms(file, options, system)!;
+}
+
+/** The transforms on one parsed file, the edits spliced and checked; null when it was read in part and more is needed. */
+function runTransforms(file: SourceFile, options: TransformFileOptions, system: ModuleSystem): FileResult | null {
+  const { path, source, registry, transforms } = options;
+  const mode = options.mode ?? 'rewrite';
+  const result = resultFor(path);
   let ctx: FileContext | undefined;
   let stage = 'the engine';
   const changedBy: string[] = [];
@@ -110,6 +130,7 @@ export function transformFile(options: TransformFileOptions): FileResult {
     stage = 'the import writer';
     ctx.writeImports();
   } catch (error) {
+    if (error instanceof WholeFileNeeded) return null;
     return crashed(path, stage, error);
   }
 

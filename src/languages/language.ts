@@ -160,6 +160,11 @@ export interface Language {
    */
   parse(path: string, text: string, system?: ModuleSystem): SourceFile;
   /**
+   * Optional, for a rewrite: the file read from its import prologue alone, when nothing after it can
+   * matter to one, else null. Its SourceFile throws WholeFileNeeded when asked for more. Never throws.
+   */
+  parseHead?(path: string, text: string): SourceFile | null;
+  /**
    * Optional, for `--format-with NAME`: undefined when NAME is no formatter of this language; else null
    * when the project under `root` has it installed, or a message saying it has not (and how to install it).
    */

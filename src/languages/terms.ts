@@ -64,6 +64,17 @@ export class SourceParseError extends Error {
   }
 }
 
+/**
+ * Asked of a file read from its import prologue alone (`Language.parseHead`) for what only the whole file
+ * holds (its scopes): the engine parses the file whole and runs its transforms again from the start.
+ */
+export class WholeFileNeeded extends Error {
+  constructor() {
+    super('the whole file is needed');
+    this.name = 'WholeFileNeeded';
+  }
+}
+
 export interface ModuleExports {
   names: Set<string>;
   /** False when some exports could not be listed: a name missing from `names` may still exist. */

@@ -118,6 +118,47 @@ describe('the cheaper safety net', () => {
     expect(agreeing / mutants).toBeGreaterThan(0.8);
   });
 
+  it('never proves a mutant of a file read from its import prologue alone, whose rest it never parses', () => {
+    const proven: string[] = [];
+    let mutants = 0;
+    let prologues = 0;
+    for (const rewrite of rewrites) {
+      const head = javascript.parseHead!(rewrite.file, rewrite.source);
+      if (!head) continue;
+      prologues++;
+      rewrite.edits.forEach((edit, i) => {
+        for (const [kind, mutate] of Object.entries(MUTATIONS)) {
+          for (const text of mutate(edit.text)) {
+            const edits = rewrite.edits.map((e, j) => (j === i ? { ...e, text } : e));
+            const output = applyEdits(rewrite.source, edits);
+            mutants++;
+            if (head.confirmsRewrite!(output, edits) && !parsesWhole(rewrite.file, output)) proven.push(`${rewrite.name}: ${kind}: ${JSON.stringify(text)}`);
+          }
+        }
+      });
+    }
+    expect(proven).toEqual([]);
+    expect(prologues).toBeGreaterThan(30);
+    expect(mutants).toBeGreaterThan(1000);
+  });
+
+  it('leaves to the whole-file parse an edit in the rest of a file read from its prologue, and a last import left open', () => {
+    const file = path.join(PROJECT, 'src', 'app', 'prologue-edit.ts');
+    const source = "import { a } from './a';\nimport { b } from './b';\n\nexport const c = a + b;\n";
+    const head = javascript.parseHead!(file, source)!;
+    const whole = javascript.parse(file, source);
+    const inRest = [{ start: source.indexOf('a + b'), end: source.indexOf('a + b') + 1, text: 'x' }];
+    expect(whole.confirmsRewrite!(applyEdits(source, inRest), inRest)).toBe(true);
+    expect(head.confirmsRewrite!(applyEdits(source, inRest), inRest)).toBe(false);
+    const atRest = [{ start: source.indexOf('export'), end: source.indexOf('export'), text: '// moved\n' }];
+    expect(head.confirmsRewrite!(applyEdits(source, atRest), atRest)).toBe(false);
+    // The last import rewritten into a statement that runs on: `import x = y` then `export …` on the next line.
+    const open = [{ start: source.indexOf("import { b }"), end: source.indexOf('\n\nexport'), text: 'import b = c.d' }];
+    expect(head.confirmsRewrite!(applyEdits(source, open), open)).toBe(false);
+    const closed = [{ start: source.indexOf("import { b }"), end: source.indexOf('\n\nexport'), text: "import { b } from './c';" }];
+    expect(head.confirmsRewrite!(applyEdits(source, closed), closed)).toBe(true);
+  });
+
   it('leaves to the whole-file parse a name the rewrite adds that clashes with one declared elsewhere, at any depth', () => {
     // (a .js file: with the typescript plugin, babel leaves clashes to the type checker.)
     const file = path.join(PROJECT, 'src', 'app', 'clash.js');

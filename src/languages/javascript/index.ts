@@ -2,6 +2,7 @@
 import type { Language } from '../language';
 import { JavaScriptModules } from './module-system';
 import { parseSourceWithSettings } from './parse';
+import { parseHead } from './prologue';
 import { JavaScriptFile } from './source-file';
 import { JAVASCRIPT_WORDS } from './words';
 import { surveyModule } from './survey';
@@ -25,6 +26,10 @@ export const javascript: Language = {
   parse: (path, text) => {
     const { ast, settings } = parseSourceWithSettings(text, path);
     return new JavaScriptFile(path, text, ast, settings);
+  },
+  parseHead: (path, text) => {
+    const head = parseHead(text, path);
+    return head && new JavaScriptFile(path, text, head.ast, head.settings, head.end);
   },
   survey: surveyModule,
   formatterMissing,

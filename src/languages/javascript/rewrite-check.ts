@@ -10,6 +10,9 @@
  *   statements not parsed (`import { A }` added beside `class A`, or a `var A` nested anywhere): when such
  *   a name appears at all in their text, nothing is proven.
  *
+ * A file read from its import prologue alone (prologue.ts) has no statements after it in its tree: its
+ * rest is one more unchanged part, which an edit must not reach and its last statement must not run on into.
+ *
  * It only ever proves: anything it cannot prove (a file parsed as a script, no statement, a clash
  * possible, a part that does not parse) is left to the whole-file parse, which alone gives the verdict
  * and the message. So it cannot raise a false alarm, and a rewrite it passes parses as a whole.
@@ -47,18 +50,23 @@ export interface ParsedFile {
   text: string;
   ast: File;
   settings: ParseSettings;
+  /** Set when `ast` is the import prologue's alone: where the prologue ends. */
+  headEnd?: number;
 }
 
 export function rewriteParses(file: ParsedFile, output: string, edits: readonly TextEdit[]): boolean {
-  const { text, settings } = file;
+  const { text, settings, headEnd } = file;
   // A script's directives and sloppy mode reach every statement: the whole file is parsed.
   if (settings.sourceType !== 'module' || edits.length === 0) return false;
+  // Only the prologue was parsed: an edit in or at the start of the rest is beyond what this can check.
+  if (headEnd !== undefined && edits.some((edit) => edit.end > headEnd || edit.start >= headEnd)) return false;
+  const end = headEnd ?? text.length;
   const body = file.ast.program.body as unknown as AnyNode[];
   const n = body.length;
   if (n === 0) return false;
   // Segment i: statement i and what follows it up to the next statement (segment 0 from the file's start).
   const starts = body.map((statement, i) => (i === 0 ? 0 : startOf(statement)));
-  const segmentEnd = (i: number): number => (i + 1 < n ? starts[i + 1] : text.length);
+  const segmentEnd = (i: number): number => (i + 1 < n ? starts[i + 1] : end);
   for (let i = 1; i < n; i++) if (starts[i] < starts[i - 1]) return false;
 
   const touched = new Array<boolean>(n).fill(false);
@@ -92,8 +100,10 @@ export function rewriteParses(file: ParsedFile, output: string, edits: readonly 
     runs.push({ from: i, to: j });
     i = j;
   }
-  let parsed = parseRuns(file, output, runs, outputOffset, segmentEnd, starts);
+  let parsed = parseRuns(file, output, runs, outputOffset, segmentEnd, starts, end < text.length);
   if (!parsed) return false;
+  // The prologue's last statement, rewritten, could run on into the rest, which was not parsed.
+  if (end < text.length && runs[runs.length - 1].to === n - 1 && parsed.open[runs.length - 1]) return false;
   const open = runs.filter((run, r) => run.to + 1 < n && parsed!.open[r]);
   if (open.length > 0) {
     for (const run of open) run.to++;
@@ -104,7 +114,7 @@ export function rewriteParses(file: ParsedFile, output: string, edits: readonly 
         runs.splice(k, 1);
       }
     }
-    parsed = parseRuns(file, output, runs, outputOffset, segmentEnd, starts);
+    parsed = parseRuns(file, output, runs, outputOffset, segmentEnd, starts, end < text.length);
     if (!parsed) return false;
   }
 
@@ -136,13 +146,15 @@ function parseRuns(
   outputOffset: (boundary: number) => number,
   segmentEnd: (i: number) => number,
   starts: number[],
+  /** The tree is the prologue's: the last segment ends where it does, not at the output's end. */
+  prologueOnly: boolean,
 ): { statements: AnyNode[]; open: boolean[] } | null {
   const parts: string[] = [];
   const ends: number[] = [];
   let length = 0;
   for (const run of runs) {
     const from = run.from === 0 ? 0 : outputOffset(starts[run.from]);
-    const to = run.to + 1 < starts.length ? outputOffset(segmentEnd(run.to)) : output.length;
+    const to = run.to + 1 < starts.length || prologueOnly ? outputOffset(segmentEnd(run.to)) : output.length;
     const part = output.slice(from, to);
     parts.push(part, '\n;\n');
     length += part.length;

@@ -5,7 +5,7 @@
  */
 import type { File } from '@babel/types';
 import type { ImportModel, ReadDeclaration } from '../import-model';
-import type { ConstructCall, ModuleString, RenderOptions, SourceFile, SpecifierWriter, TextEdit } from '../language';
+import { WholeFileNeeded, type ConstructCall, type ModuleString, type RenderOptions, type SourceFile, type SpecifierWriter, type TextEdit } from '../language';
 import { analyzeScopes, type AnyNode, type Reference, type ScopeAnalysis } from './scope';
 import { escapeFor, leftmostQualifier, scanModuleReferences, type JsModuleString, type ModuleReferences } from './module-strings';
 import { readImports } from './import-reader';
@@ -30,6 +30,8 @@ export class JavaScriptFile implements SourceFile {
     readonly ast: File,
     /** The parser setting it parsed under; without it, no part of a rewrite can be checked alone. */
     private readonly settings?: ParseSettings,
+    /** Set when `ast` is the import prologue's alone (prologue.ts): where the prologue ends. */
+    private readonly headEnd?: number,
   ) {}
 
   private get program(): AnyNode {
@@ -41,6 +43,8 @@ export class JavaScriptFile implements SourceFile {
    * files the pre-filter lets through, typically) needs none.
    */
   get scopes(): ScopeAnalysis {
+    // Bindings and references are the whole file's.
+    if (this.headEnd !== undefined) throw new WholeFileNeeded();
     return (this.scopeAnalysis ??= analyzeScopes(this.ast.program));
   }
 
@@ -124,7 +128,7 @@ export class JavaScriptFile implements SourceFile {
   }
 
   confirmsRewrite(output: string, edits: readonly TextEdit[]): boolean {
-    return !!this.settings && rewriteParses({ path: this.path, text: this.text, ast: this.ast, settings: this.settings }, output, edits);
+    return !!this.settings && rewriteParses({ path: this.path, text: this.text, ast: this.ast, settings: this.settings, headEnd: this.headEnd }, output, edits);
   }
 
   relayout(edits: readonly TextEdit[], options: RenderOptions = {}): TextEdit[] {

@@ -1,0 +1,200 @@
+/**
+ * A rewrite that only repoints imports needs the file's import prologue, not its body: on TypeORM's
+ * sources the 53 files that change hold 2.3 MB, of which their imports are a few KB (issue 15). So `apply`
+ * first parses only the prologue — the leading `import` and `export … from` statements, with the
+ * comments and blank lines up to the first other statement — when nothing after it can matter:
+ *
+ * - the rest holds nothing shaped like a module reference: no `import` where a statement starts, no
+ *   `import(` or `import.`, no `require(` (or `.`, `<`), no `jest.` or `vi.` (a mock), no `module '…'`
+ *   (`declare module`) and no re-export (`export … from '…'`), comments allowed between the words, also
+ *   once its `\u` escapes are read. Comments and strings are not told apart from code: a file whose
+ *   comments say "require(…)" is parsed whole, never the other way round;
+ * - the rest cannot run on into the prologue's last statement (`with {…}` import attributes);
+ * - the rest holds no merge conflict's markers nor an undecodable byte (U+FFFD): a body that plainly does
+ *   not parse is parsed whole, and its error reported;
+ * - and what a transform then asks of the file's scopes (a rename, a `new`, an alias) throws
+ *   WholeFileNeeded: the engine parses the file whole and starts it again.
+ *
+ * What the prologue alone cannot see: a syntax error after it. `apply` then repoints the imports of a file
+ * that does not parse as a whole (it did not before either); `check` parses every file whole and reports it.
+ */
+import type { File } from '@babel/types';
+import { parseSourceWithSettings, type ParseSettings } from './parse';
+
+/** What after the prologue may begin a module reference that only the whole file shows (`/*`: a comment between). */
+const NAMES_A_MODULE = /\brequire\s*(?:[(.<!?]|\/[/*])|\bimport\s*(?:[(.]|\/[/*])|(?:^|[;}]|\*\/)\s*import\b|\b(?:jest|vi)\s*(?:[.?]|\/[/*])/m;
+const WORD_MODULE = /\bmodule\b/g;
+const WORD_EXPORT = /\bexport\b/g;
+/** `<<<<<<< HEAD`, `=======`, `>>>>>>> theirs`, and what a byte that is not UTF-8 was read as. */
+const PLAINLY_BROKEN = /^(?:<{7}|>{7})(?: |$)|^={7}$|\ufffd/m;
+/** Where a scan cannot tell the form (a word with a character it does not know): the whole file decides. */
+const UNKNOWN = -2;
+
+const PROLOGUE_STATEMENTS = new Set(['ImportDeclaration', 'ExportAllDeclaration', 'ExportNamedDeclaration']);
+
+export interface ParsedHead {
+  ast: File;
+  settings: ParseSettings;
+  /** Where the prologue ends: the first other statement's start (or the text's end). */
+  end: number;
+}
+
+/** The file's import prologue, parsed; null when the whole file must be parsed (see above). */
+export function parseHead(text: string, filePath: string): ParsedHead | null {
+  const end = prologueEnd(text);
+  if (end === null || restNeedsWholeFile(text.slice(end))) return null;
+  let parsed: { ast: File; settings: ParseSettings };
+  try {
+    parsed = parseSourceWithSettings(text.slice(0, end), filePath);
+  } catch {
+    // The whole file's parse gives the verdict, and the message.
+    return null;
+  }
+  const body = parsed.ast.program.body;
+  if (body.length === 0) return null;
+  for (const statement of body) {
+    if (!PROLOGUE_STATEMENTS.has(statement.type)) return null;
+    // export const a = 1 is the body's; export { a } from './a' is the prologue's
+    if (statement.type === 'ExportNamedDeclaration' && (!statement.source || statement.declaration)) return null;
+  }
+  return { ...parsed, end };
+}
+
+/** Whether the text after the prologue may hold a module reference or a re-export, or plainly not parse (see above). */
+export function restNeedsWholeFile(rest: string): boolean {
+  // \u0072equire('x') is a require call; the escapes of a string ("\u0000") name nothing.
+  const read = rest.includes('\\u') ? rest.replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})/g, (_, braced, plain) => codePoint(braced ?? plain)) : rest;
+  if (NAMES_A_MODULE.test(read) || PLAINLY_BROKEN.test(rest)) return true;
+  // declare module 'x' {}, with comments or not before the string
+  for (const match of read.matchAll(WORD_MODULE)) {
+    // "module" is a string's text, not the keyword before one
+    if (/['"`]/.test(read[match.index! - 1] ?? '')) continue;
+    const quote = read[skipTrivia(read, match.index! + 6)];
+    if (quote === '"' || quote === "'" || quote === '`') return true;
+  }
+  // export { a } from 'x', export * as ns from 'x', export v from 'x'
+  for (const match of read.matchAll(WORD_EXPORT)) if (moduleStringEnd(read, match.index! + 6) !== -1) return true;
+  return false;
+}
+
+function codePoint(hex: string): string {
+  const value = parseInt(hex, 16);
+  return value <= 0x10ffff ? String.fromCodePoint(value) : '';
+}
+
+/**
+ * Where the import prologue ends, found by a scan of its tokens: the start of the first statement that is
+ * not `import … 'm'` or `export {…} / * … from 'm'` (directives and comments before it included). Null
+ * when there is no such statement, or an import has attributes. The parse of what it returns confirms it.
+ */
+export function prologueEnd(text: string): number | null {
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.startsWith('#!', pos)) pos = lineEnd(text, pos);
+  let statements = 0;
+  let directivesAllowed = true;
+  for (;;) {
+    pos = skipTrivia(text, pos);
+    if (pos >= text.length) return statements > 0 ? text.length : null;
+    const start = pos;
+    let end = -1;
+    let directive = false;
+    const word = wordAt(text, pos);
+    if (word === 'import') {
+      const next = skipTrivia(text, pos + word.length);
+      // import('x') and import.meta are expressions: the body
+      if (text[next] !== '(' && text[next] !== '.') end = moduleStringEnd(text, next);
+    } else if (word === 'export') {
+      let next = skipTrivia(text, pos + word.length);
+      if (wordAt(text, next) === 'type') next = skipTrivia(text, next + 4);
+      if (text[next] === '{' || text[next] === '*') end = moduleStringEnd(text, next);
+    } else if (directivesAllowed && (text[pos] === '"' || text[pos] === "'")) {
+      // 'use client'; before the imports
+      end = stringEnd(text, pos);
+      directive = true;
+    }
+    if (end < 0) return statements > 0 ? start : null;
+    if (!directive) {
+      directivesAllowed = false;
+      statements++;
+    }
+    pos = skipBlanks(text, end);
+    if (text[pos] === ';') pos++;
+    else if (/^(?:with|assert)\b/.test(text.slice(skipTrivia(text, pos), skipTrivia(text, pos) + 7))) return null;
+  }
+}
+
+/**
+ * From an import's or re-export's clause, the end of its module string: `{ a, "b" as c } from 'm'`,
+ * `* as ns from 'm'`, `'m'` (a side-effect import); -1 at anything else, UNKNOWN where it cannot tell.
+ */
+function moduleStringEnd(text: string, pos: number): number {
+  let previous: string | null = null;
+  let first = true;
+  for (;;) {
+    pos = skipTrivia(text, pos);
+    const c = text[pos];
+    if (c === '"' || c === "'") {
+      const end = stringEnd(text, pos);
+      if (end < 0 || first || previous === 'from') return end;
+      pos = end;
+      previous = null;
+    } else if (c === '{' || c === '}' || c === ',' || c === '*') {
+      pos++;
+      previous = null;
+    } else {
+      const word = wordAt(text, pos);
+      if (word === undefined) return UNKNOWN;
+      if (word === null) return -1;
+      pos += word.length;
+      previous = word;
+    }
+    first = false;
+  }
+}
+
+/** The end of the string literal opening at `pos`, or -1 where it breaks a line or never closes. */
+function stringEnd(text: string, pos: number): number {
+  const quote = text[pos];
+  for (let i = pos + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === quote) return i + 1;
+    if (c === '\\') i++;
+    else if (c === '\n' || c === '\r') return -1;
+  }
+  return -1;
+}
+
+const WORD = /[A-Za-z_$][\w$]*/y;
+
+/** The ASCII word at `pos`; null where none starts; undefined where one may, in characters it does not know (é, \u). */
+function wordAt(text: string, pos: number): string | null | undefined {
+  const unknown = (at: number) => /[^\s\x21-\x7e]|\\/.test(text[at] ?? '');
+  WORD.lastIndex = pos;
+  const match = WORD.exec(text);
+  if (!match) return unknown(pos) ? undefined : null;
+  return unknown(pos + match[0].length) ? undefined : match[0];
+}
+
+function lineEnd(text: string, pos: number): number {
+  const newline = text.indexOf('\n', pos);
+  return newline < 0 ? text.length : newline + 1;
+}
+
+/** Past spaces and tabs on the line. */
+function skipBlanks(text: string, pos: number): number {
+  while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
+  return pos;
+}
+
+/** Past white space, line breaks and comments. */
+function skipTrivia(text: string, pos: number): number {
+  for (;;) {
+    while (pos < text.length && /\s/.test(text[pos])) pos++;
+    if (text.startsWith('//', pos)) pos = lineEnd(text, pos);
+    else if (text.startsWith('/*', pos)) {
+      const close = text.indexOf('*/', pos + 2);
+      if (close < 0) return text.length;
+      pos = close + 2;
+    } else return pos;
+  }
+}
