@@ -91,7 +91,7 @@ export function transformFile(options: TransformFileOptions): FileResult {
   if (mode === 'rewrite' && !options.wholeFiles && language.parseHead) {
     let head: SourceFile | null;
     try {
-      head = language.parseHead(path, source);
+      head = language.parseHead(path, source, restNeedsScopes(registry));
     } catch (error) {
       return crashed(path, 'the parser', error);
     }
@@ -106,6 +106,27 @@ export function transformFile(options: TransformFileOptions): FileResult {
     return resultFor(path)('failed', [{ file: path, line: error.line, column: error.column, kind: 'parse-error', message: error.reason }]);
   }
   return runTransforms(file, options, system)!;
+}
+
+const scopeWordsOf = new WeakMap<Registry, (rest: string) => boolean>();
+
+/**
+ * A legacy name that a transform rewrites where it is used — one with a construct rule (`new Legacy()`) or
+ * one whose canonical name differs (a rename) — named after a file's prologue: the transforms will ask for
+ * its scopes, so the whole file is parsed at once. Only a saving: a name missed costs a first try.
+ */
+function restNeedsScopes(registry: Registry): (rest: string) => boolean {
+  let test = scopeWordsOf.get(registry);
+  if (!test) {
+    const names = new Set<string>();
+    for (const legacy of registry.legacyByModule.values()) {
+      for (const symbol of legacy.values()) if (symbol.name !== 'default' && (symbol.construct || symbol.canonical.name !== symbol.name)) names.add(symbol.name);
+    }
+    const words = new RegExp(`(?<![\\w$])(?:${[...names].map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`);
+    test = names.size === 0 ? () => false : (rest) => words.test(rest);
+    scopeWordsOf.set(registry, test);
+  }
+  return test;
 }
 
 /** The transforms on one parsed file, the edits spliced and checked; null when it was read in part and more is needed. */

@@ -67,6 +67,7 @@ export class SourceParseError extends Error {
 /**
  * Asked of a file read from its import prologue alone (`Language.parseHead`) for what only the whole file
  * holds (its scopes): the engine parses the file whole and runs its transforms again from the start.
+ * Thrown as the one WHOLE_FILE_NEEDED: a signal, whose stack (12 ms a run at 20,000 files) nobody reads.
  */
 export class WholeFileNeeded extends Error {
   constructor() {
@@ -74,6 +75,8 @@ export class WholeFileNeeded extends Error {
     this.name = 'WholeFileNeeded';
   }
 }
+
+export const WHOLE_FILE_NEEDED = new WholeFileNeeded();
 
 export interface ModuleExports {
   names: Set<string>;

@@ -5,7 +5,7 @@
  */
 import type { File } from '@babel/types';
 import type { ImportModel, ReadDeclaration } from '../import-model';
-import { WholeFileNeeded, type ConstructCall, type ModuleString, type RenderOptions, type SourceFile, type SpecifierWriter, type TextEdit } from '../language';
+import { WHOLE_FILE_NEEDED, type ConstructCall, type ModuleString, type RenderOptions, type SourceFile, type SpecifierWriter, type TextEdit } from '../language';
 import { analyzeScopes, type AnyNode, type Reference, type ScopeAnalysis } from './scope';
 import { escapeFor, leftmostQualifier, scanModuleReferences, type JsModuleString, type ModuleReferences } from './module-strings';
 import { readImports } from './import-reader';
@@ -44,7 +44,7 @@ export class JavaScriptFile implements SourceFile {
    */
   get scopes(): ScopeAnalysis {
     // Bindings and references are the whole file's.
-    if (this.headEnd !== undefined) throw new WholeFileNeeded();
+    if (this.headEnd !== undefined) throw WHOLE_FILE_NEEDED;
     return (this.scopeAnalysis ??= analyzeScopes(this.ast.program));
   }
 
