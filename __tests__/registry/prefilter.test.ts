@@ -19,6 +19,7 @@ const { generatePythonTree } = require('../../bench/generate-python') as {
 };
 import type { Registry } from '../../src/registry/types';
 import { makeTempDir, removeTempDirs, writeFiles } from '../helpers/temp-repo';
+import { candidatesOf } from '../helpers/candidates';
 
 const SELECTIONS = [TRANSFORM_ORDER, ...TRANSFORM_ORDER.map((name) => [name])];
 
@@ -414,10 +415,7 @@ describe('the pre-filter', () => {
   it('changes no rewrite over the real TypeORM sources, consolidating their error classes onto the barrel', () => {
     const root = makeTempDir();
     buildRealTree(root);
-    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
-    const passed = discoverFiles(registry).files
-      .map((file) => ({ file, source: fs.readFileSync(file, 'utf8') }))
-      .filter(({ file, source }) => mentionsRegistry(registry, source, file));
+    const { registry, files: passed } = candidatesOf(root);
     const skippedByRewrites = passed.filter(({ file, source }) => !mayNeedRewrite(registry, source, file));
     // Measured at typeorm 1.1.3: 151 files name src/error, 32 of them only the barrel, with no alias nor escape.
     expect(passed.length).toBeGreaterThan(120);

@@ -25,6 +25,7 @@ import type { FileResult } from '../../src/engine/results';
 import { FIXTURES, PROJECT } from '../helpers/fixtures';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-repo';
 import { cli } from '../helpers/cli';
+import { parsesWhole } from '../helpers/parses';
 
 const SEED = 0x5eed_2024;
 
@@ -240,19 +241,10 @@ function inputs(): { name: string; ext: string; text: string }[] {
   return all.filter((_, i) => i % step === 0).slice(0, 20);
 }
 
-/** Runs the transforms; must not throw, and a changed result must parse. Returns a problem or null. */
 /** Rewritten files whose body did not parse before, nor after: counted, so that a test knows the case was met. */
 let brokenBodiesRewritten = 0;
 
-function parses(source: string, file: string): boolean {
-  try {
-    parseSource(source, file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
+/** Runs the transforms; must not throw, and a changed result must parse wherever its source did. Returns a problem or null. */
 function runSafely(label: string, file: string, source: string): { problem: string | null; result?: FileResult } {
   let result: FileResult;
   try {
@@ -265,7 +257,7 @@ function runSafely(label: string, file: string, source: string): { problem: stri
       parseSource(result.output!, file);
     } catch (error) {
       // A file read from its import prologue alone may keep an error its body had: never one we made.
-      if (parses(source, file)) return { problem: `${label}: changed output does not parse: ${(error as Error).message}`, result };
+      if (parsesWhole(file, source)) return { problem: `${label}: changed output does not parse: ${(error as Error).message}`, result };
       brokenBodiesRewritten++;
     }
   }

@@ -10,12 +10,11 @@ import { PROJECT, fixtureCases, fixtureRegistry } from '../../helpers/fixtures';
 import { transformFile, type TransformFileOptions } from '../../../src/engine/pipeline';
 import { selectTransforms, TRANSFORM_ORDER } from '../../../src/transforms';
 import { loadRegistry } from '../../../src/registry/load';
-import { mentionsRegistry } from '../../../src/registry/prefilter';
-import { discoverFiles } from '../../../src/runner/discover';
 import { javascript } from '../../../src/languages/javascript';
 import { parseHead, prologueEnd, restNeedsWholeFile } from '../../../src/languages/javascript/prologue';
 import type { Registry } from '../../../src/registry/types';
 import { makeTempDir, removeTempDirs } from '../../helpers/temp-repo';
+import { candidatesOf } from '../../helpers/candidates';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildRealTree } = require('../../../bench/real-tree') as { buildRealTree: (dir: string) => unknown };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -190,10 +189,7 @@ describe('the same rewrite as the whole file\'s', () => {
   it('over the real TypeORM sources, where the prologue alone suffices for most files that change', () => {
     const root = makeTempDir();
     buildRealTree(root);
-    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
-    const passed = discoverFiles(registry).files
-      .map((file) => ({ file, source: fs.readFileSync(file, 'utf8') }))
-      .filter(({ file, source }) => mentionsRegistry(registry, source, file));
+    const { registry, files: passed } = candidatesOf(root);
     for (const { file, source } of passed) expectSameAsWhole(registry, file, source, [TRANSFORM_ORDER]);
     // Measured at typeorm 1.1.3: 151 files name src/error; 53 change; 59 of the 60 a rewrite parses need only their prologue.
     expect(passed.length).toBeGreaterThan(120);
@@ -203,10 +199,7 @@ describe('the same rewrite as the whole file\'s', () => {
   it('over a generated tree, where half the files construct or rename and start again whole', () => {
     const root = makeTempDir();
     generateTree(root, { files: 2_000, legacyShare: 0.05 });
-    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
-    const passed = discoverFiles(registry).files
-      .map((file) => ({ file, source: fs.readFileSync(file, 'utf8') }))
-      .filter(({ file, source }) => mentionsRegistry(registry, source, file));
+    const { registry, files: passed } = candidatesOf(root);
     for (const { file, source } of passed) expectSameAsWhole(registry, file, source, [TRANSFORM_ORDER]);
     expect(passed.length).toBeGreaterThan(100);
     expect(headCount(passed)).toBeGreaterThan(passed.length / 3);
