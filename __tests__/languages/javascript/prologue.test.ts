@@ -73,6 +73,21 @@ describe('where the import prologue ends', () => {
     }
   });
 
+  it('after the `;` the parser gives the last import, past line breaks and comments', () => {
+    for (const gap of ['\n', ' /* c */', '\u00a0', '\n// c\n']) {
+      const text = `import { a } from './a'${gap};\nrun();\n`;
+      expect([gap, prologueEnd(text)]).toEqual([gap, text.indexOf('run')]);
+      expect([gap, parseHead(text, 'a.ts')?.ast.program.body[0].end]).toEqual([gap, text.indexOf(';') + 1]);
+    }
+  });
+
+  it('past a hashbang ended by any line terminator', () => {
+    for (const eol of ['\n', '\r\n', '\r', '\u2028']) {
+      const text = `#!/usr/bin/env node${eol}import a from 'a';\nrun(a);\n`;
+      expect([eol, prologueEnd(text)]).toEqual([eol, text.indexOf('run')]);
+    }
+  });
+
   it('nowhere when an import has attributes, which the next line could carry', () => {
     expect(prologueEnd("import data from './data.json'\nwith { type: 'json' };\n")).toBeNull();
     expect(prologueEnd("import data from './data.json' assert { type: 'json' };\n")).toBeNull();
@@ -88,6 +103,9 @@ describe('the rest of the file', () => {
       "run();\nimport { B } from './b';", "run(); import { B } from './b';", "/* c */ import './b';",
       "export { A } from './a';", "export /* c */ * from './a';", "export type { A } from './a';", "export {\n  A,\n}\nfrom './a';",
       "declare module './a' {}", "declare module /* c */ './a' {}", "export { caf\u00e9 } from './a';",
+      // found by a review: parentheses around the word, long braced escapes, comments ended by CR or U+2028
+      "(require)('./a');", "(require).resolve('./a');", "(jest).mock('./a');", "(vi).mock('./a');",
+      "\\u{0000072}equire('./a');", "declare modul\\u{0000065} './a' {}", "export * // c\u2028from './a';", "export { y } // c\rfrom './a';",
     ];
     for (const rest of rests) expect([rest, restNeedsWholeFile(rest)]).toEqual([rest, true]);
   });
@@ -121,6 +139,8 @@ describe('a rewrite read from the prologue first', () => {
       `type T = typeof import('${legacy}').EngineContext;`, `run();\nimport { EngineContext as E3 } from '${legacy}';`,
       `run(); import { EngineContext as E3 } from '${legacy}';`, `export { EngineContext as Ctx } from '${legacy}';`,
       `export /* c */ * from '${legacy}';`, `export type { EngineContext as C4 } from '${legacy}';`, `declare module /* c */ '${legacy}' {}`,
+      `const { EngineContext: E5 } = (require)('${legacy}');`, `(require).resolve('${legacy}');`, `(jest).mock('${legacy}');`,
+      `declare modul\\u{0000065} '${legacy}' {}`, `export const x = 1;\nexport * // c\u2028from '${legacy}';`, `export { y } // c\rfrom '${legacy}';`,
     ];
     const alone = rewrite(registry, file, head, TRANSFORM_ORDER, true) as { output: string; findings: unknown[] };
     for (const rest of rests) {
@@ -131,6 +151,14 @@ describe('a rewrite read from the prologue first', () => {
       const whole = rewrite(registry, file, source, TRANSFORM_ORDER, true) as { output?: string; findings: unknown[] };
       const pasted = { output: `${alone.output}${rest}\n`, findings: alone.findings.length };
       expect([rest, { output: whole.output, findings: whole.findings.length }]).not.toEqual([rest, pasted]);
+    }
+  });
+
+  it('gives the whole file\'s rewrite when the last import\'s `;` follows a line break, a comment or a non-breaking space', () => {
+    for (const gap of ['\n', ' /* c */', '\u00a0']) {
+      const source = `import { EngineContext, Unmapped } from '../agents/execution_engine_consolidated'${gap};\nrun();\n`;
+      expect([gap, javascript.parseHead!(file, source)]).not.toEqual([gap, null]);
+      expectSameAsWhole(registry, file, source);
     }
   });
 

@@ -86,8 +86,11 @@ export interface ModuleReferences {
   strings: JsModuleString[];
 }
 
-/** Only these forms can hide below the top level, and each spells one of these words (a comment may follow it: `/*`). */
-const NESTED_FORMS = /\brequire\b|\bimport\s*(?:\(|\/[/*])|\b(?:jest|vi)\s*(?:\.|\/[/*])/;
+/**
+ * Only these forms can hide below the top level, and each spells one of these words (a comment may follow
+ * it: `/*`; or the end of parentheses around it: `(jest).mock('x')`).
+ */
+const NESTED_FORMS = /\brequire\b|\bimport\s*(?:\(|\/[/*])|\b(?:jest|vi)\s*(?:[.)]|\/[/*])/;
 
 /** `const { A, B: C } = require('x')`, exactly that shape. */
 function isRequireDeclaration(node: AnyNode): boolean {

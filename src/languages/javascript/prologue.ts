@@ -21,8 +21,11 @@
 import type { File } from '@babel/types';
 import { parseSourceWithSettings, type ParseSettings } from './parse';
 
-/** What after the prologue may begin a module reference that only the whole file shows (`/*`: a comment between). */
-const NAMES_A_MODULE = /\brequire\s*(?:[(.<!?]|\/[/*])|\bimport\s*(?:[(.]|\/[/*])|(?:^|[;}]|\*\/)\s*import\b|\b(?:jest|vi)\s*(?:[.?]|\/[/*])/m;
+/**
+ * What after the prologue may begin a module reference that only the whole file shows: `/*` is a comment
+ * between, `)` the end of parentheses around the word (`(require)('x')` calls require).
+ */
+const NAMES_A_MODULE = /\brequire\s*(?:[(.<!?)]|\/[/*])|\bimport\s*(?:[(.]|\/[/*])|(?:^|[;}]|\*\/)\s*import\b|\b(?:jest|vi)\s*(?:[.?)]|\/[/*])/m;
 const WORD_MODULE = /\bmodule\b/g;
 const WORD_EXPORT = /\bexport\b/g;
 /** `<<<<<<< HEAD`, `=======`, `>>>>>>> theirs`, and what a byte that is not UTF-8 was read as. */
@@ -64,8 +67,8 @@ export function parseHead(text: string, filePath: string, restNeedsScopes?: (res
 
 /** Whether the text after the prologue may hold a module reference or a re-export, or plainly not parse (see above). */
 export function restNeedsWholeFile(rest: string): boolean {
-  // \u0072equire('x') is a require call; the escapes of a string ("\u0000") name nothing.
-  const read = rest.includes('\\u') ? rest.replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})/g, (_, braced, plain) => codePoint(braced ?? plain)) : rest;
+  // \u0072equire('x') is a require call (\u{0000072} too: any number of zeros); a string's "\u0000" names nothing.
+  const read = rest.includes('\\u') ? rest.replace(/\\u\{([0-9a-fA-F]+)\}|\\u([0-9a-fA-F]{4})/g, (_, braced, plain) => codePoint(braced ?? plain)) : rest;
   // (the words first: a plain search is cheaper than the pattern on most bodies, which hold none of them)
   const mayName = read.includes('import') || read.includes('require') || read.includes('jest') || read.includes('vi');
   if ((mayName && NAMES_A_MODULE.test(read)) || PLAINLY_BROKEN.test(rest)) return true;
@@ -85,6 +88,14 @@ function codePoint(hex: string): string {
   const value = parseInt(hex, 16);
   return value <= 0x10ffff ? String.fromCodePoint(value) : '';
 }
+
+/** Where a `//` comment (or a hashbang) ends: at any of JavaScript's line terminators, CR, LF, U+2028, U+2029. */
+function lineEnd(text: string, pos: number): number {
+  LINE_TERMINATOR.lastIndex = pos;
+  return LINE_TERMINATOR.exec(text) ? LINE_TERMINATOR.lastIndex : text.length;
+}
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
 
 /**
  * Where the import prologue ends, found by a scan of its tokens: the start of the first statement that is
@@ -121,9 +132,11 @@ export function prologueEnd(text: string): number | null {
       directivesAllowed = false;
       statements++;
     }
-    pos = skipBlanks(text, end);
-    if (text[pos] === ';') pos++;
-    else if (/^(?:with|assert)\b/.test(text.slice(skipTrivia(text, pos), skipTrivia(text, pos) + 7))) return null;
+    // The statement takes a `;` after comments and line breaks too (`from 'm'\n;`), as the parser does.
+    const next = skipTrivia(text, end);
+    if (text[next] === ';') pos = next + 1;
+    else if (/^(?:with|assert)\b/.test(text.slice(next, next + 7))) return null;
+    else pos = end;
   }
 }
 
@@ -177,17 +190,6 @@ function wordAt(text: string, pos: number): string | null | undefined {
   const match = WORD.exec(text);
   if (!match) return unknown(pos) ? undefined : null;
   return unknown(pos + match[0].length) ? undefined : match[0];
-}
-
-function lineEnd(text: string, pos: number): number {
-  const newline = text.indexOf('\n', pos);
-  return newline < 0 ? text.length : newline + 1;
-}
-
-/** Past spaces and tabs on the line. */
-function skipBlanks(text: string, pos: number): number {
-  while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
-  return pos;
 }
 
 /** Past white space, line breaks and comments. */
