@@ -150,6 +150,22 @@ describe('the cheaper safety net', () => {
     expect(head.confirmsRewrite!(applyEdits(source, closed), closed)).toBe(true);
   });
 
+  it('leaves to the whole-file parse a named import made a default one beside a declaration of its name (TypeScript)', () => {
+    // Babel's TypeScript mode lets `let L` repeat a named import's name, not a default import's.
+    const file = path.join(PROJECT, 'src', 'app', 'named-to-default.ts');
+    const source = "import { A as L } from './a';\nlet L = 1;\n";
+    expect(parsesWhole(file, source)).toBe(true);
+    const edits = [{ start: 0, end: source.indexOf(';') + 1, text: "import L from './b';" }];
+    const output = applyEdits(source, edits);
+    expect(parsesWhole(file, output)).toBe(false);
+    expect(javascript.parse(file, source).confirmsRewrite!(output, edits)).toBe(false);
+    expect(javascript.parseHead!(file, source)!.confirmsRewrite!(output, edits)).toBe(false);
+    // Through the engine: a legacy name mapped onto a default export, its local name declared again below.
+    const registry = fixtureRegistry();
+    const result = transformFile({ path: file, source: "import { LegacyEnginePanel as LP } from '../ui/legacy_panels';\nlet LP = 1;\n", registry, transforms: selectTransforms() });
+    expect([result.status, result.findings.map((f) => f.kind)]).toEqual(['failed', ['transform-bug']]);
+  });
+
   it('leaves to the whole-file parse a name the rewrite adds that clashes with one declared elsewhere, at any depth', () => {
     // (a .js file: with the typescript plugin, babel leaves clashes to the type checker.)
     const file = path.join(PROJECT, 'src', 'app', 'clash.js');

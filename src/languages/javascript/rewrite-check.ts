@@ -8,7 +8,9 @@
  *   statement that could, is parsed with them;
  * - a name the rewrite binds or exports at the top level anew could clash with a declaration in the
  *   statements not parsed (`import { A }` added beside `class A`, or a `var A` nested anywhere): when such
- *   a name appears at all in their text, nothing is proven.
+ *   a name appears at all in their text, nothing is proven. A name a named import bound before and a
+ *   default or namespace import binds now counts as new: with TypeScript, Babel lets a local declaration
+ *   repeat a named import's name, not a default import's (`import { A as L }` ➔ `import L`, beside `let L`).
  *
  * A file read from its import prologue alone (prologue.ts) has no statements after it in its tree: its
  * rest is one more unchanged part, which an edit must not reach and its last statement must not run on into.
@@ -118,12 +120,15 @@ export function rewriteParses(file: ParsedFile, output: string, edits: readonly 
     if (!parsed) return false;
   }
 
-  // Names bound or exported at the top level that the changed statements did not bind or export before.
+  // Names bound or exported at the top level that the changed statements did not bind or export before, or
+  // did not bind by a default or namespace import.
   const before = new Set<string>();
-  for (const run of runs) for (let i = run.from; i <= run.to; i++) topLevelNames(body[i], before);
+  const wholeBefore = new Set<string>();
+  for (const run of runs) for (let i = run.from; i <= run.to; i++) topLevelNames(body[i], before, wholeBefore);
   const after = new Set<string>();
-  for (const statement of parsed.statements) topLevelNames(statement, after);
-  const fresh = [...after].filter((name) => !before.has(name));
+  const wholeAfter = new Set<string>();
+  for (const statement of parsed.statements) topLevelNames(statement, after, wholeAfter);
+  const fresh = [...after].filter((name) => !before.has(name) || (wholeAfter.has(name) && !wholeBefore.has(name)));
   if (fresh.length === 0) return true;
   // Any of them anywhere in the statements not parsed could be a clash: only the whole file can tell.
   const word = identifierPattern(fresh);
@@ -182,14 +187,17 @@ function parseRuns(
   return { statements, open };
 }
 
-/** Every name a top-level statement binds in the module's scope or exports. */
-function topLevelNames(statement: AnyNode, names: Set<string>): void {
+/** Every name a top-level statement binds in the module's scope or exports; `whole`: those a default or namespace import binds. */
+function topLevelNames(statement: AnyNode, names: Set<string>, whole: Set<string>): void {
   switch (statement.type) {
     case 'ImportDeclaration':
-      for (const specifier of statement.specifiers) names.add(specifier.local.name);
+      for (const specifier of statement.specifiers) {
+        names.add(specifier.local.name);
+        if (specifier.type !== 'ImportSpecifier') whole.add(specifier.local.name);
+      }
       return;
     case 'ExportNamedDeclaration':
-      if (statement.declaration) topLevelNames(statement.declaration, names);
+      if (statement.declaration) topLevelNames(statement.declaration, names, whole);
       for (const specifier of statement.specifiers ?? []) {
         if (specifier.exported) names.add(specifier.exported.name ?? specifier.exported.value);
         if (specifier.local && !statement.source) names.add(specifier.local.name ?? specifier.local.value);
