@@ -389,7 +389,10 @@ class ImportRenderer {
       if (anchor?.span) {
         // a new declaration goes on the line after the one it was split from, at its indentation
         const indent = indentationAt(text, anchor.span.start);
-        this.edit(anchor.span.end, anchor.span.end, group.map((c) => eol + indent + this.declText(c, { prefix: indent })).join(''));
+        let written = group.map((c) => eol + indent + this.declText(c, { prefix: indent })).join('');
+        // import { a, b } from './m'; run() ➔ …;\nimport { b } from './n'; run(): what went on after it still needs its `;`
+        if (codeFollowsOnLine(text, anchor.span.end) && !written.endsWith(';')) written += ';';
+        this.edit(anchor.span.end, anchor.span.end, written);
       } else {
         for (const decl of group) this.insertAtTop(decl);
       }
@@ -590,4 +593,9 @@ function isMultiline(text: string, firstSpecStart: number, decl: ImportDecl): bo
 function attributesOf(text: string, decl: ImportDecl): string {
   const tail = text.slice(decl.source!.end, decl.span!.end).replace(/;\s*$/, '');
   return /^\s*(with|assert)\s*\{/.test(tail) ? tail : '';
+}
+
+/** Whether code (not a comment, not the line's end) follows `offset` on its line. */
+function codeFollowsOnLine(text: string, offset: number): boolean {
+  return /^[ \t]*(?![ \t]|\/\/|\/\*|\r|\n|$)/.test(text.slice(offset, offset + 200));
 }
