@@ -122,8 +122,8 @@ function restNeedsScopes(registry: Registry): (rest: string) => boolean {
     for (const legacy of registry.legacyByModule.values()) {
       for (const symbol of legacy.values()) if (symbol.name !== 'default' && (symbol.construct || symbol.canonical.name !== symbol.name)) names.add(symbol.name);
     }
-    const words = new RegExp(`(?<![\\w$])(?:${[...names].map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`);
-    test = names.size === 0 ? () => false : (rest) => words.test(rest);
+    const words = names.size > 0 ? new RegExp(`(?<![\\w$])(?:${[...names].map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`) : null;
+    test = (rest) => !!words?.test(rest);
     scopeWordsOf.set(registry, test);
   }
   return test;

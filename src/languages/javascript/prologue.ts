@@ -2,12 +2,12 @@
  * A rewrite that only repoints imports needs the file's import prologue, not its body: on TypeORM's
  * sources the 53 files that change hold 2.3 MB, of which their imports are a few KB (issue 15). So `apply`
  * first parses only the prologue — the leading `import` and `export … from` statements, with the
- * comments and blank lines up to the first other statement — when nothing after it can matter:
+ * directives, comments and blank lines up to the first other statement — when nothing after it can matter:
  *
  * - the rest holds nothing shaped like a module reference: no `import` where a statement starts, no
- *   `import(` or `import.`, no `require(` (or `.`, `<`), no `jest.` or `vi.` (a mock), no `module '…'`
- *   (`declare module`) and no re-export (`export … from '…'`), comments allowed between the words, also
- *   once its `\u` escapes are read. Comments and strings are not told apart from code: a file whose
+ *   `import(` or `import.`, no `require(` (or `.`, `<`, or `)`: `(require)('x')`), no `jest.` or `vi.` (a
+ *   mock), no `module '…'` (`declare module`) and no re-export (`export … from '…'`), comments (ended by
+ *   any line terminator) allowed between the words, also once its `\u` escapes are read. Comments and strings are not told apart from code: a file whose
  *   comments say "require(…)" is parsed whole, never the other way round;
  * - the rest cannot run on into the prologue's last statement (`with {…}` import attributes);
  * - the rest holds no merge conflict's markers nor an undecodable byte (U+FFFD): a body that plainly does
