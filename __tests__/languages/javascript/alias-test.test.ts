@@ -12,6 +12,9 @@ describe('the alias test', () => {
     ["import {\n  NotFoundError\n    as NF,\n} from '../error';"],
     ["import { NotFoundError /* the old name */ as NF } from '../error';"],
     ["import {\n  NotFoundError // the old name\n  as NF } from '../error';"],
+    // A line comment ends at any line terminator: CR, U+2028, U+2029.
+    ["import {\n  NotFoundError // the old name\r  as NF } from '../error';"],
+    ["import { NotFoundError // the old name\u2028as NF } from '../error';"],
     ["import { 'NotFoundError' as NF } from '../error';"],
     ['import { "NotFoundError" as NF } from "../error";'],
     ["import type { NotFoundError as NF } from '../error';"],

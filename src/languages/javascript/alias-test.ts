@@ -5,12 +5,13 @@
  *   import { N as L } from '…'      import { 'N' as L } from '…'      (also `import type`, `{ type N as L }`)
  *   const { N: L } = require('…')   const { 'N': L } = require('…')
  *
- * Between the name and `as` or `:` may stand blanks, `//` and `/* *\/` comments. A text the scan may misread
+ * Between the name and `as` or `:` may stand blanks, `//` and `/* *\/` comments (`trivia.ts`). A text the scan may misread
  * is let through whole: one with a backslash before anything but an escape that stands for no letter (`\u0055`,
  * `'\x55'`, `'F\oo'` and a backslash ending a line inside a string all spell `U` or `Foo` unseen), or with an
  * HTML-like comment (`<!--`, `-->`: comments in a script).
  */
 import { aliasTestFor, keywordAt, wholeNames, type AliasSyntax } from '../alias-test';
+import { skipTrivia } from './trivia';
 
 const IDENTIFIER_PART = '\\p{ID_Continue}$\\u200c\\u200d';
 const IDENTIFIER_CHAR = new RegExp(`[${IDENTIFIER_PART}]`, 'u');
@@ -18,21 +19,7 @@ const IDENTIFIER_CHAR = new RegExp(`[${IDENTIFIER_PART}]`, 'u');
 const JAVASCRIPT: AliasSyntax = {
   identifierPart: IDENTIFIER_PART,
   quotes: `'"`,
-  pastTrivia: (text, from) => {
-    let at = from;
-    for (;;) {
-      while (at < text.length && /\s/.test(text[at])) at++;
-      if (text.startsWith('//', at)) {
-        const end = text.indexOf('\n', at);
-        at = end < 0 ? text.length : end;
-      } else if (text.startsWith('/*', at)) {
-        const end = text.indexOf('*/', at + 2);
-        at = end < 0 ? text.length : end + 2;
-      } else {
-        return at;
-      }
-    }
-  },
+  pastTrivia: skipTrivia,
   aliasesAt: (text, at) => text[at] === ':' || keywordAt(text, at, 'as', IDENTIFIER_CHAR),
   unseen: /\\[^bfnrtv'"\\]|<!--|-->/,
 };

@@ -20,6 +20,7 @@
  */
 import type { File } from '@babel/types';
 import { parseSourceWithSettings, type ParseSettings } from './parse';
+import { lineEnd, skipTrivia } from './trivia';
 
 /**
  * What after the prologue may begin a module reference that only the whole file shows: `/*` is a comment
@@ -88,14 +89,6 @@ function codePoint(hex: string): string {
   const value = parseInt(hex, 16);
   return value <= 0x10ffff ? String.fromCodePoint(value) : '';
 }
-
-/** Where a `//` comment (or a hashbang) ends: at any of JavaScript's line terminators, CR, LF, U+2028, U+2029. */
-function lineEnd(text: string, pos: number): number {
-  LINE_TERMINATOR.lastIndex = pos;
-  return LINE_TERMINATOR.exec(text) ? LINE_TERMINATOR.lastIndex : text.length;
-}
-
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
 
 /**
  * Where the import prologue ends, found by a scan of its tokens: the start of the first statement that is
@@ -190,17 +183,4 @@ function wordAt(text: string, pos: number): string | null | undefined {
   const match = WORD.exec(text);
   if (!match) return unknown(pos) ? undefined : null;
   return unknown(pos + match[0].length) ? undefined : match[0];
-}
-
-/** Past white space, line breaks and comments. */
-function skipTrivia(text: string, pos: number): number {
-  for (;;) {
-    while (pos < text.length && /\s/.test(text[pos])) pos++;
-    if (text.startsWith('//', pos)) pos = lineEnd(text, pos);
-    else if (text.startsWith('/*', pos)) {
-      const close = text.indexOf('*/', pos + 2);
-      if (close < 0) return text.length;
-      pos = close + 2;
-    } else return pos;
-  }
 }

@@ -1,0 +1,26 @@
+/**
+ * What JavaScript's scanner skips between tokens, for the text scans that run before any parse (the alias
+ * test, the import prologue's scan): white space, line breaks and comments. A `//` comment ends at any of the
+ * language's line terminators — LF, CR, U+2028, U+2029 — not only at LF.
+ */
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
+
+/** Where the line that `pos` is on ends, past its terminator (a `//` comment, a hashbang); the text's end if none. */
+export function lineEnd(text: string, pos: number): number {
+  LINE_TERMINATOR.lastIndex = pos;
+  return LINE_TERMINATOR.exec(text) ? LINE_TERMINATOR.lastIndex : text.length;
+}
+
+/** Past white space, line breaks and comments; an unclosed `/*` runs to the text's end. */
+export function skipTrivia(text: string, pos: number): number {
+  for (;;) {
+    while (pos < text.length && /\s/.test(text[pos])) pos++;
+    if (text.startsWith('//', pos)) pos = lineEnd(text, pos);
+    else if (text.startsWith('/*', pos)) {
+      const close = text.indexOf('*/', pos + 2);
+      if (close < 0) return text.length;
+      pos = close + 2;
+    } else return pos;
+  }
+}
