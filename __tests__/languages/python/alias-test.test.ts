@@ -10,6 +10,8 @@ describe("Python's alias test", () => {
   it.each([
     ['from netra.agents.user_execution_engine import UserExecutionEngine as Engine'],
     ['from .user_execution_engine import (\n    UserExecutionEngine  # the canonical one\n    as Engine,\n)'],
+    // A comment ends at a lone CR too (Python reads it as a line break).
+    ['from .user_execution_engine import (\n    UserExecutionEngine  # the canonical one\r    as Engine,\n)'],
     ['from .user_execution_engine import UserExecutionEngine \\\n    as Engine'],
     ['from .factory import create_user_execution_engine as make_engine'],
     ['from .user_execution_engine import (UserExecutionEngine as Engine)'],

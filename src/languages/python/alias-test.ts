@@ -9,6 +9,7 @@ import { aliasTestFor, keywordAt, wholeNames, type AliasSyntax } from '../alias-
 
 const IDENTIFIER_PART = 'A-Za-z0-9_';
 const IDENTIFIER_CHAR = new RegExp(`[${IDENTIFIER_PART}]`);
+const LINE_BREAK = /[\n\r]/g;
 
 const PYTHON: AliasSyntax = {
   identifierPart: IDENTIFIER_PART,
@@ -18,8 +19,9 @@ const PYTHON: AliasSyntax = {
     for (;;) {
       while (at < text.length && /[\s\\]/.test(text[at])) at++;
       if (text[at] !== '#') return at;
-      const end = text.indexOf('\n', at);
-      at = end < 0 ? text.length : end;
+      // A comment runs to the line's end: LF, or a lone CR, which Python reads as one too.
+      LINE_BREAK.lastIndex = at;
+      at = LINE_BREAK.exec(text) ? LINE_BREAK.lastIndex - 1 : text.length;
     }
   },
   aliasesAt: (text, at) => keywordAt(text, at, 'as', IDENTIFIER_CHAR),
