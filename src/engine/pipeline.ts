@@ -91,7 +91,7 @@ export function transformFile(options: TransformFileOptions): FileResult {
   if (mode === 'rewrite' && !options.wholeFiles && language.parseHead) {
     let head: SourceFile | null;
     try {
-      head = language.parseHead(path, source, restNeedsScopes(registry));
+      head = language.parseHead(path, source, namesRewrittenInPlace(registry));
     } catch (error) {
       return crashed(path, 'the parser', error);
     }
@@ -108,25 +108,23 @@ export function transformFile(options: TransformFileOptions): FileResult {
   return runTransforms(file, options, system)!;
 }
 
-const scopeWordsOf = new WeakMap<Registry, (rest: string) => boolean>();
+const rewrittenInPlace = new WeakMap<Registry, readonly string[]>();
 
 /**
- * A legacy name that a transform rewrites where it is used — one with a construct rule (`new Legacy()`) or
- * one whose canonical name differs (a rename) — named after a file's prologue: the transforms will ask for
- * its scopes, so the whole file is parsed at once. Only a saving: a name missed costs a first try.
+ * The legacy names a transform rewrites where they are used: those with a construct rule (`new Legacy()`)
+ * and those whose canonical name differs (a rename). Named after a file's prologue, they mean the
+ * transforms will ask for its scopes (`Language.parseHead`). One list per registry.
  */
-function restNeedsScopes(registry: Registry): (rest: string) => boolean {
-  let test = scopeWordsOf.get(registry);
-  if (!test) {
-    const names = new Set<string>();
+function namesRewrittenInPlace(registry: Registry): readonly string[] {
+  let names = rewrittenInPlace.get(registry);
+  if (!names) {
+    const found = new Set<string>();
     for (const legacy of registry.legacyByModule.values()) {
-      for (const symbol of legacy.values()) if (symbol.name !== 'default' && (symbol.construct || symbol.canonical.name !== symbol.name)) names.add(symbol.name);
+      for (const symbol of legacy.values()) if (symbol.name !== 'default' && (symbol.construct || symbol.canonical.name !== symbol.name)) found.add(symbol.name);
     }
-    const words = names.size > 0 ? new RegExp(`(?<![\\w$])(?:${[...names].map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`) : null;
-    test = (rest) => !!words?.test(rest);
-    scopeWordsOf.set(registry, test);
+    rewrittenInPlace.set(registry, (names = [...found]));
   }
-  return test;
+  return names;
 }
 
 /** The transforms on one parsed file, the edits spliced and checked; null when it was read in part and more is needed. */

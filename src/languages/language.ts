@@ -162,10 +162,11 @@ export interface Language {
   /**
    * Optional, for a rewrite: the file read from its import prologue alone, when nothing after it can
    * matter to one, else null. Its SourceFile throws WholeFileNeeded when asked for more. Never throws.
-   * `restNeedsScopes`: whether the text after the prologue shows that a transform will ask for the file's
-   * scopes (then the whole file is parsed at once, rather than after a first try).
+   * `namesRewrittenInPlace`: names a transform rewrites where they are used; one of them after the
+   * prologue means the transforms will ask for the file's scopes, so the whole file is parsed at once
+   * rather than after a first try. Passed as the same array for a whole run.
    */
-  parseHead?(path: string, text: string, restNeedsScopes?: (rest: string) => boolean): SourceFile | null;
+  parseHead?(path: string, text: string, namesRewrittenInPlace?: readonly string[]): SourceFile | null;
   /**
    * Optional, for `--format-with NAME`: undefined when NAME is no formatter of this language; else null
    * when the project under `root` has it installed, or a message saying it has not (and how to install it).

@@ -13,7 +13,8 @@
  * - the rest holds no merge conflict's markers nor an undecodable byte (U+FFFD): a body that plainly does
  *   not parse is parsed whole, and its error reported;
  * - and what a transform then asks of the file's scopes (a rename, a `new`, an alias) throws
- *   WholeFileNeeded: the engine parses the file whole and starts it again.
+ *   WholeFileNeeded: the engine parses the file whole and starts it again; a rest that names a legacy name
+ *   a transform rewrites in place is parsed whole at once.
  *
  * What the prologue alone cannot see: a syntax error after it. `apply` then repoints the imports of a file
  * that does not parse as a whole (it did not before either); `check` parses every file whole and reports it.
@@ -21,6 +22,7 @@
 import type { File } from '@babel/types';
 import { parseSourceWithSettings, type ParseSettings } from './parse';
 import { lineEnd, skipTrivia } from './trivia';
+import { identifierPattern } from './alias-test';
 
 /**
  * What after the prologue may begin a module reference that only the whole file shows: `/*` is a comment
@@ -44,11 +46,11 @@ export interface ParsedHead {
 }
 
 /** The file's import prologue, parsed; null when the whole file must be parsed (see above). */
-export function parseHead(text: string, filePath: string, restNeedsScopes?: (rest: string) => boolean): ParsedHead | null {
+export function parseHead(text: string, filePath: string, namesRewrittenInPlace: readonly string[] = []): ParsedHead | null {
   const end = prologueEnd(text);
   if (end === null) return null;
   const rest = text.slice(end);
-  if (restNeedsWholeFile(rest) || restNeedsScopes?.(rest)) return null;
+  if (restNeedsWholeFile(rest) || namesUsedIn(namesRewrittenInPlace, rest)) return null;
   let parsed: { ast: File; settings: ParseSettings };
   try {
     parsed = parseSourceWithSettings(text.slice(0, end), filePath);
@@ -64,6 +66,16 @@ export function parseHead(text: string, filePath: string, restNeedsScopes?: (res
     if (statement.type === 'ExportNamedDeclaration' && (!statement.source || statement.declaration)) return null;
   }
   return { ...parsed, end };
+}
+
+const namePatterns = new WeakMap<readonly string[], RegExp>();
+
+/** Whether one of `names` stands in `rest` as a whole identifier (the pattern made once per list). */
+function namesUsedIn(names: readonly string[], rest: string): boolean {
+  if (names.length === 0) return false;
+  let pattern = namePatterns.get(names);
+  if (!pattern) namePatterns.set(names, (pattern = identifierPattern(names)));
+  return pattern.test(rest);
 }
 
 /** Whether the text after the prologue may hold a module reference or a re-export, or plainly not parse (see above). */
