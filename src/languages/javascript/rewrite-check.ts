@@ -102,7 +102,7 @@ export function rewriteParses(file: ParsedFile, output: string, edits: readonly 
     runs.push({ from: i, to: j });
     i = j;
   }
-  let parsed = parseRuns(file, output, runs, outputOffset, segmentEnd, starts, end < text.length);
+  let parsed = parseRuns(file, output, runs, outputOffset, segmentEnd, starts);
   if (!parsed) return false;
   // The prologue's last statement, rewritten, could run on into the rest, which was not parsed.
   if (end < text.length && runs[runs.length - 1].to === n - 1 && parsed.open[runs.length - 1]) return false;
@@ -116,7 +116,7 @@ export function rewriteParses(file: ParsedFile, output: string, edits: readonly 
         runs.splice(k, 1);
       }
     }
-    parsed = parseRuns(file, output, runs, outputOffset, segmentEnd, starts, end < text.length);
+    parsed = parseRuns(file, output, runs, outputOffset, segmentEnd, starts);
     if (!parsed) return false;
   }
 
@@ -151,15 +151,14 @@ function parseRuns(
   outputOffset: (boundary: number) => number,
   segmentEnd: (i: number) => number,
   starts: number[],
-  /** The tree is the prologue's: the last segment ends where it does, not at the output's end. */
-  prologueOnly: boolean,
 ): { statements: AnyNode[]; open: boolean[] } | null {
   const parts: string[] = [];
   const ends: number[] = [];
   let length = 0;
   for (const run of runs) {
     const from = run.from === 0 ? 0 : outputOffset(starts[run.from]);
-    const to = run.to + 1 < starts.length || prologueOnly ? outputOffset(segmentEnd(run.to)) : output.length;
+    // The last segment runs to the output's end, or, in a tree of the prologue's, to where the prologue ends.
+    const to = run.to + 1 < starts.length || file.headEnd !== undefined ? outputOffset(segmentEnd(run.to)) : output.length;
     const part = output.slice(from, to);
     parts.push(part, '\n;\n');
     length += part.length;
