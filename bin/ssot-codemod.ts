@@ -448,7 +448,7 @@ async function apply(argv: Record<string, any>, args: string[]): Promise<number>
 }
 
 function recover(argv: Record<string, any>): number {
-  const session = engine.session().openSession(argv.config, process.cwd(), { write: true, force: !!argv.force });
+  const session = engine.session().openSession(argv.config, process.cwd(), { write: true, force: !!argv.force, recovering: true });
   session.close();
   const { registry, recovered, clearedCommit, pendingCommit } = session;
   sayNotes(registry.notes, !!argv.quiet);

@@ -52,6 +52,24 @@ describe('ssot-codemod init', () => {
     expect(JSON.parse(check.stdout).violations['legacy-path']).toBeGreaterThan(0);
   });
 
+  it('refuses, until a proposal is in effect, a registry that names nothing: check and apply exit 2 with one line, and write nothing', () => {
+    const root = withoutRegistry();
+    // Every proposal commented out, as a user who ran init and went straight on would have it.
+    writeFiles(root, { 'ssot.config.json': '{\n  // { "from": "src/agents/execution_engine_unified_factory", "to": "src/agents/supervisor/execution_engine_factory" },\n  "modules": [],\n  "symbols": []\n}\n' });
+    git(root, 'add', '-A');
+    git(root, 'commit', '--quiet', '-m', 'a registry with nothing in effect');
+    const before = treeState(root);
+    for (const args of [['check'], ['apply', '--dry-run'], ['apply', '--commit']]) {
+      const run = cli(root, ...args);
+      expect([args, run.status, run.stdout]).toEqual([args, 2, '']);
+      expect(run.stderr.trim()).toBe(`ssot-codemod: ${path.join(root, 'ssot.config.json')}: $: names no symbol and no module (expected an entry in "symbols" or "modules": uncomment a proposal ssot-codemod init wrote, or add one)`);
+    }
+    expect(treeState(root)).toEqual(before);
+    // recover restores what a run left whatever the registry names: it still runs.
+    const recover = cli(root, 'recover');
+    expect([recover.status, recover.stderr.trim()]).toEqual([0, 'nothing to recover: no interrupted batch']);
+  });
+
   it('never overwrites: a second init (or one naming an existing file) is exit 2 and changes nothing', () => {
     const root = withoutRegistry();
     expect(cli(root, 'init').status).toBe(0);

@@ -117,7 +117,10 @@ describe('a registry that cannot be used stops every command the same way', () =
   it('refuses to scan when every file the registry includes was skipped: nothing scanned is not clean', () => {
     const root = makeTempDir();
     writeFiles(root, {
-      'ssot.config.json': JSON.stringify({ include: ['src/**/*.ts'] }),
+      // (a registry that names something, outside the files it scans, so that what is refused is the scan)
+      'ssot.config.json': JSON.stringify({ include: ['src/**/*.ts'], symbols: [{ name: 'X', from: 'lib/canon', legacy: [{ name: 'X', from: 'lib/old' }] }] }),
+      'lib/canon.ts': 'export const X = 1;\n',
+      'lib/old.ts': "export { X } from './canon';\n",
       'src/blob.ts': Buffer.from([0x69, 0x00, 0x01]),
     });
     const run = cli(root, 'check', '--max-violations', '0');

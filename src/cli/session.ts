@@ -46,6 +46,8 @@ export interface SessionOptions {
   write?: boolean;
   /** `recover --force`: restore over edits, take over a lock whose holder cannot be told apart, set aside a damaged journal. */
   force?: boolean;
+  /** `recover`: restores what a run left, whatever the registry names now (check and apply need it to name something). */
+  recovering?: boolean;
 }
 
 export function registryPath(config: string | undefined, cwd: string): string {
@@ -57,6 +59,10 @@ export function registryPath(config: string | undefined, cwd: string): string {
 
 export function openSession(config: string | undefined, cwd: string, options: SessionOptions = {}): Session {
   const registry = loadRegistry({ configPath: registryPath(config, cwd) });
+  // A starter registry whose proposals are all still commented out measures nothing: say so before any lock is taken.
+  if (!options.recovering && registry.symbols.length === 0 && registry.modules.length === 0) {
+    throw new RegistryError(registry.file, '$', 'names no symbol and no module (expected an entry in "symbols" or "modules": uncomment a proposal ssot-codemod init wrote, or add one)');
+  }
   const session: Session = {
     registry, recovered: null, clearedCommit: null, pendingCommit: null, interrupted: null, lock: null, close: () => undefined,
   };
