@@ -14,6 +14,7 @@ import type { ParseSettings } from './parse';
 import { rewriteParses } from './rewrite-check';
 import { readStyle } from './style';
 import { relayoutStatements } from './relayout';
+import { identifierEnd } from './trivia';
 
 interface JsConstructCall extends ConstructCall {
   node: AnyNode;
@@ -80,7 +81,8 @@ export class JavaScriptFile implements SourceFile {
 
   renameReference(reference: Reference, name: string): TextEdit[] {
     const { start, parent } = reference;
-    const end = start + reference.name.length;
+    // The name as spelled, which may be longer than the name: E\u006egine is Engine.
+    const end = identifierEnd(this.text, start);
     switch (reference.context) {
       case 'shorthand-property':
         // { IsolatedExecutionEngine } ➔ { IsolatedExecutionEngine: UserExecutionEngine }

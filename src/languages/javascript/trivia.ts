@@ -1,6 +1,6 @@
 /**
  * What JavaScript's scanner skips between tokens, for the text scans that run before any parse (the alias
- * test, the import prologue's scan): white space, line breaks and comments. A `//` comment ends at any of the
+ * test, the import prologue's scan): white space, line breaks and comments; and where an identifier token ends. A `//` comment ends at any of the
  * language's line terminators — LF, CR, U+2028, U+2029 — not only at LF.
  */
 
@@ -23,4 +23,13 @@ export function skipTrivia(text: string, pos: number): number {
       pos = close + 2;
     } else return pos;
   }
+}
+
+/** An identifier's characters, or a `\u` escape that spells one (`\u0045`, `\u{45}`). */
+const IDENTIFIER_PART = /(?:[\p{ID_Continue}$\u200c\u200d]|\\u(?:[0-9a-fA-F]{4}|\{[0-9a-fA-F]+\}))+/uy;
+
+/** Where the identifier token starting at `start` ends: a name spelled with escapes is longer than the name. */
+export function identifierEnd(text: string, start: number): number {
+  IDENTIFIER_PART.lastIndex = start;
+  return IDENTIFIER_PART.exec(text) ? IDENTIFIER_PART.lastIndex : start;
 }
