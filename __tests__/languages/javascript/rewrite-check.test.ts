@@ -18,6 +18,8 @@ import { parsesWhole } from '../../helpers/parses';
 import type { TextEdit } from '../../../src/languages/language';
 import type { Registry } from '../../../src/registry/types';
 import { applyEdits } from '../../../src/shared/splice';
+import * as parseModule from '../../../src/languages/javascript/parse';
+import type { JavaScriptFile } from '../../../src/languages/javascript/source-file';
 
 interface Rewrite {
   name: string;
@@ -63,6 +65,9 @@ const MUTATIONS: Record<string, (text: string) => string[]> = {
   'unbalanced comment': (t) => (t.length > 0 ? [`/*${t}`, `${t}/*`, `${t.slice(0, t.length >> 1)}*/${t.slice(t.length >> 1)}`] : ['/*']),
   'line comment swallowing the rest': (t) => [...t.matchAll(/\{/g)].map((m) => t.slice(0, m.index! + 1) + '//' + t.slice(m.index! + 1)),
   'word glued on': (t) => [`${t}x`, `x${t}`],
+  // A name written where a name stood (a rename, a factory for `new Name`): one that is a keyword, or not one word.
+  'keyword for a name': (t) => (/^[\w$.]+$/.test(t) ? ['class', 'await', 'yield', 'enum', 'let', 'static', 'async', 'type', 'import', 'new', 'interface', 'function'] : []),
+  'name broken apart': (t) => (/^[\w$.]+$/.test(t) ? [`${t}.`, `.${t}`, `${t}..x`, `${t} x`, `${t}(`, `${t}-x`, `1${t}`] : []),
 };
 
 function dropEach(text: string, pattern: RegExp): string[] {
@@ -113,6 +118,104 @@ describe('the cheaper safety net', () => {
     expect(Object.values(rejected).reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
     // What it proves, it proves rightly; and most valid mutants are proven too, without the whole parse.
     expect(agreeing / mutants).toBeGreaterThan(0.8);
+  });
+
+  it('with the scopes known, proves an edit of a name without a parse, and never proves a broken mutant of one', () => {
+    const parse = jest.spyOn(parseModule, 'parseUnder');
+    let parsesLess = 0;
+    const proven: string[] = [];
+    let mutants = 0;
+    let broken = 0;
+    try {
+      for (const rewrite of rewrites) {
+        const file = javascript.parse(rewrite.file, rewrite.source) as JavaScriptFile;
+        void file.scopes;
+        const output = applyEdits(rewrite.source, rewrite.edits);
+        const parsedText = (): number => parse.mock.calls.reduce((sum, call) => sum + call[0].length, 0);
+        parse.mockClear();
+        const unscoped = javascript.parse(rewrite.file, rewrite.source).confirmsRewrite!(output, rewrite.edits);
+        const unscopedText = parsedText();
+        parse.mockClear();
+        const scoped = file.confirmsRewrite!(output, rewrite.edits);
+        // Knowing the names never proves less, nor parses more; where the edits rename, it parses less.
+        if (unscoped) expect([rewrite.name, scoped]).toEqual([rewrite.name, true]);
+        expect(parsedText()).toBeLessThanOrEqual(unscopedText);
+        if (scoped && parsedText() < unscopedText) parsesLess++;
+        const check = (kind: string, edits: TextEdit[], output: string) => {
+          mutants++;
+          const whole = parsesWhole(rewrite.file, output);
+          if (!whole) broken++;
+          if (file.confirmsRewrite!(output, edits) && !whole) proven.push(`${rewrite.name}: ${kind}: ${JSON.stringify(edits)}`);
+        };
+        forEachMutant(rewrite, (kind, _text, edits, output) => check(kind, edits, output));
+        // Each edit's range moved by one character at either end: a part of a name, or a name and what follows.
+        rewrite.edits.forEach((edit, i) => {
+          for (const [dStart, dEnd] of [[-1, 0], [1, 0], [0, -1], [0, 1], [-1, -1], [1, 1]]) {
+            const moved = { ...edit, start: edit.start + dStart, end: edit.end + dEnd };
+            if (moved.start < 0 || moved.end < moved.start || moved.end > rewrite.source.length) continue;
+            const edits = rewrite.edits.map((e, j) => (j === i ? moved : e));
+            const sorted = [...edits].sort((a, b) => a.start - b.start);
+            if (sorted.some((e, j) => j > 0 && e.start < sorted[j - 1].end)) continue;
+            check('range moved', edits, applyEdits(rewrite.source, edits));
+          }
+        });
+      }
+    } finally {
+      parse.mockRestore();
+    }
+    expect(proven).toEqual([]);
+    // The fixtures' renames and `new` rewrites: a good share of rewrites parse less.
+    expect(parsesLess).toBeGreaterThan(50);
+    expect(broken).toBeGreaterThan(1000);
+    expect(mutants).toBeGreaterThan(broken);
+  });
+
+  it('proves a name for a name and `new Name(` made a call without a parse, and leaves every other shape to one', () => {
+    const file = path.join(PROJECT, 'src', 'app', 'token-edits.ts');
+    const source = [
+      "import { Legacy, Other } from './legacy';",
+      'export class Host extends Legacy implements Other {',
+      '  run(x: Legacy): Legacy { return x instanceof Legacy ? new Legacy(x) : new Legacy; }',
+      '}',
+      'export { Legacy };',
+      '',
+    ].join('\n');
+    const parsed = javascript.parse(file, source) as JavaScriptFile;
+    void parsed.scopes;
+    const nth = (needle: string, n: number): number => {
+      let at = -1;
+      for (let i = 0; i <= n; i++) at = source.indexOf(needle, at + 1);
+      return at;
+    };
+    const name = (n: number, text: string): TextEdit => ({ start: nth('Legacy', n), end: nth('Legacy', n) + 6, text });
+    const parse = jest.spyOn(parseModule, 'parseUnder');
+    const verdict = (edits: TextEdit[]): [boolean, number] => {
+      parse.mockClear();
+      return [parsed.confirmsRewrite!(applyEdits(source, edits), edits), parse.mock.calls.length];
+    };
+    try {
+      // extends, a type, instanceof: proven, nothing parsed
+      expect(verdict([name(1, 'Canonical'), name(2, 'Canonical'), name(4, 'Canonical')])).toEqual([true, 0]);
+      // new Legacy(x) ➔ make(x), and ➔ factories.make(x)
+      const newAt = nth('new Legacy(x)', 0);
+      expect(verdict([{ start: newAt, end: newAt + 4, text: '' }, { start: newAt + 4, end: newAt + 10, text: 'make' }])).toEqual([true, 0]);
+      expect(verdict([{ start: newAt, end: newAt + 4, text: '' }, { start: newAt + 4, end: newAt + 10, text: 'factories.make' }])).toEqual([true, 0]);
+      // `new Legacy` without arguments needs `()`: an edit beside it, so its statement is parsed.
+      const bare = nth('new Legacy;', 0);
+      expect(verdict([{ start: bare, end: bare + 4, text: '' }, { start: bare + 4, end: bare + 10, text: 'make' }, { start: bare + 10, end: bare + 10, text: '()' }])).toEqual([true, 1]);
+      // A keyword, or two names, for a name; an export specifier (which may repeat an exported name); a declaration: parsed.
+      expect(verdict([name(4, 'await')])).toEqual([false, 1]);
+      expect(verdict([name(2, 'A B')])).toEqual([false, 1]);
+      expect(verdict([name(7, 'Other')])[1]).toBe(1);
+      expect(verdict([name(0, 'Canonical')])[1]).toBe(1);
+      // Two edits that meet are not apart: parsed.
+      expect(verdict([name(2, 'Canonical'), { start: nth('Legacy', 2) + 6, end: nth('Legacy', 2) + 6, text: '[]' }])).toEqual([true, 1]);
+    } finally {
+      parse.mockRestore();
+    }
+    // Without the scopes nothing is known of the names: the statements are parsed.
+    const fresh = javascript.parse(file, source);
+    expect(fresh.confirmsRewrite!(applyEdits(source, [name(2, 'Canonical')]), [name(2, 'Canonical')])).toBe(true);
   });
 
   it('never proves a mutant of a file read from its import prologue alone, whose rest it never parses', () => {

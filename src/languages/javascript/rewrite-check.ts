@@ -15,6 +15,11 @@
  * A file read from its import prologue alone (prologue.ts) has no statements after it in its tree: its
  * rest is one more unchanged part, which an edit must not reach and its last statement must not run on into.
  *
+ * Two kinds of edit need no parse at all, when the file's scopes were analysed (they name the identifiers
+ * that are references): one name for another, and `new Name` before `(` made a call of a name. Either puts
+ * an identifier token where a token of the same class stood (`new` is a word too), so no statement can parse
+ * otherwise, given that the new name is no keyword and the edit meets no other edit (`tokenEdits`).
+ *
  * It only ever proves: anything it cannot prove (a file parsed as a script, no statement, a clash
  * possible, a part that does not parse) is left to the whole-file parse, which alone gives the verdict
  * and the message. So it cannot raise a false alarm, and a rewrite it passes parses as a whole.
@@ -23,7 +28,8 @@ import type { File } from '@babel/types';
 import type { TextEdit } from '../language';
 import { identifierPattern } from './alias-test';
 import { parseUnder, type ParseSettings } from './parse';
-import { patternIdentifiers, type AnyNode } from './scope';
+import { patternIdentifiers, type AnyNode, type Reference } from './scope';
+import { identifierEnd, skipTrivia } from './trivia';
 
 /** Statements after which nothing can run on into the next one (with ASI, a newline ends them). */
 const CLOSED = new Set([
@@ -54,12 +60,18 @@ export interface ParsedFile {
   settings: ParseSettings;
   /** Set when `ast` is the import prologue's alone: where the prologue ends. */
   headEnd?: number;
+  /** The file's references, when its scopes were analysed: what lets an edit of a name go unparsed. */
+  references?: readonly Reference[];
 }
 
-export function rewriteParses(file: ParsedFile, output: string, edits: readonly TextEdit[]): boolean {
+export function rewriteParses(file: ParsedFile, output: string, allEdits: readonly TextEdit[]): boolean {
   const { text, settings, headEnd } = file;
   // A script's directives and sloppy mode reach every statement: the whole file is parsed.
-  if (settings.sourceType !== 'module' || edits.length === 0) return false;
+  if (settings.sourceType !== 'module' || allEdits.length === 0) return false;
+  const proven = tokenEdits(file, allEdits);
+  // The statements the other edits touched are parsed; where they lie in the output, every edit says.
+  const edits = proven.size === 0 ? allEdits : allEdits.filter((edit) => !proven.has(edit));
+  if (edits.length === 0) return true;
   // Only the prologue was parsed: an edit in or at the start of the rest is beyond what this can check.
   if (headEnd !== undefined && edits.some((edit) => edit.end > headEnd || edit.start >= headEnd)) return false;
   const end = headEnd ?? text.length;
@@ -86,7 +98,7 @@ export function rewriteParses(file: ParsedFile, output: string, edits: readonly 
   // at it, started before it; an insertion at a boundary opens the segment that starts there.
   const outputOffset = (boundary: number): number => {
     let shift = 0;
-    for (const edit of edits) {
+    for (const edit of allEdits) {
       if (edit.start >= boundary) break;
       shift += edit.text.length - (edit.end - edit.start);
     }
@@ -138,6 +150,71 @@ export function rewriteParses(file: ParsedFile, output: string, edits: readonly 
     cursor = segmentEnd(run.to);
   }
   return !word.test(text.slice(cursor));
+}
+
+/**
+ * Words a name written in place of another must not be: JavaScript's keywords and reserved words, and the
+ * contextual words of JavaScript and TypeScript, any of which may begin another production (`async`, `type`).
+ */
+const NOT_A_PLAIN_NAME = new Set([
+  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
+  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null',
+  'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield',
+  'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'await', 'arguments',
+  'eval', 'async', 'of', 'as', 'get', 'set', 'from', 'type', 'declare', 'abstract', 'readonly', 'namespace',
+  'module', 'global', 'keyof', 'infer', 'is', 'asserts', 'unique', 'satisfies', 'accessor', 'constructor', 'out',
+  'override', 'undefined', 'using', 'source', 'defer', 'require',
+]);
+const PLAIN_NAME = /^[A-Za-z_$][\w$]*$/;
+/** Where a name for a name changes nothing but the name (an export specifier's may repeat an exported name; JSX names its closing tag too). */
+const TOKEN_CONTEXTS = new Set(['value', 'type', 'typeof-type', 'new-callee', 'extends', 'instanceof']);
+
+function isPlainName(text: string): boolean {
+  return PLAIN_NAME.test(text) && !NOT_A_PLAIN_NAME.has(text);
+}
+
+/**
+ * The edits that put an identifier where a word stood, each apart from every other edit (so the text around
+ * it is the original's), with the file's references to say what the word was:
+ *   IsolatedExecutionEngine ➔ UserExecutionEngine                  (a reference, as spelled, for a plain name)
+ *   new ExecutionEngine(ctx) ➔ createUserExecutionEngine(ctx)      (`new ` deleted, the callee named anew;
+ *                                                                    `factories.create` too)
+ */
+function tokenEdits(file: ParsedFile, edits: readonly TextEdit[]): Set<TextEdit> {
+  const proven = new Set<TextEdit>();
+  if (!file.references) return proven;
+  const { text } = file;
+  const referenceAt = new Map<number, Reference>();
+  for (const reference of file.references) referenceAt.set(reference.start, reference);
+  const order = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const apart = (first: number, last: number): boolean =>
+    (first === 0 || order[first - 1].end < order[first].start) && (last === order.length - 1 || order[last].end < order[last + 1].start);
+  const nameAt = (edit: TextEdit): Reference | null => {
+    const reference = referenceAt.get(edit.start);
+    if (!reference || reference.node.type !== 'Identifier' || !TOKEN_CONTEXTS.has(reference.context)) return null;
+    return edit.end === identifierEnd(text, edit.start) ? reference : null;
+  };
+  for (let i = 0; i < order.length; i++) {
+    const edit = order[i];
+    const renamed = nameAt(edit);
+    // IsolatedExecutionEngine ➔ UserExecutionEngine
+    if (renamed && isPlainName(edit.text) && apart(i, i)) {
+      proven.add(edit);
+      continue;
+    }
+    // `new ` ➔ '', then ExecutionEngine ➔ createUserExecutionEngine, its arguments' `(` next
+    const callee = i + 1 < order.length ? order[i + 1] : undefined;
+    const constructed = callee && edit.text === '' && edit.end === callee.start ? nameAt(callee) : null;
+    if (
+      constructed?.context === 'new-callee' && constructed.parent.start === edit.start && !constructed.parent.typeParameters &&
+      !constructed.parent.typeArguments && /^new\s+$/.test(text.slice(edit.start, edit.end)) &&
+      text[skipTrivia(text, callee!.end)] === '(' && callee!.text.split('.').every(isPlainName) && apart(i, i + 1)
+    ) {
+      proven.add(edit).add(callee!);
+      i++;
+    }
+  }
+  return proven;
 }
 
 /**

@@ -130,7 +130,9 @@ export class JavaScriptFile implements SourceFile {
   }
 
   confirmsRewrite(output: string, edits: readonly TextEdit[]): boolean {
-    return !!this.settings && rewriteParses({ path: this.path, text: this.text, ast: this.ast, settings: this.settings, headEnd: this.headEnd }, output, edits);
+    // References are known only where a transform asked for the scopes: then an edit of a name needs no parse.
+    const references = this.scopeAnalysis?.references;
+    return !!this.settings && rewriteParses({ path: this.path, text: this.text, ast: this.ast, settings: this.settings, headEnd: this.headEnd, references }, output, edits);
   }
 
   relayout(edits: readonly TextEdit[], options: RenderOptions = {}): TextEdit[] {
