@@ -27,6 +27,39 @@ describe('scope analysis', () => {
     expect(importReferences(code, 'case.ts')).toEqual(['value']);
   });
 
+  it("hoists a `var` from every statement that may hold it to its function's scope, never out of a function or class", () => {
+    // Each `var X<n>` shadows, in the whole of f, the import of the same name; uses after the blocks show it.
+    const holders = [
+      'if (a) { var B1 = 1; } else var B2 = 2;',
+      'for (var B3 = 0;;) break;',
+      'for (var B4 in a) break;',
+      'for (var B5 of a) break;',
+      'while (a) var B6 = 1;',
+      'do { var B7 = 1; } while (a);',
+      'try { var B8 = 1; } catch { var B9 = 1; } finally { var B10 = 1; }',
+      'switch (a) { case 1: var B11 = 1; }',
+      'label: { var B12 = 1; }',
+      '{ { var B13 = 1; } }',
+    ];
+    const names = holders.map((_, i) => `B${i + 1}`).concat(['B11', 'B12', 'B13']).filter((n, i, all) => all.indexOf(n) === i);
+    const imports = `import { ${names.join(', ')}, C1, C2, C3 } from 'b';`;
+    const code = `${imports}
+      function f(a: any) {
+        ${holders.join('\n        ')}
+        return [${names.join(', ')}];
+      }
+      function g() { const h = () => { var C1 = 1; }; class K { static { var C2 = 1; } m() { var C3 = 1; } } return [C1, C2, C3]; }
+      export var D = 1;`;
+    const analysis = analyzeScopes(parseSource(code, 'case.ts').program);
+    const imported = (name: string) => analysis.bindings.find((b) => b.name === name && b.declaration.type === 'ImportSpecifier')!;
+    // Every B use in f reads f's own var: none reaches the import.
+    expect(names.map((n) => [n, imported(n).references.length])).toEqual(names.map((n) => [n, 0]));
+    // A var in an arrow, a static block or a method is theirs: g's uses reach the imports.
+    expect(['C1', 'C2', 'C3'].map((n) => imported(n).references.length)).toEqual([1, 1, 1]);
+    // `export var` declares in the module scope.
+    expect(analysis.program.bindings.get('D')?.map((b) => b.declarationKind)).toEqual(['var']);
+  });
+
   it('lets a type parameter or a local type shadow the type only', () => {
     const code = `import { B } from 'b';
       function f<B>(x: B) { return B; }

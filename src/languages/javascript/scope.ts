@@ -61,8 +61,8 @@ export class Scope {
 
   lookup(name: string, space: Space): Binding | null {
     for (let scope: Scope | null = this; scope; scope = scope.parent) {
-      const found = scope.bindings.get(name)?.find((b) => b.spaces[space]);
-      if (found) return found;
+      const list = scope.bindings.get(name);
+      if (list) for (const binding of list) if (binding.spaces[space]) return binding;
     }
     return null;
   }
@@ -106,6 +106,32 @@ const SIGNATURE_TYPES = new Set([
 /** Statements whose identifier exports whatever the name means, a type included. */
 const EXPORTS_A_NAME = new Set(['ExportDefaultDeclaration', 'TSExportAssignment']);
 const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'range']);
+/**
+ * Where a statement may stand inside another, so where a `var` of the same function may hide (a function
+ * or a class starts a scope of its own, and an expression holds no statement).
+ */
+const HOLDS_STATEMENTS: Record<string, readonly string[] | undefined> = {
+  __proto__: null as never,
+  BlockStatement: ['body'],
+  IfStatement: ['consequent', 'alternate'],
+  ForStatement: ['init', 'body'],
+  ForInStatement: ['left', 'body'],
+  ForOfStatement: ['left', 'body'],
+  WhileStatement: ['body'],
+  DoWhileStatement: ['body'],
+  TryStatement: ['block', 'handler', 'finalizer'],
+  CatchClause: ['body'],
+  SwitchStatement: ['cases'],
+  SwitchCase: ['consequent'],
+  LabeledStatement: ['body'],
+  WithStatement: ['body'],
+  ExportNamedDeclaration: ['declaration'],
+};
+const CLASS_KEYS_DONE = new Set(['decorators', 'superClass', 'id']);
+const ID_KEY = new Set(['id']);
+const KEY_KEY = new Set(['key']);
+/** Node types with no child to visit and nothing to record (literals, keyword types): not visited at all. */
+const LEAVES = new Set(Object.keys(VISITOR_KEYS).filter((type) => VISITOR_KEYS[type]!.length === 0 && type !== 'JSXIdentifier'));
 
 /** Collect the identifiers a pattern declares (not those it reads, such as defaults and computed keys). */
 export function patternIdentifiers(pattern: AnyNode | null | undefined, out: Identifier[] = []): Identifier[] {
@@ -140,7 +166,7 @@ class Analyzer {
   readonly references: Reference[] = [];
   readonly bindings: Binding[] = [];
   /** Binding-position identifiers: visited for their type annotations, never as references. */
-  private readonly declaringIds = new WeakSet<Node>();
+  private readonly declaringIds = new Set<Node>();
   private deferredDepth = 0;
   /** The class bodies and object literals being visited, outermost first (copied into each reference inside). */
   private containers: readonly AnyNode[] = [];
@@ -210,16 +236,19 @@ class Analyzer {
 
   /** A `var`, however deeply nested in blocks and loops, belongs to the enclosing function. */
   private hoistVars(node: AnyNode, functionScope: Scope): void {
-    if (!node || typeof node.type !== 'string' || FUNCTION_TYPES.has(node.type)) return;
     if (node.type === 'VariableDeclaration') {
       if (node.kind === 'var') for (const d of node.declarations) this.declarePattern(functionScope, d.id, d, 'var');
       return;
     }
-    if (node.type.endsWith('Expression') || node.type.startsWith('TS') || node.type.startsWith('Class')) return;
-    for (const key of VISITOR_KEYS[node.type] ?? []) {
+    const keys = HOLDS_STATEMENTS[node.type];
+    if (keys === undefined) return;
+    for (const key of keys) {
       const child = node[key];
-      if (Array.isArray(child)) child.forEach((c) => c && this.hoistVars(c, functionScope));
-      else if (child && typeof child === 'object') this.hoistVars(child, functionScope);
+      if (Array.isArray(child)) {
+        for (const c of child) if (c) this.hoistVars(c, functionScope);
+      } else if (child) {
+        this.hoistVars(child, functionScope);
+      }
     }
   }
 
@@ -243,7 +272,28 @@ class Analyzer {
   }
 
   private visitChildren(node: AnyNode, scope: Scope, skip?: Set<string>): void {
-    for (const key of VISITOR_KEYS[node.type] ?? Object.keys(node)) {
+    const keys = VISITOR_KEYS[node.type];
+    if (!keys || skip) {
+      this.visitChildrenSlowly(node, scope, keys ?? Object.keys(node), skip);
+      return;
+    }
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const child = node[key];
+      if (Array.isArray(child)) {
+        for (let j = 0; j < child.length; j++) {
+          const c = child[j];
+          if (c && typeof c.type === 'string' && !LEAVES.has(c.type)) this.visit(c, node, key, scope);
+        }
+      } else if (child && typeof child.type === 'string' && !LEAVES.has(child.type)) {
+        this.visit(child, node, key, scope);
+      }
+    }
+  }
+
+  /** A node type Babel's table does not know (its keys read off the node), or some keys left out. */
+  private visitChildrenSlowly(node: AnyNode, scope: Scope, keys: readonly string[], skip?: Set<string>): void {
+    for (const key of keys) {
       if (SKIPPED_KEYS.has(key) || skip?.has(key)) continue;
       const child = node[key];
       if (Array.isArray(child)) {
@@ -280,36 +330,33 @@ class Analyzer {
     this.visitChildren(node, blockScope, skip);
   }
 
+  /**
+   * One node: most kinds only have their children visited; the kinds that open a scope, declare or refer to a
+   * name have a method of their own (kept apart so that this, the hottest function, stays small).
+   */
   private visit(node: AnyNode, parent: AnyNode | null, key: string | null, scope: Scope): void {
     switch (node.type) {
-      case 'Program':
-        this.hoist(node.body, scope);
-        this.visitChildren(node, scope);
-        return;
       case 'Identifier':
         this.visitIdentifier(node as Identifier, parent!, key!, scope);
         return;
       case 'JSXIdentifier':
         this.visitJsxIdentifier(node as JSXIdentifier, parent!, key!, scope);
         return;
+      case 'Program':
+        this.hoist(node.body, scope);
+        this.visitChildren(node, scope);
+        return;
       case 'BlockStatement':
-      case 'StaticBlock':
-        // A static block runs once, when the class is defined: like module scope, not deferred.
         this.visitBlock(node, node.body, scope);
         return;
-      case 'TSModuleBlock': {
-        const namespaceScope = new Scope(scope, 'function');
-        this.hoist(node.body, namespaceScope);
-        this.visitChildren(node, namespaceScope);
+      case 'StaticBlock':
+      case 'TSModuleBlock':
+        // A static block runs once, when the class is defined (like module scope, not deferred), and keeps its `var`s.
+        this.visitVarScope(node, scope);
         return;
-      }
-      case 'SwitchStatement': {
-        this.visit(node.discriminant, node, 'discriminant', scope);
-        const switchScope = new Scope(scope, 'block');
-        for (const switchCase of node.cases) this.hoist(switchCase.consequent, switchScope);
-        for (const switchCase of node.cases) this.visit(switchCase, node, 'cases', switchScope);
+      case 'SwitchStatement':
+        this.visitSwitch(node, scope);
         return;
-      }
       case 'ForStatement':
       case 'ForInStatement':
       case 'ForOfStatement': {
@@ -317,55 +364,131 @@ class Analyzer {
         this.visitBlock(node, head?.type === 'VariableDeclaration' ? [head] : [], scope);
         return;
       }
-      case 'CatchClause': {
-        const catchScope = new Scope(scope, 'block');
-        if (node.param) this.declarePattern(catchScope, node.param, node);
-        this.visitChildren(node, catchScope);
+      case 'CatchClause':
+        this.visitCatch(node, scope);
         return;
-      }
       case 'ClassDeclaration':
-      case 'ClassExpression': {
-        for (const decorator of node.decorators ?? []) this.visit(decorator, node, 'decorators', scope);
-        const classScope = new Scope(scope, 'block');
-        if (node.type === 'ClassExpression' && node.id) this.declare(classScope, node.id, node, VALUE_AND_TYPE);
-        if (node.id) this.declaringIds.add(node.id);
-        this.declareTypeParameters(node.typeParameters, classScope);
-        // The heritage clause is evaluated outside the class's own type parameters' reach for values.
-        if (node.superClass) this.visit(node.superClass, node, 'superClass', scope);
-        this.visitChildren(node, classScope, new Set(['decorators', 'superClass', 'id']));
+      case 'ClassExpression':
+        this.visitClass(node, scope);
         return;
-      }
       case 'ClassProperty':
       case 'ClassPrivateProperty':
-      case 'ClassAccessorProperty': {
-        for (const decorator of node.decorators ?? []) this.visit(decorator, node, 'decorators', scope);
-        if (node.computed) this.visit(node.key, node, 'key', scope);
-        if (node.typeAnnotation) this.visit(node.typeAnnotation, node, 'typeAnnotation', scope);
-        if (!node.static) this.deferredDepth++;
-        if (node.value) this.visit(node.value, node, 'value', scope);
-        if (!node.static) this.deferredDepth--;
+      case 'ClassAccessorProperty':
+        this.visitClassProperty(node, scope);
         return;
-      }
       case 'TSTypeAliasDeclaration':
-      case 'TSInterfaceDeclaration': {
+      case 'TSInterfaceDeclaration':
+      case 'TSMappedType':
+      case 'TSConditionalType':
+        this.visitTypeScope(node, scope);
+        return;
+      case 'TSTypeParameter':
+      case 'TSTypeQuery':
+      case 'TSTypePredicate':
+      case 'TSImportType':
+      case 'TSEnumDeclaration':
+      case 'TSModuleDeclaration':
+      case 'TSImportEqualsDeclaration':
+        this.visitTypeScriptDeclaration(node, scope);
+        return;
+      case 'ImportDeclaration':
+      case 'ExportAllDeclaration':
+      case 'MetaProperty':
+        return;
+      case 'ExportNamedDeclaration':
+        if (node.declaration) this.visit(node.declaration, node, 'declaration', scope);
+        if (!node.source) for (const specifier of node.specifiers) this.visit(specifier, node, 'specifiers', scope);
+        return;
+      case 'ExportSpecifier':
+        if (node.local.type === 'Identifier') this.addReference(node.local, node, 'export-specifier', 'value', scope);
+        return;
+      case 'LabeledStatement':
+      case 'BreakStatement':
+      case 'ContinueStatement':
+        if (node.body) this.visit(node.body, node, 'body', scope);
+        return;
+      case 'ClassBody':
+      case 'ObjectExpression':
+        this.visitContainer(node, scope);
+        return;
+      case 'TSIndexSignature':
+        for (const param of node.parameters ?? []) this.declaringIds.add(param);
+        break;
+      default:
+        if (FUNCTION_TYPES.has(node.type)) {
+          this.visitFunction(node, scope);
+          return;
+        }
+        if (SIGNATURE_TYPES.has(node.type)) {
+          this.visitSignature(node, scope);
+          return;
+        }
+    }
+    this.visitChildren(node, scope);
+  }
+
+  /** A namespace's body or a class's static block: a scope that its `var`s do not leave. */
+  private visitVarScope(node: AnyNode, scope: Scope): void {
+    const varScope = new Scope(scope, 'function');
+    this.hoist(node.body, varScope);
+    this.visitChildren(node, varScope);
+  }
+
+  private visitSwitch(node: AnyNode, scope: Scope): void {
+    this.visit(node.discriminant, node, 'discriminant', scope);
+    const switchScope = new Scope(scope, 'block');
+    for (const switchCase of node.cases) this.hoist(switchCase.consequent, switchScope);
+    for (const switchCase of node.cases) this.visit(switchCase, node, 'cases', switchScope);
+  }
+
+  private visitCatch(node: AnyNode, scope: Scope): void {
+    const catchScope = new Scope(scope, 'block');
+    if (node.param) this.declarePattern(catchScope, node.param, node);
+    this.visitChildren(node, catchScope);
+  }
+
+  private visitClass(node: AnyNode, scope: Scope): void {
+    for (const decorator of node.decorators ?? []) this.visit(decorator, node, 'decorators', scope);
+    const classScope = new Scope(scope, 'block');
+    if (node.type === 'ClassExpression' && node.id) this.declare(classScope, node.id, node, VALUE_AND_TYPE);
+    if (node.id) this.declaringIds.add(node.id);
+    this.declareTypeParameters(node.typeParameters, classScope);
+    // The heritage clause is evaluated outside the class's own type parameters' reach for values.
+    if (node.superClass) this.visit(node.superClass, node, 'superClass', scope);
+    this.visitChildren(node, classScope, CLASS_KEYS_DONE);
+  }
+
+  private visitClassProperty(node: AnyNode, scope: Scope): void {
+    for (const decorator of node.decorators ?? []) this.visit(decorator, node, 'decorators', scope);
+    if (node.computed) this.visit(node.key, node, 'key', scope);
+    if (node.typeAnnotation) this.visit(node.typeAnnotation, node, 'typeAnnotation', scope);
+    if (!node.static) this.deferredDepth++;
+    if (node.value) this.visit(node.value, node, 'value', scope);
+    if (!node.static) this.deferredDepth--;
+  }
+
+  /** A type alias, an interface, a mapped or a conditional type: the type parameters it declares, and its body. */
+  private visitTypeScope(node: AnyNode, scope: Scope): void {
+    const typeScope = new Scope(scope, 'type');
+    switch (node.type) {
+      case 'TSTypeAliasDeclaration':
+      case 'TSInterfaceDeclaration':
         this.declaringIds.add(node.id);
-        const typeScope = new Scope(scope, 'type');
         this.declareTypeParameters(node.typeParameters, typeScope);
-        this.visitChildren(node, typeScope, new Set(['id']));
+        this.visitChildren(node, typeScope, ID_KEY);
         return;
-      }
-      case 'TSMappedType': {
-        const typeScope = new Scope(scope, 'type');
+      case 'TSMappedType':
         this.declareTypeParameters({ params: [node.typeParameter] }, typeScope);
-        this.visitChildren(node, typeScope);
-        return;
-      }
-      case 'TSConditionalType': {
-        const typeScope = new Scope(scope, 'type');
+        break;
+      case 'TSConditionalType':
         this.declareInferTypes(node.extendsType, typeScope);
-        this.visitChildren(node, typeScope);
-        return;
-      }
+        break;
+    }
+    this.visitChildren(node, typeScope);
+  }
+
+  private visitTypeScriptDeclaration(node: AnyNode, scope: Scope): void {
+    switch (node.type) {
       case 'TSTypeParameter':
         if (node.constraint) this.visit(node.constraint, node, 'constraint', scope);
         if (node.default) this.visit(node.default, node, 'default', scope);
@@ -395,44 +518,15 @@ class Analyzer {
         this.declaringIds.add(node.id);
         if (node.moduleReference.type !== 'TSExternalModuleReference') this.visit(node.moduleReference, node, 'moduleReference', scope);
         return;
-      case 'ImportDeclaration':
-      case 'ExportAllDeclaration':
-        return;
-      case 'ExportNamedDeclaration':
-        if (node.declaration) this.visit(node.declaration, node, 'declaration', scope);
-        if (!node.source) for (const specifier of node.specifiers) this.visit(specifier, node, 'specifiers', scope);
-        return;
-      case 'ExportSpecifier':
-        if (node.local.type === 'Identifier') this.addReference(node.local, node, 'export-specifier', 'value', scope);
-        return;
-      case 'LabeledStatement':
-      case 'BreakStatement':
-      case 'ContinueStatement':
-        if (node.body) this.visit(node.body, node, 'body', scope);
-        return;
-      case 'MetaProperty':
-        return;
-      case 'ClassBody':
-      case 'ObjectExpression': {
-        const outer = this.containers;
-        this.containers = [...outer, node];
-        this.visitChildren(node, scope);
-        this.containers = outer;
-        return;
-      }
     }
-    if (FUNCTION_TYPES.has(node.type)) {
-      this.visitFunction(node, scope);
-      return;
-    }
-    if (SIGNATURE_TYPES.has(node.type)) {
-      this.visitSignature(node, scope);
-      return;
-    }
-    if (node.type === 'TSIndexSignature') {
-      for (const param of node.parameters ?? []) this.declaringIds.add(param);
-    }
+  }
+
+  /** A class body or an object literal: recorded around the references inside it. */
+  private visitContainer(node: AnyNode, scope: Scope): void {
+    const outer = this.containers;
+    this.containers = [...outer, node];
     this.visitChildren(node, scope);
+    this.containers = outer;
   }
 
   /** Parameters of a function type name values that exist only inside the type: bindings, not references. */
@@ -441,7 +535,7 @@ class Analyzer {
     const signatureScope = new Scope(scope, 'type');
     this.declareTypeParameters(node.typeParameters, signatureScope);
     for (const param of node.parameters ?? node.params ?? []) this.declarePattern(signatureScope, param, node);
-    this.visitChildren(node, signatureScope, new Set(['key']));
+    this.visitChildren(node, signatureScope, KEY_KEY);
   }
 
   private declareInferTypes(node: AnyNode, scope: Scope): void {
