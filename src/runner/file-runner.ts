@@ -12,7 +12,7 @@ import type { TransformName } from '../transforms';
 import { readSource } from './read-source';
 import { crashed, preflight, resultFor, transformFile, type RunMode } from '../engine/pipeline';
 import { selectTransforms } from '../transforms';
-import { discoverFiles, NothingToScanError, type SkipNote } from './discover';
+import type { SkipNote } from './discover';
 import { DEFAULT_FILE_TIMEOUT_MS, eachWithTimeLimit } from './time-limit';
 
 export interface RunOptions {
@@ -367,6 +367,8 @@ export async function discoverAndRunEach(
   options: DiscoverAndRunOptions,
   consume: (run: FileRun, outside: boolean) => void,
 ): Promise<{ notes: SkipNote[] }> {
+  // Loaded here, not with this module: a worker thread, which loads it for transformChunk, lists no files.
+  const { discoverFiles, NothingToScanError } = require('./discover') as typeof import('./discover');
   const runner = new FileRunner(registry, options);
   try {
     const { files, notes, elsewhere = [] } = discoverFiles(registry, options.paths, { cwd: options.cwd, elsewhere: options.elsewhere, git: options.git });
