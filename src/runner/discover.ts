@@ -167,13 +167,13 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
 function checkIncludeGlobs(registry: Registry, root: string, kept: string[]): void {
   // The default globs are no one's typo; matching nothing with them is "no file to scan".
   if (registry.include === DEFAULT_INCLUDE) return;
-  const relative = kept.map((file) => relativePosix(root, file));
-  const keptSet = new Set(kept);
+  let keptSet: Set<string> | undefined;
   registry.include.forEach((glob, i) => {
     const matches = picomatch(glob.replace(/^\.\//, ''), { dot: true });
-    if (relative.some((file) => matches(file))) return;
+    // (a glob that matches stops at its first file: no path is made for the others)
+    if (kept.some((file) => matches(relativePosix(root, file)))) return;
     // picomatch is what tinyglobby matches with; a glob it reads differently (a bare folder name) is asked of tinyglobby itself.
-    if (globSync([glob], { cwd: root, ignore: [...registry.exclude, ...NEVER_SOURCE], dot: true }).some((file) => keptSet.has(path.join(root, file)))) return;
+    if (globSync([glob], { cwd: root, ignore: [...registry.exclude, ...NEVER_SOURCE], dot: true }).some((file) => (keptSet ??= new Set(kept)).has(path.join(root, file)))) return;
     throw new RegistryError(registry.file, `$.include[${i}]`, `"${glob}" matches no file (expected a glob, relative to the registry's folder, that matches files to scan; exclude, .gitignore, node_modules and build output are left out)`);
   });
 }
