@@ -291,6 +291,10 @@ class Analyzer {
     }
   }
 
+  private visitChild(child: AnyNode | null | undefined, parent: AnyNode, key: string, scope: Scope): void {
+    if (child && !LEAVES.has(child.type)) this.visit(child, parent, key, scope);
+  }
+
   /** A node type Babel's table does not know (its keys read off the node), or some keys left out. */
   private visitChildrenSlowly(node: AnyNode, scope: Scope, keys: readonly string[], skip?: Set<string>): void {
     for (const key of keys) {
@@ -341,6 +345,20 @@ class Analyzer {
         return;
       case 'JSXIdentifier':
         this.visitJsxIdentifier(node as JSXIdentifier, parent!, key!, scope);
+        return;
+      case 'MemberExpression':
+      case 'OptionalMemberExpression':
+        // a.b.c: the names after a dot are members, never references (not visited at all)
+        this.visitChild(node.object, node, 'object', scope);
+        if (node.computed) this.visitChild(node.property, node, 'property', scope);
+        return;
+      case 'ObjectProperty':
+      case 'TSPropertySignature':
+        // { key: value }, { key: Type }: a key that is not computed names a property, never a reference
+        for (const decorator of node.decorators ?? []) this.visit(decorator, node, 'decorators', scope);
+        if (node.computed) this.visitChild(node.key, node, 'key', scope);
+        if (node.type === 'ObjectProperty') this.visitChild(node.value, node, 'value', scope);
+        else if (node.typeAnnotation) this.visitChild(node.typeAnnotation, node, 'typeAnnotation', scope);
         return;
       case 'Program':
         this.hoist(node.body, scope);
