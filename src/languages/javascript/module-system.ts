@@ -240,6 +240,8 @@ function specifierShapes(names: readonly string[], edges: { bare: boolean; befor
  * up: `.`, `../..`, `./`, ending at most in `index` with an extension.
  */
 function namesOnlyAFolder(specifier: string): boolean {
+  // A package or an alias (`@app/x`, `lodash`) is no way up (asked of every import a parsed file has).
+  if (specifier !== '' && specifier[0] !== '.' && specifier[0] !== '/') return false;
   const segments = path.posix.normalize(specifier).split('/').filter((segment) => segment !== '');
   const last = segments[segments.length - 1] ?? '.';
   const up = /^index(\.[cm]?[jt]sx?)?$/i.test(last) ? segments.slice(0, -1) : segments;

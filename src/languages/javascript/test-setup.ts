@@ -68,8 +68,9 @@ export class TestSetups {
       const present = mayHold(dir);
       for (const name of CONFIG_NAMES) {
         for (const extension of CONFIG_EXTENSIONS) {
+          if (!present(name + extension)) continue;
           const config = path.join(dir, name + extension);
-          if (present(name + extension) && isFile(config)) files.push(...this.setupFilesOfConfig(config, extension === '.json' ? readJsonObject(config) : undefined));
+          if (isFile(config)) files.push(...this.setupFilesOfConfig(config, extension === '.json' ? readJsonObject(config) : undefined));
         }
       }
       const manifest = present('package.json') ? readJsonObject(path.join(dir, 'package.json')) : null;
