@@ -34,12 +34,14 @@ let worker: ((call: Call) => unknown) | undefined;
  * folder's, a link out of it) is not the project's and is never loaded: it would run code from outside.
  */
 export function projectPrettier(file: string, tree: string | undefined): string | null {
+  // Without a tree (`check`, whose output nobody sees) no prettier is the project's: none is even looked for.
+  if (tree === undefined) return null;
   const dir = path.dirname(file);
-  const key = `${tree ?? ''}\0${dir}`;
+  const key = `${tree}\0${dir}`;
   let entry = entries.get(key);
   if (entry === undefined) {
     entry = resolvePrettierFrom(dir);
-    if (entry !== null && (tree === undefined || !isInside(tree, realPathOr(entry)))) entry = null;
+    if (entry !== null && !isInside(tree, realPathOr(entry))) entry = null;
     entries.set(key, entry);
   }
   return entry;
