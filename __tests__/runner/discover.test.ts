@@ -76,6 +76,16 @@ describe('discoverFiles: what is included', () => {
     expect(files.every((file) => path.isAbsolute(file))).toBe(true);
   });
 
+  it("tells once, before the filters, how many files the globs' walk listed: an estimate for starting workers", () => {
+    const counts: number[] = [];
+    const { files } = discoverFiles(registryAt(root), undefined, { onListed: (n) => counts.push(n), elsewhere: true });
+    // The walk lists the .gitignore'd and package-output files too (x.gen.ts, local.ts, tmp/t.ts,
+    // packages/p/dist/x.js), not those its own ignore globs leave out; the second walk (elsewhere) tells nothing.
+    expect(counts).toHaveLength(1);
+    expect(counts[0]).toBeGreaterThan(files.length);
+    expect(counts[0]).toBe(files.length + 4);
+  });
+
   it('gives the same answer every time', () => {
     expect(discoverFiles(registryAt(root))).toEqual(discoverFiles(registryAt(root)));
   });

@@ -59,6 +59,40 @@ describe('FileRunner.runEach', () => {
   }, 60_000);
 });
 
+describe('FileRunner.prestart', () => {
+  it('starts the workers an estimate calls for; runEach keeps them for a list as long, stops them for a shorter one', async () => {
+    const { FileRunner } = require(path.join(DIST, 'runner', 'file-runner.js'));
+    const { loadRegistry } = require(path.join(DIST, 'registry', 'load.js'));
+    const { root, files } = tree();
+    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+    const statuses = async (list: string[], estimate: number): Promise<{ started: unknown[]; kept: number; statuses: string[] }> => {
+      const runner = new FileRunner(registry, { transforms: ['consolidated-paths'], workers: 2 });
+      runner.prestart(estimate);
+      const started = [...runner.pool];
+      let kept = -1;
+      const seen: string[] = [];
+      await runner.runEach(list, (run: { result?: { status: string } }) => {
+        if (kept < 0) kept = runner.pool.length;
+        seen.push(run.result!.status);
+      });
+      return { started, kept, statuses: seen };
+    };
+    const expected = (n: number) => files.slice(0, n).map((_, i) => (i % 3 === 2 ? 'unchanged' : 'changed'));
+    // An estimate of 600 files starts two workers; the 600 files then run on those two, none started anew.
+    const long = await statuses(files, 600);
+    expect(long.started).toHaveLength(2);
+    expect(long.kept).toBe(2);
+    expect(long.statuses).toEqual(expected(600));
+    // The same estimate, but 100 files listed: the workers are stopped and the files run on this thread.
+    const short = await statuses(files.slice(0, 100), 600);
+    expect(short.started).toHaveLength(2);
+    expect(short.kept).toBe(0);
+    expect(short.statuses).toEqual(expected(100));
+    // An estimate below the workers' threshold starts none.
+    expect((await statuses(files.slice(0, 100), 100)).started).toHaveLength(0);
+  }, 60_000);
+});
+
 describe('FileRunner.runEach on this thread', () => {
   it('lets the event loop run between windows of files, so that a signal handler is not kept waiting', async () => {
     const { FileRunner } = require('../../src/runner/file-runner');

@@ -43,6 +43,11 @@ export interface DiscoverOptions {
    * trusts nothing the repository's configuration could make git do).
    */
   git?: boolean;
+  /**
+   * Told, once, how many files the include globs list before .gitignore and the other filters narrow them:
+   * an early estimate, for a runner that would start its worker threads while discovery goes on.
+   */
+  onListed?: (files: number) => void;
 }
 
 /**
@@ -82,7 +87,9 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   const root = path.resolve(registry.root);
   const realRoot = realPathOr(root);
   const links = new Map<string, string>();
-  const gitignore = ignoreRulesFor(root, { git: options.git !== false });
+  // Read after the globs' walk, whose count is the early estimate (onListed).
+  let gitignore: ReturnType<typeof ignoreRulesFor> | undefined;
+  let told = false;
   const isPackageBuildOutput = packageBuildOutputTest(root);
   const rootPrefix = folderPrefix(root);
   /**
@@ -99,6 +106,9 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
       // Globs match dot-folders and dot-files as git's do: `**/*.ts` takes `.storybook/main.ts`.
       dot: true,
     });
+    if (!told) options.onListed?.(listed.length);
+    told = true;
+    gitignore ??= ignoreRulesFor(root, { git: options.git !== false });
     const files: string[] = [];
     for (const relative of listed) {
       const file = path.join(root, relative);
