@@ -50,7 +50,8 @@ export function parseHead(text: string, filePath: string, namesRewrittenInPlace:
   const end = prologueEnd(text);
   if (end === null) return null;
   const rest = text.slice(end);
-  if (restNeedsWholeFile(rest) || namesUsedIn(namesRewrittenInPlace, rest)) return null;
+  // (the names first: where the rest uses one, it is parsed whole whatever else it holds, and its scan is cheaper)
+  if (namesUsedIn(namesRewrittenInPlace, rest) || restNeedsWholeFile(rest)) return null;
   let parsed: { ast: File; settings: ParseSettings };
   try {
     parsed = parseSourceWithSettings(text.slice(0, end), filePath);
