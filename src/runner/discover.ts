@@ -87,6 +87,8 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   const root = path.resolve(registry.root);
   const realRoot = realPathOr(root);
   const links = new Map<string, string>();
+  // Each folder's entries, read once for both walks (when there are two).
+  const listings = options.elsewhere ? new Map<string, unknown>() : undefined;
   // Read after the globs' walk, whose count is the early estimate (onListed).
   let gitignore: ReturnType<typeof ignoreRulesFor> | undefined;
   let told = false;
@@ -102,7 +104,7 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
     const listed = globSync(include, {
       cwd: root,
       ignore: [...exclude, ...neverSource],
-      fs: linkAwareFs(linksFound),
+      fs: linkAwareFs(linksFound, listings),
       // Globs match dot-folders and dot-files as git's do: `**/*.ts` takes `.storybook/main.ts`.
       dot: true,
     });
@@ -245,14 +247,21 @@ function scopesOf(paths: string[], cwd: string, root: string, realRoot: string):
  * folder: a link's real path is recorded in `links`, a folder link is refused, and a broken link is
  * dropped (there is nothing to read).
  */
-function linkAwareFs(links: Map<string, string>): GlobOptions['fs'] {
+function linkAwareFs(links: Map<string, string>, listings?: Map<string, unknown>): GlobOptions['fs'] {
   const realpathSync = (link: string): string => {
     const real = fs.realpathSync.native(link);
     if (fs.statSync(real).isDirectory()) throw new Error(`${link}: a linked folder is never followed`);
     links.set(path.resolve(link), real);
     return link;
   };
-  return { realpathSync } as unknown as GlobOptions['fs'];
+  // `check`'s second walk (every file, for those the run does not take) lists the folders the first listed.
+  const readdirSync = (dir: string, options: unknown): unknown => {
+    const key = `${dir}\0${JSON.stringify(options)}`;
+    let entries = listings!.get(key);
+    if (entries === undefined) listings!.set(key, (entries = fs.readdirSync(dir, options as { withFileTypes: true })));
+    return entries;
+  };
+  return (listings ? { realpathSync, readdirSync } : { realpathSync }) as unknown as GlobOptions['fs'];
 }
 
 /** Whether a file lies in a build output folder of a nested package (`packages/x/dist/…`). */
