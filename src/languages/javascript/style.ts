@@ -6,7 +6,7 @@
  * else from the file itself. README: "How the output is formatted".
  */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { isInside, realPathOr } from '../../shared/paths';
 import { UserError } from '../../shared/errors';
 import { projectTree } from '../../shared/repository';
@@ -55,6 +55,8 @@ export interface StyleRequest {
 const EDITORCONFIG_MEMO = 'javascript:editorconfig';
 /** Whether any `.editorconfig` applies to a folder, by folder, under this key. */
 const EDITORCONFIG_PRESENT = 'javascript:editorconfig-present';
+/** Folders' real paths, by folder, under this key. */
+const REAL_FOLDERS = 'javascript:real-folders';
 type EditorconfigCache = NonNullable<import('editorconfig').ParseOptions['cache']>;
 
 /** prettier's own default width, and the width of a file that says nothing. */
@@ -123,11 +125,16 @@ function fromPrettier(options: Record<string, unknown>): JsStyle {
 function fromEditorconfig(path: string, file: JsStyle, request: StyleRequest): JsStyle {
   const { tree, runMemo } = request;
   if (tree === undefined) return file;
-  // The tree is a real path (a link above the project resolved); so must the file's be, to be compared.
-  const real = realPathOr(path);
+  // The tree is a real path (a link above the project resolved); so must the file's folder be, to be compared
+  // (found once per folder: a file the engine is given is no link, discovery having followed those).
+  const realDirs = memoOf<string>(runMemo, REAL_FOLDERS);
+  const dir = dirname(path);
+  let realDir = realDirs.get(dir);
+  if (realDir === undefined) realDirs.set(dir, (realDir = realPathOr(dir)));
+  const real = join(realDir, basename(path));
   if (!isInside(tree, real)) return file;
   const root = resolve(tree);
-  if (!editorconfigAbove(dirname(real), root, memoOf<boolean>(runMemo, EDITORCONFIG_PRESENT))) return file;
+  if (!editorconfigAbove(realDir, root, memoOf<boolean>(runMemo, EDITORCONFIG_PRESENT))) return file;
   const cache: EditorconfigCache = memoOf(runMemo, EDITORCONFIG_MEMO);
   let props: Record<string, unknown>;
   try {
