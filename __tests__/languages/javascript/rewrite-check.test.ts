@@ -208,6 +208,11 @@ describe('the cheaper safety net', () => {
       expect(verdict([name(2, 'A B')])).toEqual([false, 1]);
       expect(verdict([name(7, 'Other')])[1]).toBe(1);
       expect(verdict([name(0, 'Canonical')])[1]).toBe(1);
+      // TypeScript's built-in type names are keywords in a type: `Legacy` ➔ `string` is parsed (`x: string` would
+      // parse; `A<T>` ➔ `string<T>` and `type X = intrinsic | …` would not).
+      for (const builtin of ['string', 'number', 'boolean', 'any', 'unknown', 'never', 'object', 'symbol', 'bigint', 'intrinsic']) {
+        expect([builtin, verdict([name(2, builtin)])[1]]).toEqual([builtin, 1]);
+      }
       // Two edits that meet are not apart: parsed.
       expect(verdict([name(2, 'Canonical'), { start: nth('Legacy', 2) + 6, end: nth('Legacy', 2) + 6, text: '[]' }])).toEqual([true, 1]);
     } finally {
@@ -216,6 +221,27 @@ describe('the cheaper safety net', () => {
     // Without the scopes nothing is known of the names: the statements are parsed.
     const fresh = javascript.parse(file, source);
     expect(fresh.confirmsRewrite!(applyEdits(source, [name(2, 'Canonical')]), [name(2, 'Canonical')])).toBe(true);
+  });
+
+  it("never proves a type's name made a built-in type's: the review's counterexamples", () => {
+    // (found by an adversarial review of 985,000 generated edits; each was proven without a parse and did not parse)
+    const cases: [string, string, string][] = [
+      ['case.ts', 'import {A} from "x";\nlet x: A<number>;\n', 'string'],
+      ['case.tsx', 'import {A} from "x";\nexport const p: Promise<A<1>> = null!;\n', 'unknown'],
+      ['case.mts', 'import {A} from "x";\ntype X = A | null;\n', 'intrinsic'],
+      ['case.ts', 'import {A} from "x";\ntype X = A<number>;\n', 'intrinsic'],
+      ['case.ts', 'import {A} from "x";\nexport function f(): A<string> { return null!; }\n', 'never'],
+    ];
+    for (const [name, source, to] of cases) {
+      const file = path.join(PROJECT, 'src', 'app', name);
+      const parsed = javascript.parse(file, source) as JavaScriptFile;
+      void parsed.scopes;
+      const at = source.indexOf('A', source.indexOf('\n'));
+      const edits = [{ start: at, end: at + 1, text: to }];
+      const output = applyEdits(source, edits);
+      expect([source, to, parsesWhole(file, output)]).toEqual([source, to, false]);
+      expect([source, to, parsed.confirmsRewrite!(output, edits)]).toEqual([source, to, false]);
+    }
   });
 
   it('never proves a mutant of a file read from its import prologue alone, whose rest it never parses', () => {

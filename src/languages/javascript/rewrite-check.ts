@@ -153,8 +153,10 @@ export function rewriteParses(file: ParsedFile, output: string, allEdits: readon
 }
 
 /**
- * Words a name written in place of another must not be: JavaScript's keywords and reserved words, and the
- * contextual words of JavaScript and TypeScript, any of which may begin another production (`async`, `type`).
+ * Words a name written in place of another must not be: JavaScript's keywords and reserved words, the
+ * contextual words of JavaScript and TypeScript, any of which may begin another production (`async`, `type`),
+ * and TypeScript's built-in type names, which a type reads as keywords (`A<T>` ➔ `string<T>` does not parse;
+ * `type X = intrinsic` is the intrinsic keyword).
  */
 const NOT_A_PLAIN_NAME = new Set([
   'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
@@ -164,6 +166,7 @@ const NOT_A_PLAIN_NAME = new Set([
   'eval', 'async', 'of', 'as', 'get', 'set', 'from', 'type', 'declare', 'abstract', 'readonly', 'namespace',
   'module', 'global', 'keyof', 'infer', 'is', 'asserts', 'unique', 'satisfies', 'accessor', 'constructor', 'out',
   'override', 'undefined', 'using', 'source', 'defer', 'require',
+  'any', 'unknown', 'never', 'object', 'string', 'number', 'boolean', 'bigint', 'symbol', 'intrinsic',
 ]);
 const PLAIN_NAME = /^[A-Za-z_$][\w$]*$/;
 /** Where a name for a name changes nothing but the name (an export specifier's may repeat an exported name; JSX names its closing tag too). */
