@@ -60,6 +60,17 @@ describe('scope analysis', () => {
     expect(analysis.program.bindings.get('D')?.map((b) => b.declarationKind)).toEqual(['var']);
   });
 
+  it('sees a shorthand with a default in an assignment pattern as a shorthand property: its name is also the key', () => {
+    // (renamed as a plain value, `({ B = 1 } = o)` would become `({ C = 1 } = o)` and read another property)
+    const code = `import { B } from 'b';\nlet o = {};\n({ B = 1 } = o);\n({ x: B = 2 } = o);\n`;
+    expect(importReferences(code, 'case.js')).toEqual(['shorthand-property', 'value']);
+  });
+
+  it('does not take the name a UMD declaration gives its global (`export as namespace B`) for a reference', () => {
+    const code = `import { B } from 'b';\nexport declare const x: B;\nexport as namespace B;\n`;
+    expect(importReferences(code, 'case.d.ts')).toEqual(['type']);
+  });
+
   it('lets a type parameter or a local type shadow the type only', () => {
     const code = `import { B } from 'b';
       function f<B>(x: B) { return B; }

@@ -85,6 +85,8 @@ export interface ScopeAnalysis extends seam.Scopes {
   isNameTaken(name: string): boolean;
   /** `const Alias = Imported`: the binding of `Imported`. */
   aliasedBinding(binding: Binding): Binding | null;
+  /** Whether a `new` expression is the callee of another `new`: `new new A()()` (made a call, it would change meaning). */
+  isCalleeOfNew(node: AnyNode): boolean;
 }
 
 const VALUE_AND_TYPE = { value: true, type: true, query: true };
@@ -165,6 +167,8 @@ class Analyzer {
   readonly program = new Scope(null, 'program');
   readonly references: Reference[] = [];
   readonly bindings: Binding[] = [];
+  /** `new` expressions that another `new` constructs the result of, unparenthesized: `new new A()()`. */
+  readonly newCallees = new Set<AnyNode>();
   /** Binding-position identifiers: visited for their type annotations, never as references. */
   private readonly declaringIds = new Set<Node>();
   private deferredDepth = 0;
@@ -357,7 +361,11 @@ class Analyzer {
         // { key: value }, { key: Type }: a key that is not computed names a property, never a reference
         for (const decorator of node.decorators ?? []) this.visit(decorator, node, 'decorators', scope);
         if (node.computed) this.visitChild(node.key, node, 'key', scope);
-        if (node.type === 'ObjectProperty') this.visitChild(node.value, node, 'value', scope);
+        if (node.type === 'ObjectProperty' && node.shorthand && node.value.type === 'AssignmentPattern' && node.value.left.type === 'Identifier') {
+          // ({ A = 1 } = b): `A` is the property's name too, a shorthand like `{ A }` (renamed, it becomes `A: B = 1`)
+          this.visit(node.value.left, node, 'value', scope);
+          this.visitChild(node.value.right, node.value, 'right', scope);
+        } else if (node.type === 'ObjectProperty') this.visitChild(node.value, node, 'value', scope);
         else if (node.typeAnnotation) this.visitChild(node.typeAnnotation, node, 'typeAnnotation', scope);
         return;
       case 'Program':
@@ -412,6 +420,8 @@ class Analyzer {
       case 'ImportDeclaration':
       case 'ExportAllDeclaration':
       case 'MetaProperty':
+      // export as namespace Lib: names a global, refers to nothing
+      case 'TSNamespaceExportDeclaration':
         return;
       case 'ExportNamedDeclaration':
         if (node.declaration) this.visit(node.declaration, node, 'declaration', scope);
@@ -431,6 +441,10 @@ class Analyzer {
         return;
       case 'TSIndexSignature':
         for (const param of node.parameters ?? []) this.declaringIds.add(param);
+        break;
+      case 'NewExpression':
+        // new new A()(): the inner `new A()` is what the outer constructs
+        if (node.callee.type === 'NewExpression') this.newCallees.add(node.callee);
         break;
       default:
         if (FUNCTION_TYPES.has(node.type)) {
@@ -669,6 +683,7 @@ export function analyzeScopes(program: Node): ScopeAnalysis {
     bindings: analyzer.bindings,
     bindingDeclaredBy: (id) => byId.get(id),
     isNameTaken: (name) => taken.has(name),
+    isCalleeOfNew: (node) => analyzer.newCallees.has(node),
     memberNamesAround: (reference) => new Set((reference as Reference).containers.flatMap(memberNames)),
     aliasedBinding: (binding) => {
       const declarator = binding.declaration;

@@ -70,7 +70,8 @@ export class JavaScriptFile implements SourceFile {
   }
 
   constructCall(reference: Reference): JsConstructCall | null {
-    if (reference.context !== 'new-callee') return null;
+    // new new ExecutionEngine(ctx)() constructs what the inner one returns: createUserExecutionEngine(ctx)() would not
+    if (reference.context !== 'new-callee' || this.scopes.isCalleeOfNew(reference.parent)) return null;
     const node: AnyNode = reference.parent;
     const args: AnyNode[] = node.arguments;
     return {
