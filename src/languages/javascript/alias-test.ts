@@ -11,9 +11,8 @@
  * HTML-like comment (`<!--`, `-->`: comments in a script).
  */
 import { aliasTestFor, keywordAt, wholeNames, type AliasSyntax } from '../alias-test';
-import { skipTrivia } from './trivia';
+import { IDENTIFIER_PART, skipTrivia } from './trivia';
 
-const IDENTIFIER_PART = '\\p{ID_Continue}$\\u200c\\u200d';
 const IDENTIFIER_CHAR = new RegExp(`[${IDENTIFIER_PART}]`, 'u');
 
 const JAVASCRIPT: AliasSyntax = {

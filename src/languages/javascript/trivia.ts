@@ -25,11 +25,14 @@ export function skipTrivia(text: string, pos: number): number {
   }
 }
 
+/** The characters that may continue an identifier, as a character class's body (for a `u` pattern). */
+export const IDENTIFIER_PART = '\\p{ID_Continue}$\\u200c\\u200d';
+
 /** An identifier's characters, or a `\u` escape that spells one (`\u0045`, `\u{45}`). */
-const IDENTIFIER_PART = /(?:[\p{ID_Continue}$\u200c\u200d]|\\u(?:[0-9a-fA-F]{4}|\{[0-9a-fA-F]+\}))+/uy;
+const IDENTIFIER_TOKEN = new RegExp(`(?:[${IDENTIFIER_PART}]|\\\\u(?:[0-9a-fA-F]{4}|\\{[0-9a-fA-F]+\\}))+`, 'uy');
 
 /** Where the identifier token starting at `start` ends: a name spelled with escapes is longer than the name. */
 export function identifierEnd(text: string, start: number): number {
-  IDENTIFIER_PART.lastIndex = start;
-  return IDENTIFIER_PART.exec(text) ? IDENTIFIER_PART.lastIndex : start;
+  IDENTIFIER_TOKEN.lastIndex = start;
+  return IDENTIFIER_TOKEN.exec(text) ? IDENTIFIER_TOKEN.lastIndex : start;
 }
