@@ -91,9 +91,8 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   const links = new Map<string, string>();
   // Each folder's entries, read once for both walks (when there are two).
   const listings = options.elsewhere ? new Map<string, unknown>() : undefined;
-  // Read after the globs' walk, whose count is the early estimate (onListed).
+  // Read after the first walk, whose count is the early estimate (onListed).
   let gitignore: ReturnType<typeof ignoreRulesFor> | undefined;
-  let told = false;
   const isPackageBuildOutput = packageBuildOutputTest(root);
   const rootPrefix = folderPrefix(root);
   /**
@@ -110,9 +109,10 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
       // Globs match dot-folders and dot-files as git's do: `**/*.ts` takes `.storybook/main.ts`.
       dot: true,
     });
-    if (!told) options.onListed?.(listed.length);
-    told = true;
-    gitignore ??= ignoreRulesFor(root, { git: options.git !== false });
+    if (gitignore === undefined) {
+      options.onListed?.(listed.length);
+      gitignore = ignoreRulesFor(root, { git: options.git !== false });
+    }
     const files: string[] = [];
     for (const relative of listed) {
       const file = path.join(root, relative);
@@ -256,14 +256,15 @@ function linkAwareFs(links: Map<string, string>, listings?: Map<string, unknown>
     links.set(path.resolve(link), real);
     return link;
   };
+  if (!listings) return { realpathSync } as unknown as GlobOptions['fs'];
   // `check`'s second walk (every file, for those the run does not take) lists the folders the first listed.
   const readdirSync = (dir: string, options: unknown): unknown => {
     const key = `${dir}\0${JSON.stringify(options)}`;
-    let entries = listings!.get(key);
-    if (entries === undefined) listings!.set(key, (entries = fs.readdirSync(dir, options as { withFileTypes: true })));
+    let entries = listings.get(key);
+    if (entries === undefined) listings.set(key, (entries = fs.readdirSync(dir, options as { withFileTypes: true })));
     return entries;
   };
-  return (listings ? { realpathSync, readdirSync } : { realpathSync }) as unknown as GlobOptions['fs'];
+  return { realpathSync, readdirSync } as unknown as GlobOptions['fs'];
 }
 
 /** Whether a file lies in a build output folder of a nested package (`packages/x/dist/…`). */
