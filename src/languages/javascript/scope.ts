@@ -358,15 +358,7 @@ class Analyzer {
         return;
       case 'ObjectProperty':
       case 'TSPropertySignature':
-        // { key: value }, { key: Type }: a key that is not computed names a property, never a reference
-        for (const decorator of node.decorators ?? []) this.visit(decorator, node, 'decorators', scope);
-        if (node.computed) this.visitChild(node.key, node, 'key', scope);
-        if (node.type === 'ObjectProperty' && node.shorthand && node.value.type === 'AssignmentPattern' && node.value.left.type === 'Identifier') {
-          // ({ A = 1 } = b): `A` is the property's name too, a shorthand like `{ A }` (renamed, it becomes `A: B = 1`)
-          this.visit(node.value.left, node, 'value', scope);
-          this.visitChild(node.value.right, node.value, 'right', scope);
-        } else if (node.type === 'ObjectProperty') this.visitChild(node.value, node, 'value', scope);
-        else if (node.typeAnnotation) this.visitChild(node.typeAnnotation, node, 'typeAnnotation', scope);
+        this.visitProperty(node, scope);
         return;
       case 'Program':
         this.hoist(node.body, scope);
@@ -457,6 +449,21 @@ class Analyzer {
         }
     }
     this.visitChildren(node, scope);
+  }
+
+  /** `{ key: value }`, `{ key: Type }`: a key that is not computed names a property, never a reference. */
+  private visitProperty(node: AnyNode, scope: Scope): void {
+    for (const decorator of node.decorators ?? []) this.visit(decorator, node, 'decorators', scope);
+    if (node.computed) this.visitChild(node.key, node, 'key', scope);
+    if (node.type === 'TSPropertySignature') {
+      this.visitChild(node.typeAnnotation, node, 'typeAnnotation', scope);
+    } else if (node.shorthand && node.value.type === 'AssignmentPattern' && node.value.left.type === 'Identifier') {
+      // ({ A = 1 } = b): `A` is the property's name too, a shorthand like `{ A }` (renamed, it becomes `A: B = 1`)
+      this.visit(node.value.left, node, 'value', scope);
+      this.visitChild(node.value.right, node.value, 'right', scope);
+    } else {
+      this.visitChild(node.value, node, 'value', scope);
+    }
   }
 
   /** A namespace's body or a class's static block: a scope that its `var`s do not leave. */
