@@ -3,6 +3,7 @@
  * over once, in the order of the file list, even when worker threads finish out of order; and `check`'s
  * report is the same from worker threads as from the main thread.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from '../helpers/cli';
 import { removeTempDirs, tempTree } from '../helpers/temp-repo';
@@ -56,6 +57,35 @@ describe('FileRunner.runEach', () => {
     expect(consumed.map((c) => c.index)).toEqual(files.map((_, i) => i));
     expect(consumed.map((c) => c.file)).toEqual(files);
     expect(consumed.map((c) => c.status)).toEqual(files.map((_, i) => (i % 3 === 2 ? 'unchanged' : 'changed')));
+  }, 60_000);
+});
+
+describe('FileRunner.runEach with more files to come', () => {
+  it('asks for them once a worker has a chunk to parse, and hands their runs over after the others', async () => {
+    const { FileRunner } = require(path.join(DIST, 'runner', 'file-runner.js'));
+    const { loadRegistry } = require(path.join(DIST, 'registry', 'load.js'));
+    const { root, files } = tree();
+    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+    const [first, later] = [files.slice(0, 500), files.slice(500)];
+    for (const workers of [1, 0]) {
+      const runner = new FileRunner(registry, { transforms: ['consolidated-paths'], workers });
+      runner.prestart(first.length);
+      let posted = 0;
+      for (const worker of runner.pool) {
+        const post = worker.postMessage.bind(worker);
+        worker.postMessage = (message: unknown) => (posted++, post(message));
+      }
+      const asked: { posted: number; consumed: number }[] = [];
+      const consumed: { index: number; file: string }[] = [];
+      await runner.runEach(first, (run: { file: string }, index: number) => consumed.push({ index, file: run.file }), () => {
+        asked.push({ posted, consumed: consumed.length });
+        return later;
+      });
+      // Asked once, before the first list was done: with a worker, right after its first chunk was sent.
+      expect(asked).toEqual([{ posted: workers, consumed: 0 }]);
+      expect(consumed.map((c) => c.file)).toEqual(files);
+      expect(consumed.map((c) => c.index)).toEqual(files.map((_, i) => i));
+    }
   }, 60_000);
 });
 
@@ -124,5 +154,20 @@ describe('check', () => {
     expect(JSON.parse(outputs[0]).files).toEqual({ scanned: FILE_COUNT + 3, measured: 400, changed: 400, failed: 0, skipped: 0 });
     expect(JSON.parse(outputs[0]).total).toBe(400);
     expect(outputs.slice(4)).toEqual(outputs.slice(0, 4));
+  }, 120_000);
+
+  it('counts the importers outside the files it checks (listed while the workers parse) as it does on one thread', async () => {
+    const { runCheck } = require(path.join(DIST, 'cli', 'check.js'));
+    const { root } = tree();
+    const config = JSON.parse(fs.readFileSync(path.join(root, 'ssot.config.json'), 'utf8'));
+    fs.writeFileSync(path.join(root, 'ssot.config.json'), JSON.stringify({ ...config, include: ['src/**/*.ts'] }));
+    fs.mkdirSync(path.join(root, 'scripts'));
+    fs.writeFileSync(path.join(root, 'scripts', 'seed.ts'), "import { Engine } from '../src/legacy';\nnew Engine();\n");
+    const reports = [];
+    for (const workers of [0, 2]) reports.push(JSON.parse((await runCheck({ cwd: root, format: 'json', color: false, toolVersion: '0.0.0', workers })).output));
+    const legacy = reports.map((report) => report.legacyModules.find((m: { module: string }) => m.module === 'src/legacy'));
+    expect(legacy[0].unchecked).toEqual(['scripts/seed.ts']);
+    expect(legacy[0].importers).toBe(401);
+    expect(reports[1]).toEqual(reports[0]);
   }, 120_000);
 });

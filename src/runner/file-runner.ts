@@ -217,15 +217,22 @@ export class FileRunner {
    * Hands each file's run to `consume` in the order of the list, as soon as the runs of the files before it
    * have landed, and keeps none: a caller that only aggregates (`check`) holds no run it is done with. Only
    * the runs that land ahead of an earlier file still being parsed wait, and reading pauses before many do.
+   * `more` lists files that follow `files` (check's files outside the run): it is asked while the workers
+   * parse the first chunk, so that they do not wait for it.
    */
-  async runEach(files: string[], consume: (run: FileRun, index: number) => void): Promise<void> {
+  async runEach(files: readonly string[], consume: (run: FileRun, index: number) => void, more?: () => readonly string[]): Promise<void> {
     const wanted = this.workerCount(files.length);
     // Workers started on an estimate (prestart) that the list did not bear out are stopped; others join them.
     if (wanted === 0) this.close();
     else this.startWorkers(wanted - this.pool.length);
-    if (this.pool.length === 0) return this.runHere(files, consume);
+    const list = [...files];
+    const extend = more && ((): void => void list.push(...more()));
+    if (this.pool.length === 0) {
+      extend?.();
+      return this.runHere(list, consume);
+    }
     try {
-      await this.runWithWorkers(files, consume);
+      await this.runWithWorkers(list, consume, extend);
     } finally {
       this.close();
     }
@@ -272,7 +279,7 @@ export class FileRunner {
    * cores are not twice one). Reading pauses while MAX_CHUNKS_AHEAD chunks wait for their results, so
    * that texts and results never pile up in memory on a large tree.
    */
-  private async runWithWorkers(files: string[], consume: (run: FileRun, index: number) => void): Promise<void> {
+  private async runWithWorkers(files: string[], consume: (run: FileRun, index: number) => void, extend?: () => void): Promise<void> {
     /** Runs landed ahead of an earlier file's, by their place in the list; `next` is the first not yet consumed. */
     const waiting = new Map<number, FileRun>();
     let next = 0;
@@ -324,13 +331,23 @@ export class FileRunner {
       });
     }
     let pending: WorkItem[] = [];
+    /** Lists `more` (once): as soon as a worker has a chunk to parse, or when the list is read to its end. */
+    const growList = (): void => {
+      extend?.();
+      extend = undefined;
+    };
     const flush = (): void => {
       if (pending.length === 0) return;
       this.pool[turn++ % this.pool.length].postMessage({ items: pending });
       inFlight++;
       pending = [];
+      growList();
     };
-    for (const [index, file] of files.entries()) {
+    for (let index = 0; ; index++) {
+      // Read to its end, the list takes what `more` lists, if it has not yet.
+      if (index === files.length) growList();
+      if (index === files.length) break;
+      const file = files[index];
       const checked = readAndPreflight(file, this.registry, this.settings);
       if ('run' in checked) land([{ index, run: checked.run }]);
       else {
@@ -384,7 +401,7 @@ export async function discoverAndRunEach(
   const { discoverFiles, NothingToScanError } = require('./discover') as typeof import('./discover');
   const runner = new FileRunner(registry, options);
   try {
-    const { files, notes, elsewhere = [] } = discoverFiles(registry, options.paths, {
+    const { files, notes, listElsewhere } = discoverFiles(registry, options.paths, {
       cwd: options.cwd, elsewhere: options.elsewhere, git: options.git,
       // A run over paths given is narrowed after the walk: its estimate is no estimate.
       onListed: options.paths && options.paths.length > 0 ? undefined : (estimate) => runner.prestart(estimate),
@@ -392,12 +409,12 @@ export async function discoverAndRunEach(
     const selected = options.select ? options.select(files) : files;
     let read = 0;
     const firstSkipped: FileRun[] = [];
-    await runner.runEach([...selected, ...elsewhere], (run, index) => {
+    await runner.runEach(selected, (run, index) => {
       const outside = index >= selected.length;
       if (!outside && !run.skip) read++;
       else if (!outside && firstSkipped.length < 3) firstSkipped.push(run);
       consume(run, outside);
-    });
+    }, listElsewhere);
     // Files listed but none read (binary, too large, not UTF-8): nothing was scanned, which no run may pass off as clean.
     // A shard may rightly hold no file; the whole list is what must not be empty.
     if (!options.select && read === 0) {
