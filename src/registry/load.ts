@@ -5,7 +5,6 @@
  * file and the JSON path.
  */
 import * as path from 'node:path';
-import { globSync } from 'tinyglobby';
 import { moduleKey, ModuleReadError, type Language, type ModuleRef } from '../languages/language';
 import { LANGUAGES } from '../languages';
 import { ProjectResolver } from './project-resolver';
@@ -275,6 +274,8 @@ class RegistryBuilder {
 
   /** `; did you mean "src/agents/engine"?` for a name that resolves to nothing but is close to one that does. */
   private nearestModule(name: string): string {
+    // Loaded only here, for a mistake: a worker thread, which loads the registry too, never lists files.
+    const { globSync } = require('tinyglobby') as typeof import('tinyglobby');
     // Links are not followed: a folder linked from outside is no module of the registry's, and is not read.
     this.moduleNames ??= [...new Set(globSync(['**/*'], { cwd: this.root, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false })
       .flatMap((file) => {

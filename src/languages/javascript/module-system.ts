@@ -6,7 +6,6 @@
 import * as path from 'node:path';
 import { isBuiltin } from 'node:module';
 import { parseTsconfig } from 'get-tsconfig';
-import { escapePath } from 'tinyglobby';
 import {
   ModuleReadError,
   type Language, type LanguagePrefilter, type ModuleExports, type ModuleRef, type ModuleSystem, type ModuleSystemSetup, type SetupMock,
@@ -168,6 +167,8 @@ export class JavaScriptModules implements ModuleSystem {
       if (!outDir) return [];
       const relative = path.relative(this.root, path.resolve(path.dirname(this.tsconfig), outDir));
       if (relative === '' || !isInside(this.root, path.resolve(this.root, relative))) return [];
+      // (tinyglobby is loaded here, by discovery: a worker thread, which loads this module, lists no files)
+      const { escapePath } = require('tinyglobby') as typeof import('tinyglobby');
       return [`${escapePath(toPosix(relative))}/**`];
     } catch {
       // An unreadable tsconfig was reported when the registry loaded; here it only means no outDir to skip.
