@@ -136,12 +136,22 @@ export class JavaScriptModules implements ModuleSystem {
     const shaped = specifierShapes(names, this.resolver.bareSpecifierEdges());
     const insideFolders = folders.map((folder) => folder + path.sep);
     const mentions = (text: string): boolean => shaped.test(text) || plain.some((needle) => text.includes(needle));
+    // Asked of every import of every parsed file, and most are written alike in many files: each answered once.
+    const answers = new Map<string, boolean>();
     return {
       needles,
       mentions,
       mustParse: (file) => insideFolders.some((folder) => file.startsWith(folder)),
-      // `.`, `../..`, `./index`, `../inner/../index.js`: what a folder's own files write names no module.
-      mayReach: (specifier) => mentions(`'${specifier}'`) || namesOnlyAFolder(specifier),
+      mayReach: (specifier) => {
+        let reaches = answers.get(specifier);
+        if (reaches === undefined) {
+          // `.`, `../..`, `./index`, `../inner/../index.js`: what a folder's own files write names no module.
+          reaches = mentions(`'${specifier}'`) || namesOnlyAFolder(specifier);
+          if (answers.size >= MAX_ANSWERS_KEPT) answers.clear();
+          answers.set(specifier, reaches);
+        }
+        return reaches;
+      },
     };
   }
 
@@ -240,6 +250,9 @@ function specifierShapes(names: readonly string[], edges: { bare: boolean; befor
  * Whether a specifier, once its `x/..` steps are collapsed (as resolution does), names nothing but the way
  * up: `.`, `../..`, `./`, ending at most in `index` with an extension.
  */
+/** Specifiers whose answer is kept (a few MB at most on a tree with that many different ones). */
+const MAX_ANSWERS_KEPT = 50_000;
+
 function namesOnlyAFolder(specifier: string): boolean {
   // A package or an alias (`@app/x`, `lodash`) is no way up (asked of every import a parsed file has).
   if (specifier !== '' && specifier[0] !== '.' && specifier[0] !== '/') return false;

@@ -155,6 +155,10 @@ export class ModuleResolver {
   private readonly realPaths = new Map<string, string>();
   private readonly probed = new Map<string, string | null>();
   private readonly resolutions = new Map<string, Resolution>();
+  /** `fromDir\0target\0styleOf` ➔ the specifier written: files of one folder import the same modules alike. */
+  private readonly specifiers = new Map<string, string>();
+  /** The folder of the file asked about last: a file's specifiers are resolved one after another. */
+  private lastFrom = { file: '', dir: '' };
 
   /** Throws if the tsconfig cannot be read or its `paths` are malformed. */
   constructor(readonly options: ResolverOptions) {
@@ -163,7 +167,13 @@ export class ModuleResolver {
 
   /** The module that `specifier`, written in `fromFile`, refers to; null if it leads to no module we can name. */
   resolve(specifier: string, fromFile: string): ModuleRef | null {
-    return this.resolveFrom(specifier, this.realDirectory(path.dirname(path.resolve(fromFile)))).ref;
+    return this.resolveFrom(specifier, this.directoryOf(fromFile)).ref;
+  }
+
+  /** The real folder of a file, its specifiers are relative to. */
+  private directoryOf(fromFile: string): string {
+    if (this.lastFrom.file !== fromFile) this.lastFrom = { file: fromFile, dir: this.realDirectory(path.dirname(path.resolve(fromFile))) };
+    return this.lastFrom.dir;
   }
 
   /** A registry module name: a path without extension relative to root, or a bare package specifier. */
@@ -183,19 +193,26 @@ export class ModuleResolver {
   /** A specifier for `target` written in `fromFile`, in the style of `styleOf` (a specifier that file already uses). */
   specifierFor(target: ModuleRef, fromFile: string, styleOf?: string): string {
     if (target.kind === 'package') return target.name;
-    const fromDir = this.realDirectory(path.dirname(path.resolve(fromFile)));
+    const fromDir = this.directoryOf(fromFile);
+    const key = `${fromDir}\0${target.path}\0${styleOf ?? ''}`;
+    let specifier = this.specifiers.get(key);
+    if (specifier === undefined) this.specifiers.set(key, (specifier = this.writeSpecifier(target.path, fromDir, styleOf)));
+    return specifier;
+  }
+
+  private writeSpecifier(target: string, fromDir: string, styleOf: string | undefined): string {
     const style = this.styleOf(styleOf, fromDir);
     const kinds = style.kind === 'relative' ? [style.kind] : [style.kind, 'relative' as const];
-    const forms = this.writtenForms(target.path, style);
+    const forms = this.writtenForms(target, style);
     for (const kind of kinds) {
       for (const written of forms) {
-        for (const specifier of this.specifiersOfKind(kind, written, target.path, fromDir, style)) {
-          if (this.resolvesTo(specifier, fromDir, target.path)) return specifier;
+        for (const specifier of this.specifiersOfKind(kind, written, target, fromDir, style)) {
+          if (this.resolvesTo(specifier, fromDir, target)) return specifier;
         }
       }
     }
     // Nothing shorter leads back to the file (shadowed by a sibling, say): name it in full.
-    return this.relativeSpecifier(fromDir, target.path);
+    return this.relativeSpecifier(fromDir, target);
   }
 
   /** The module of a file the engine is processing, with the identity resolve() gives it. */
