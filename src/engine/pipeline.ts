@@ -5,7 +5,7 @@
  * that file's result: a parse error, two edits that collide, a transform that throws.
  */
 import { basename } from 'node:path';
-import { moduleKey, SourceParseError, WholeFileNeeded, type ModuleSystem, type SourceFile } from '../languages/language';
+import { moduleKey, SourceParseError, WholeFileNeeded, type ModuleSystem, type ScopeNeeds, type SourceFile } from '../languages/language';
 import type { Registry } from '../registry/types';
 import { mayNeedRewrite, mentionsRegistry } from '../registry/prefilter';
 import type { Transform } from './transform';
@@ -91,7 +91,7 @@ export function transformFile(options: TransformFileOptions): FileResult {
   if (mode === 'rewrite' && !options.wholeFiles && language.parseHead) {
     let head: SourceFile | null;
     try {
-      head = language.parseHead(path, source, namesRewrittenInPlace(registry));
+      head = language.parseHead(path, source, scopeNeedsOf(registry));
     } catch (error) {
       return crashed(path, 'the parser', error);
     }
@@ -108,23 +108,37 @@ export function transformFile(options: TransformFileOptions): FileResult {
   return runTransforms(file, options, system)!;
 }
 
-const rewrittenInPlace = new WeakMap<Registry, readonly string[]>();
+const scopeNeeds = new WeakMap<Registry, ScopeNeeds>();
 
 /**
- * The legacy names a transform rewrites where they are used: those with a construct rule (`new Legacy()`)
- * and those whose canonical name differs (a rename). Named after a file's prologue, they mean the
- * transforms will ask for its scopes (`Language.parseHead`). One list per registry.
+ * What tells, from a file's import prologue, that its transforms will ask for its scopes (ScopeNeeds). One
+ * per registry. Rewritten in place: the legacy names with a construct rule (`new Legacy()`) and those whose
+ * canonical name differs (a rename). Asking whatever the rest holds: an import of one of those (each `new`
+ * of it is looked for; a renamed one is imported under an alias once repointed), and a registry name
+ * imported under an alias (aliased-imports asks whether the canonical name is free in the whole file).
  */
-function namesRewrittenInPlace(registry: Registry): readonly string[] {
-  let names = rewrittenInPlace.get(registry);
-  if (!names) {
-    const found = new Set<string>();
+function scopeNeedsOf(registry: Registry): ScopeNeeds {
+  let needs = scopeNeeds.get(registry);
+  if (!needs) {
+    const rewritten = new Set<string>();
+    const constructed = new Set<string>();
+    const registryNames = new Set<string>();
     for (const legacy of registry.legacyByModule.values()) {
-      for (const symbol of legacy.values()) if (symbol.name !== 'default' && (symbol.construct || symbol.canonical.name !== symbol.name)) found.add(symbol.name);
+      for (const symbol of legacy.values()) {
+        registryNames.add(symbol.name);
+        if (symbol.construct) constructed.add(symbol.name);
+        if (symbol.name !== 'default' && (symbol.construct || symbol.canonical.name !== symbol.name)) rewritten.add(symbol.name);
+      }
     }
-    rewrittenInPlace.set(registry, (names = [...found]));
+    for (const canonical of registry.canonicalByModule.values()) for (const name of canonical.keys()) registryNames.add(name);
+    needs = {
+      rewrittenInPlace: [...rewritten],
+      importAsksScopes: (imported, local) =>
+        constructed.has(imported) || rewritten.has(imported) || (imported !== local && imported !== 'default' && registryNames.has(imported)),
+    };
+    scopeNeeds.set(registry, needs);
   }
-  return names;
+  return needs;
 }
 
 /** The transforms on one parsed file, the edits spliced and checked; null when it was read in part and more is needed. */

@@ -132,6 +132,19 @@ export interface ModuleSystemSetup {
   fail(jsonPath: string, expected: string): never;
 }
 
+/** When a file's transforms will ask for its scopes: what a rewrite read from the import prologue alone cannot answer. */
+export interface ScopeNeeds {
+  /** Names a transform rewrites where they are used: one of them after the prologue means the scopes. */
+  rewrittenInPlace: readonly string[];
+  /**
+   * Whether importing `imported` (`default` for a default import) as `local` means the scopes whatever the
+   * rest holds: a class with a construct rule (its every `new` is looked for), a legacy name the canonical
+   * module gives another name, a registry name under an alias (whether the canonical name is free is asked
+   * of the whole file).
+   */
+  importAsksScopes(imported: string, local: string): boolean;
+}
+
 export interface Language {
   readonly id: string;
   /** As messages name it: `JS/TS`. */
@@ -162,11 +175,10 @@ export interface Language {
   /**
    * Optional, for a rewrite: the file read from its import prologue alone, when nothing after it can
    * matter to one, else null. Its SourceFile throws WholeFileNeeded when asked for more. Never throws.
-   * `namesRewrittenInPlace`: names a transform rewrites where they are used; one of them after the
-   * prologue means the transforms will ask for the file's scopes, so the whole file is parsed at once
-   * rather than after a first try. Passed as the same array for a whole run.
+   * `needs`: what tells that the transforms will ask for the file's scopes, so that the whole file is
+   * parsed at once rather than after a first try. Passed as the same object for a whole run.
    */
-  parseHead?(path: string, text: string, namesRewrittenInPlace?: readonly string[]): SourceFile | null;
+  parseHead?(path: string, text: string, needs?: ScopeNeeds): SourceFile | null;
   /**
    * Optional, for `--format-with NAME`: undefined when NAME is no formatter of this language; else null
    * when the project under `root` has it installed, or a message saying it has not (and how to install it).

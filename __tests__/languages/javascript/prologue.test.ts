@@ -162,18 +162,53 @@ describe('a rewrite read from the prologue first', () => {
     }
   });
 
-  it('starts again from the whole file when a transform asks for its scopes (a rename, a new, an alias)', () => {
+  /** What the pipeline's reads of the prologue returned while `source` was rewritten (null: the whole file at once). */
+  function headsRead(source: string, status?: string): unknown[] {
+    const read = jest.spyOn(javascript, 'parseHead');
+    try {
+      const result = rewrite(registry, file, source, TRANSFORM_ORDER, false) as { status: string };
+      if (status) expect([source, result.status]).toEqual([source, status]);
+      return read.mock.results.map((r) => (r.value === null ? null : 'head'));
+    } finally {
+      read.mockRestore();
+    }
+  }
+
+  it('parses the whole file at once when the prologue shows a transform will ask for its scopes (a new, a rename, an alias)', () => {
     const sources = [
+      // a class with a construct rule, named after the prologue, under an alias, or not named there at all
       "import { ExecutionEngine } from '../agents/execution_engine_consolidated';\n\nexport const e = new ExecutionEngine(ctx);\n",
+      "import { ExecutionEngine as Legacy } from '../agents/execution_engine_consolidated';\n\nexport const e = new Legacy(ctx);\n",
+      "import { ExecutionEngine } from '../agents/execution_engine_consolidated';\n\nexport const n = 1;\n",
+      // a name the canonical module gives another name, used after the prologue or not
       "import { IsolatedExecutionEngine } from '../agents/execution_engine_legacy_adapter';\n\nexport const e: IsolatedExecutionEngine = make();\n",
+      "import { IsolatedExecutionEngine } from '../agents/execution_engine_legacy_adapter';\n\nexport const n = 1;\n",
+      // a canonical name under an alias
       "import { UserExecutionEngine as Engine } from '../agents/supervisor/user_execution_engine';\n\nexport const e: Engine = make();\n",
     ];
     for (const source of sources) {
-      expect([source, javascript.parseHead!(file, source)]).not.toEqual([source, null]);
-      const result = rewrite(registry, file, source, TRANSFORM_ORDER, false) as { status: string };
-      expect([source, result.status]).toEqual([source, 'changed']);
+      expect([source, headsRead(source, 'changed')]).toEqual([source, [null]]);
       expectSameAsWhole(registry, file, source);
     }
+  });
+
+  it('reads the prologue alone when an alias names nothing of the registry\'s', () => {
+    const source = `import { EngineContext } from '../agents/execution_engine_consolidated';\nimport { Thing as Other } from './thing';\n\nexport const o = Other;\n`;
+    expect(headsRead(source, 'changed')).toEqual(['head']);
+    expectSameAsWhole(registry, file, source);
+  });
+
+  it('starts again from the whole file when a transform asks for its scopes unforetold (a legacy module imported whole)', () => {
+    const source = "import * as legacy from '../agents/execution_engine_consolidated';\n\nexport const m = legacy;\n";
+    const read = jest.spyOn(javascript, 'parse');
+    try {
+      expect(headsRead(source)).toEqual(['head']);
+      // … then the whole file, once
+      expect(read).toHaveBeenCalledTimes(1);
+    } finally {
+      read.mockRestore();
+    }
+    expectSameAsWhole(registry, file, source);
   });
 
   it('rewrites the imports of a file whose rest does not parse, which check reports (the whole file did not parse before either)', () => {
@@ -224,7 +259,7 @@ describe('the same rewrite as the whole file\'s', () => {
     expect(headCount(passed)).toBeGreaterThan(100);
   });
 
-  it('over a generated tree, where half the files construct or rename and start again whole', () => {
+  it('over a generated tree, where half the files construct or rename and are parsed whole', () => {
     const root = makeTempDir();
     generateTree(root, { files: 2_000, legacyShare: 0.05 });
     const { registry, files: passed } = candidatesOf(root);

@@ -27,8 +27,8 @@ export const javascript: Language = {
     const { ast, settings } = parseSourceWithSettings(text, path);
     return new JavaScriptFile(path, text, ast, settings);
   },
-  parseHead: (path, text, namesRewrittenInPlace) => {
-    const head = parseHead(text, path, namesRewrittenInPlace);
+  parseHead: (path, text, needs) => {
+    const head = parseHead(text, path, needs);
     return head && new JavaScriptFile(path, text, head.ast, head.settings, head.end);
   },
   survey: surveyModule,
