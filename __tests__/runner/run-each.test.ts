@@ -87,6 +87,25 @@ describe('FileRunner.runEach with more files to come', () => {
       expect(consumed.map((c) => c.index)).toEqual(files.map((_, i) => i));
     }
   }, 60_000);
+
+  it('asks for them first when the list alone is too short for threads, and starts them if both together are long enough', async () => {
+    const { FileRunner } = require(path.join(DIST, 'runner', 'file-runner.js'));
+    const { loadRegistry } = require(path.join(DIST, 'registry', 'load.js'));
+    const { root, files } = tree();
+    const registry = loadRegistry({ configPath: path.join(root, 'ssot.config.json') });
+    const runner = new FileRunner(registry, { transforms: ['consolidated-paths'], workers: 1 });
+    const asked: number[] = [];
+    const threads: number[] = [];
+    const consumed: string[] = [];
+    await runner.runEach(files.slice(0, 100), (run: { file: string }) => {
+      if (consumed.length === 0) threads.push(runner.pool.length);
+      consumed.push(run.file);
+    }, () => (asked.push(runner.pool.length), files.slice(100)));
+    // 100 files start no thread, 600 do: asked before any was started, and the 600 ran on one.
+    expect(asked).toEqual([0]);
+    expect(threads).toEqual([1]);
+    expect(consumed).toEqual(files);
+  }, 60_000);
 });
 
 describe('FileRunner.prestart', () => {

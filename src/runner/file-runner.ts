@@ -221,16 +221,19 @@ export class FileRunner {
    * parse the first chunk, so that they do not wait for it.
    */
   async runEach(files: readonly string[], consume: (run: FileRun, index: number) => void, more?: () => readonly string[]): Promise<void> {
-    const wanted = this.workerCount(files.length);
+    const list = [...files];
+    let extend = more && ((): void => void list.push(...more()));
+    let wanted = this.workerCount(list.length);
+    if (wanted === 0 && extend) {
+      // Too few files for threads: with those `more` lists there may be enough, so it is asked now.
+      extend();
+      extend = undefined;
+      wanted = this.workerCount(list.length);
+    }
     // Workers started on an estimate (prestart) that the list did not bear out are stopped; others join them.
     if (wanted === 0) this.close();
     else this.startWorkers(wanted - this.pool.length);
-    const list = [...files];
-    const extend = more && ((): void => void list.push(...more()));
-    if (this.pool.length === 0) {
-      extend?.();
-      return this.runHere(list, consume);
-    }
+    if (this.pool.length === 0) return this.runHere(list, consume);
     try {
       await this.runWithWorkers(list, consume, extend);
     } finally {
