@@ -15,7 +15,7 @@ export { moduleKey } from './languages/language';
 export type {
   ModuleRef, ModuleSystem, ModuleSystemSetup, ModuleExports, Language, LanguagePrefilter, ModuleSurvey, SourceFile, SpecifierWriter,
   Span, TextEdit, Scopes, Binding, Reference, ReferenceContext, ModuleString, ModuleMember, ConstructCall, SetupMock, RenderOptions,
-  LanguageWords, NameUse,
+  LanguageWords, NameUse, ScopeNeeds,
 } from './languages/language';
 
 // One file.
