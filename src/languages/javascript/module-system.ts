@@ -143,12 +143,14 @@ export class JavaScriptModules implements ModuleSystem {
       mentions,
       mustParse: (file) => insideFolders.some((folder) => file.startsWith(folder)),
       mayReach: (specifier) => {
-        let reaches = answers.get(specifier);
+        // Kept by the quoted copy, made anew: the specifier itself is a slice of its file's text, which a key would keep alive.
+        const quoted = `'${specifier}'`;
+        let reaches = answers.get(quoted);
         if (reaches === undefined) {
           // `.`, `../..`, `./index`, `../inner/../index.js`: what a folder's own files write names no module.
-          reaches = mentions(`'${specifier}'`) || namesOnlyAFolder(specifier);
+          reaches = mentions(quoted) || namesOnlyAFolder(specifier);
           if (answers.size >= MAX_ANSWERS_KEPT) answers.clear();
-          answers.set(specifier, reaches);
+          answers.set(quoted, reaches);
         }
         return reaches;
       },

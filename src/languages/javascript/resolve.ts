@@ -155,7 +155,7 @@ export class ModuleResolver {
   private readonly realPaths = new Map<string, string>();
   private readonly probed = new Map<string, string | null>();
   private readonly resolutions = new Map<string, Resolution>();
-  /** `fromDir\0target\0styleOf` ➔ the specifier written: files of one folder import the same modules alike. */
+  /** Folder, target and style ➔ the specifier written: files of one folder import the same modules alike. */
   private readonly specifiers = new Map<string, string>();
   /** The folder of the file asked about last: a file's specifiers are resolved one after another. */
   private lastFrom = { file: '', dir: '' };
@@ -194,14 +194,15 @@ export class ModuleResolver {
   specifierFor(target: ModuleRef, fromFile: string, styleOf?: string): string {
     if (target.kind === 'package') return target.name;
     const fromDir = this.directoryOf(fromFile);
-    const key = `${fromDir}\0${target.path}\0${styleOf ?? ''}`;
+    const style = this.styleOf(styleOf, fromDir);
+    // (by the style, not the specifier it was read from: that is a slice of its file's text, which a key would keep alive)
+    const key = `${fromDir}\0${target.path}\0${style.kind}\0${style.pattern?.key ?? ''}\0${style.extension}\0${style.keepsIndex}`;
     let specifier = this.specifiers.get(key);
-    if (specifier === undefined) this.specifiers.set(key, (specifier = this.writeSpecifier(target.path, fromDir, styleOf)));
+    if (specifier === undefined) this.specifiers.set(key, (specifier = this.writeSpecifier(target.path, fromDir, style)));
     return specifier;
   }
 
-  private writeSpecifier(target: string, fromDir: string, styleOf: string | undefined): string {
-    const style = this.styleOf(styleOf, fromDir);
+  private writeSpecifier(target: string, fromDir: string, style: SpecifierStyle): string {
     const kinds = style.kind === 'relative' ? [style.kind] : [style.kind, 'relative' as const];
     const forms = this.writtenForms(target, style);
     for (const kind of kinds) {
