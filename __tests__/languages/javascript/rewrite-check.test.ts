@@ -223,6 +223,50 @@ describe('the cheaper safety net', () => {
     expect(fresh.confirmsRewrite!(applyEdits(source, [name(2, 'Canonical')]), [name(2, 'Canonical')])).toBe(true);
   });
 
+  it("proves a module string's text made other text without a parse, scopes or not, and leaves every other string edit to one", () => {
+    const file = path.join(PROJECT, 'src', 'app', 'string-edits.ts');
+    const source = [
+      "import { Legacy } from './legacy/engine';",
+      "export * from \"./legacy/other\";",
+      "import { Escaped } from './legacy\\u002Fescaped';",
+      "const lazy = require('./legacy/lazy');",
+      'export const x = Legacy;',
+      '',
+    ].join('\n');
+    const parse = jest.spyOn(parseModule, 'parseUnder');
+    const inside = (needle: string, text: string, from = 0, to = needle.length): TextEdit =>
+      ({ start: source.indexOf(needle) + from, end: source.indexOf(needle) + to, text });
+    try {
+      // The whole file, and its imports alone as a prologue.
+      const head = source.slice(0, source.indexOf('const lazy'));
+      for (const [parsed, text] of [[javascript.parse(file, source), source], [javascript.parseHead!(file, head)!, head]] as const) {
+        const verdict = (edits: TextEdit[]): [boolean, number] => {
+          parse.mockClear();
+          return [parsed.confirmsRewrite!(applyEdits(text, edits), edits), parse.mock.calls.length];
+        };
+        // ./legacy/engine ➔ ./canonical/engine, in an import and in an export-all (either quote): proven, nothing parsed
+        expect(verdict([inside('./legacy/engine', './canonical/engine')])).toEqual([true, 0]);
+        expect(verdict([inside('legacy/engine', 'canonical', 0, 6), inside('./legacy/other', '../canonical/other')])).toEqual([true, 0]);
+        // A quote, a backslash or a line break in the new text, or a string that holds an escape: parsed (and the quote rejected).
+        expect(verdict([inside('./legacy/engine', "./x'")])).toEqual([false, 1]);
+        expect(verdict([inside('./legacy/engine', './x\\')])[1]).toBe(1);
+        expect(verdict([inside('./legacy/engine', './x\ny')])).toEqual([false, 1]);
+        expect(verdict([inside('./legacy\\u002Fescaped', './canonical', 0, 8)])[1]).toBe(1);
+        // The quotes themselves, or an edit that meets another: parsed.
+        expect(verdict([inside("'./legacy/engine'", "'./canonical/engine'")])[1]).toBe(1);
+        expect(verdict([inside('./legacy/engine', './canonical/engine'), inside("engine';", ' as E', 7, 7)])).toEqual([false, 1]);
+      }
+      // A module string below the top level (require) is the whole file's statement: parsed.
+      const whole = javascript.parse(file, source);
+      parse.mockClear();
+      const lazy = inside('./legacy/lazy', './canonical/lazy');
+      expect(whole.confirmsRewrite!(applyEdits(source, [lazy]), [lazy])).toBe(true);
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it("never proves a type's name made a built-in type's: the review's counterexamples", () => {
     // (found by an adversarial review of 985,000 generated edits; each was proven without a parse and did not parse)
     const cases: [string, string, string][] = [

@@ -15,10 +15,13 @@
  * A file read from its import prologue alone (prologue.ts) has no statements after it in its tree: its
  * rest is one more unchanged part, which an edit must not reach and its last statement must not run on into.
  *
- * Two kinds of edit need no parse at all, when the file's scopes were analysed (they name the identifiers
- * that are references): one name for another, and `new Name` before `(` made a call of a name. Either puts
- * an identifier token where a token of the same class stood (`new` is a word too), so no statement can parse
- * otherwise, given that the new name is no keyword and the edit meets no other edit (`tokenEdits`).
+ * Three kinds of edit need no parse at all (`tokenEdits`), each meeting no other edit. With the file's scopes
+ * analysed (they name the identifiers that are references): one name for another, and `new Name` before `(`
+ * made a call of a name; either puts an identifier token where a token of the same class stood (`new` is a
+ * word too), so no statement can parse otherwise, given that the new name is no keyword. Always: the text
+ * inside the quotes of a top-level declaration's module string for other text, neither holding a quote, a
+ * backslash or a line terminator; the string stays one string token (20,000 files: 140 of 1,000 rewrites
+ * then parse nothing).
  *
  * It only ever proves: anything it cannot prove (a file parsed as a script, no statement, a clash
  * possible, a part that does not parse) is left to the whole-file parse, which alone gives the verdict
@@ -176,19 +179,37 @@ function isPlainName(text: string): boolean {
   return PLAIN_NAME.test(text) && !NOT_A_PLAIN_NAME.has(text);
 }
 
+/** What no string may gain or lose and stay one token: its quotes, an escape, a line terminator. */
+const STRING_BREAKING = /['"`\\\n\r\u2028\u2029]/;
+
 /**
- * The edits that put an identifier where a word stood, each apart from every other edit (so the text around
- * it is the original's), with the file's references to say what the word was:
+ * Whether an edit replaces text strictly inside the quotes of a top-level declaration's module string, with
+ * text that ends no string and starts no escape, in a string that holds none: it stays the one string it was.
+ */
+function moduleStringTest(file: ParsedFile): (edit: TextEdit) => boolean {
+  const { text } = file;
+  const strings: { start: number; end: number }[] = [];
+  for (const statement of file.ast.program.body as unknown as AnyNode[]) {
+    const source = statement.source;
+    if (source?.type === 'StringLiteral' && !text.slice(source.start + 1, source.end - 1).includes('\\')) strings.push(source);
+  }
+  return (edit) => !STRING_BREAKING.test(edit.text) &&
+    strings.some((string) => string.start < edit.start && edit.end < string.end);
+}
+
+/**
+ * The edits that put an identifier where a word stood, or a module string's text for another, each apart
+ * from every other edit (so the text around it is the original's), with the file's references to say what
+ * the word was:
  *   IsolatedExecutionEngine ➔ UserExecutionEngine                  (a reference, as spelled, for a plain name)
  *   new ExecutionEngine(ctx) ➔ createUserExecutionEngine(ctx)      (`new ` deleted, the callee named anew;
  *                                                                    `factories.create` too)
  */
 function tokenEdits(file: ParsedFile, edits: readonly TextEdit[]): Set<TextEdit> {
   const proven = new Set<TextEdit>();
-  if (!file.references) return proven;
   const { text } = file;
   const referenceAt = new Map<number, Reference>();
-  for (const reference of file.references) referenceAt.set(reference.start, reference);
+  for (const reference of file.references ?? []) referenceAt.set(reference.start, reference);
   const order = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const apart = (first: number, last: number): boolean =>
     (first === 0 || order[first - 1].end < order[first].start) && (last === order.length - 1 || order[last].end < order[last + 1].start);
@@ -197,8 +218,14 @@ function tokenEdits(file: ParsedFile, edits: readonly TextEdit[]): Set<TextEdit>
     if (!reference || reference.node.type !== 'Identifier' || !TOKEN_CONTEXTS.has(reference.context)) return null;
     return edit.end === identifierEnd(text, edit.start) ? reference : null;
   };
+  const inModuleString = moduleStringTest(file);
   for (let i = 0; i < order.length; i++) {
     const edit = order[i];
+    // '../agents/execution_engine_consolidated' ➔ '../agents/supervisor/user_execution_engine'
+    if (inModuleString(edit) && apart(i, i)) {
+      proven.add(edit);
+      continue;
+    }
     const renamed = nameAt(edit);
     // IsolatedExecutionEngine ➔ UserExecutionEngine
     if (renamed && isPlainName(edit.text) && apart(i, i)) {
