@@ -267,6 +267,33 @@ describe('the cheaper safety net', () => {
     }
   });
 
+  it("never proves what runs across the parts it parses: the string review's counterexamples", () => {
+    // (found by an adversarial review of 12 million generated edits of module strings and around them; each was
+    // proven and did not parse: a comment or template opened in one parsed part and closed in another, over a
+    // statement left unparsed; a `//` swallowing the next statement; a name exported twice; a directive; a
+    // label given the join's `;` for a body; an overload given a body)
+    const cases: [string, string, TextEdit[]][] = [
+      ['a.ts', "import a from 'x';\nimport b from 'y';\nlet q = 1;\n", [{ start: 0, end: 0, text: '/*' }, { start: 34, end: 34, text: '*/' }, { start: 38, end: 38, text: '*/' }]],
+      ['a.mjs', "import a from 'x';\nimport b from 'y';\nimport c from 'z';\nlet q = 1;\n", [{ start: 18, end: 18, text: '`' }, { start: 53, end: 53, text: '${' }, { start: 68, end: 68, text: '`' }]],
+      ['a.ts', "import a from 'x';\nimport b from 'y*/';\nlet q = 1;\n", [{ start: 0, end: 0, text: '/*' }, { start: 40, end: 40, text: '*/' }]],
+      ['a.ts', "import a from 'b';\nvar x = {\n  a: 1 };\n", [{ start: 18, end: 19, text: '//' }]],
+      ['a.js', "import a from 'b'\nexport { a }\nexport { a as c }\n", [{ start: 41, end: 45, text: ',' }]],
+      // an import made a string, which the part alone reads as a directive: in the output it divides what follows
+      ['a.mjs', "import a from 'b'\n/regex/.test('x')\n", [{ start: 0, end: 17, text: "'x'" }]],
+      // a label whose body would be the join's `;` (a `//` took the rest of its line)
+      ['a.ts', "import a from 'b';\nlet q = 1;\n", [{ start: 19, end: 22, text: 'a://' }]],
+      // an overload signature given a body, beside the function's own
+      ['a.ts', "import a from 'b';\nfunction f(x: number): void;\nfunction f(x: any) {}\n", [{ start: 46, end: 47, text: ' {}' }]],
+    ];
+    for (const [name, source, edits] of cases) {
+      const output = applyEdits(source, edits);
+      expect([output, parsesWhole(name, output)]).toEqual([output, false]);
+      for (const parsed of [javascript.parse(name, source), javascript.parseHead!(name, source)].filter((f) => f !== null)) {
+        expect([output, parsed!.confirmsRewrite!(output, edits)]).toEqual([output, false]);
+      }
+    }
+  });
+
   it("never proves a type's name made a built-in type's: the review's counterexamples", () => {
     // (found by an adversarial review of 985,000 generated edits; each was proven without a parse and did not parse)
     const cases: [string, string, string][] = [

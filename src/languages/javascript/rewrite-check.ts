@@ -6,9 +6,15 @@
  * - where a changed statement meets an unchanged one, the two could run together (no semicolon, and the
  *   first could go on: `x = y` then `(a)`): an unchanged neighbour that could go on, or a changed last
  *   statement that could, is parsed with them;
- * - a name the rewrite binds or exports at the top level anew could clash with a declaration in the
- *   statements not parsed (`import { A }` added beside `class A`, or a `var A` nested anywhere): when such
- *   a name appears at all in their text, nothing is proven. A name a named import bound before and a
+ * - the parts parsed are joined by `;` on a line of its own, which hides what runs from one part into the
+ *   output that follows it: a comment that reaches a join (`/*` closed in a later part, over statements not
+ *   parsed; a `//` the join's line break ended), or a statement past the join's `;` (a template or a block
+ *   across parts), proves nothing; a string that starts a part is a statement there (the part alone reads it
+ *   as a directive; in the output it may run on into what follows);
+ * - a name the rewrite binds or exports at the top level anew could clash with a declaration (or an export)
+ *   in the statements not parsed (`import { A }` added beside `class A`, a `var A` nested anywhere, `a`
+ *   exported where `export { a }` already stands): when such a name appears at all in their text, nothing is
+ *   proven; exported names are compared apart from bound ones. A name a named import bound before and a
  *   default or namespace import binds now counts as new: with TypeScript, Babel lets a local declaration
  *   repeat a named import's name, not a default import's (`import { A as L }` ➔ `import L`, beside `let L`).
  *
@@ -38,6 +44,14 @@ import { identifierEnd, skipTrivia } from './trivia';
 const CLOSED = new Set([
   'ImportDeclaration', 'ExportAllDeclaration', 'FunctionDeclaration', 'ClassDeclaration', 'TSInterfaceDeclaration',
   'TSEnumDeclaration', 'BlockStatement', 'EmptyStatement',
+]);
+
+/** Statements a `;` ends (or a line break, by ASI): one that took the join's `;` took it as its end, not as a body. */
+const ENDED_BY_A_SEMICOLON = new Set([
+  'ExpressionStatement', 'Directive', 'VariableDeclaration', 'ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration',
+  'ExportDefaultDeclaration', 'ReturnStatement', 'ThrowStatement', 'BreakStatement', 'ContinueStatement', 'DebuggerStatement',
+  'DoWhileStatement', 'TSTypeAliasDeclaration', 'TSImportEqualsDeclaration', 'TSExportAssignment', 'TSNamespaceExportDeclaration',
+  'TSDeclareFunction',
 ]);
 
 function isClosed(statement: AnyNode, text: string): boolean {
@@ -133,6 +147,7 @@ export function rewriteParses(file: ParsedFile, output: string, allEdits: readon
     }
     parsed = parseRuns(file, output, runs, outputOffset, segmentEnd, starts);
     if (!parsed) return false;
+    if (end < text.length && runs[runs.length - 1].to === n - 1 && parsed.open[runs.length - 1]) return false;
   }
 
   // Names bound or exported at the top level that the changed statements did not bind or export before, or
@@ -146,7 +161,8 @@ export function rewriteParses(file: ParsedFile, output: string, allEdits: readon
   const fresh = [...after].filter((name) => !before.has(name) || (wholeAfter.has(name) && !wholeBefore.has(name)));
   if (fresh.length === 0) return true;
   // Any of them anywhere in the statements not parsed could be a clash: only the whole file can tell.
-  const word = identifierPattern(fresh);
+  const bare = (name: string): string => name.slice(name.startsWith(EXPORTED) ? EXPORTED.length : name.startsWith(OVERLOAD) ? OVERLOAD.length : 0);
+  const word = identifierPattern([...new Set(fresh.map(bare))]);
   let cursor = 0;
   for (const run of runs) {
     if (word.test(text.slice(cursor, starts[run.from]))) return false;
@@ -279,14 +295,26 @@ function parseRuns(
   } catch {
     return null;
   }
-  const statements = ast.program.body as unknown as AnyNode[];
+  // What reaches a join ran on into what follows the run in the output, which the join hides: a comment (`/*` …
+  // `*/` across runs, or a `//` that the join's line break ended), a statement past the join's `;` (a template,
+  // a block, JSX across runs). The whole file decides.
+  const across = (start: number, end: number, past: number): boolean => ends.some((join) => start < join && end > join + past);
+  if ((ast.comments ?? []).some((comment) => across(comment.start!, comment.end!, -1))) return null;
+  // (a string that starts a part is read as a directive, outside the body: in the output it may be an expression that runs on)
+  const statements = [...ast.program.directives, ...ast.program.body].sort((a, b) => a.start! - b.start!) as unknown as AnyNode[];
+  if (statements.some((statement) => across(statement.start, statement.end, 2))) return null;
   // A run's last statement is the last one that starts in its text; one that reaches past it ran on into the `;`.
-  const open = runs.map((_, r) => {
+  const lasts = runs.map((_, r) => {
     let last: AnyNode | undefined;
     for (const statement of statements) {
       if (statement.start >= ends[r]) break;
       last = statement;
     }
+    return last;
+  });
+  // The join's `;` made a body (`label:`, `if (x)`, a loop): what follows in the output would be that body, or nothing.
+  if (lasts.some((last, r) => last && last.end > ends[r] && !ENDED_BY_A_SEMICOLON.has(last.type))) return null;
+  const open = lasts.map((last, r) => {
     if (!last || (r > 0 && last.start < ends[r - 1])) return last ? last.end > ends[r] : false;
     return last.end > ends[r] || !isClosed(last, snippet);
   });
@@ -294,6 +322,11 @@ function parseRuns(
 }
 
 /** Every name a top-level statement binds in the module's scope or exports; `whole`: those a default or namespace import binds. */
+/** Before an exported name in topLevelNames' set: exporting `a` anew is new even where `a` was bound (`export { a }` twice). */
+const EXPORTED = 'export ';
+/** Before an overload signature's name (`function f(): T;`): the name of one of a function's declarations that has no body. */
+const OVERLOAD = 'overload ';
+
 function topLevelNames(statement: AnyNode, names: Set<string>, whole: Set<string>): void {
   switch (statement.type) {
     case 'ImportDeclaration':
@@ -305,26 +338,30 @@ function topLevelNames(statement: AnyNode, names: Set<string>, whole: Set<string
     case 'ExportNamedDeclaration':
       if (statement.declaration) topLevelNames(statement.declaration, names, whole);
       for (const specifier of statement.specifiers ?? []) {
-        if (specifier.exported) names.add(specifier.exported.name ?? specifier.exported.value);
+        if (specifier.exported) names.add(EXPORTED + (specifier.exported.name ?? specifier.exported.value));
         if (specifier.local && !statement.source) names.add(specifier.local.name ?? specifier.local.value);
       }
+      if (statement.declaration) for (const name of declaredNames(statement.declaration)) names.add(EXPORTED + name);
       return;
     case 'ExportDefaultDeclaration':
-      names.add('default');
+      names.add(`${EXPORTED}default`);
       if (statement.declaration.id) names.add(statement.declaration.id.name);
       return;
     case 'ExportAllDeclaration':
-      if (statement.exported) names.add(statement.exported.name ?? statement.exported.value);
+      if (statement.exported) names.add(EXPORTED + (statement.exported.name ?? statement.exported.value));
       return;
     case 'TSExportAssignment':
-      names.add('default');
+      names.add(`${EXPORTED}default`);
       return;
     case 'VariableDeclaration':
       for (const declarator of statement.declarations) for (const id of patternIdentifiers(declarator.id)) names.add(id.name);
       return;
+    case 'TSDeclareFunction':
+      // An overload's name: made a function with a body, it is declared anew (beside the one that has its body).
+      if (statement.id?.type === 'Identifier') names.add(OVERLOAD + statement.id.name);
+      return;
     case 'TSImportEqualsDeclaration':
     case 'FunctionDeclaration':
-    case 'TSDeclareFunction':
     case 'ClassDeclaration':
     case 'TSInterfaceDeclaration':
     case 'TSTypeAliasDeclaration':
@@ -333,4 +370,11 @@ function topLevelNames(statement: AnyNode, names: Set<string>, whole: Set<string
       if (statement.id?.type === 'Identifier') names.add(statement.id.name);
       return;
   }
+}
+
+/** The names an exported declaration binds (and so exports). */
+function declaredNames(declaration: AnyNode): string[] {
+  const names = new Set<string>();
+  topLevelNames(declaration, names, new Set());
+  return [...names];
 }
