@@ -248,13 +248,13 @@ function specifierShapes(names: readonly string[], edges: { bare: boolean; befor
   return new RegExp(`[${before}](?:${alternatives})(?=[${after}])`);
 }
 
+/** Specifiers whose answer is kept (a few MB at most on a tree with that many different ones). */
+const MAX_ANSWERS_KEPT = 50_000;
+
 /**
  * Whether a specifier, once its `x/..` steps are collapsed (as resolution does), names nothing but the way
  * up: `.`, `../..`, `./`, ending at most in `index` with an extension.
  */
-/** Specifiers whose answer is kept (a few MB at most on a tree with that many different ones). */
-const MAX_ANSWERS_KEPT = 50_000;
-
 function namesOnlyAFolder(specifier: string): boolean {
   // A package or an alias (`@app/x`, `lodash`) is no way up (asked of every import a parsed file has).
   if (specifier !== '' && specifier[0] !== '.' && specifier[0] !== '/') return false;

@@ -161,8 +161,7 @@ export function rewriteParses(file: ParsedFile, output: string, allEdits: readon
   const fresh = [...after].filter((name) => !before.has(name) || (wholeAfter.has(name) && !wholeBefore.has(name)));
   if (fresh.length === 0) return true;
   // Any of them anywhere in the statements not parsed could be a clash: only the whole file can tell.
-  const bare = (name: string): string => name.slice(name.startsWith(EXPORTED) ? EXPORTED.length : name.startsWith(OVERLOAD) ? OVERLOAD.length : 0);
-  const word = identifierPattern([...new Set(fresh.map(bare))]);
+  const word = identifierPattern([...new Set(fresh.map(spelled))]);
   let cursor = 0;
   for (const run of runs) {
     if (word.test(text.slice(cursor, starts[run.from]))) return false;
@@ -321,12 +320,17 @@ function parseRuns(
   return { statements, open };
 }
 
-/** Every name a top-level statement binds in the module's scope or exports; `whole`: those a default or namespace import binds. */
 /** Before an exported name in topLevelNames' set: exporting `a` anew is new even where `a` was bound (`export { a }` twice). */
 const EXPORTED = 'export ';
 /** Before an overload signature's name (`function f(): T;`): the name of one of a function's declarations that has no body. */
 const OVERLOAD = 'overload ';
 
+/** A name of topLevelNames' set as the code spells it. */
+function spelled(name: string): string {
+  return name.slice(name.startsWith(EXPORTED) ? EXPORTED.length : name.startsWith(OVERLOAD) ? OVERLOAD.length : 0);
+}
+
+/** Every name a top-level statement binds in the module's scope or exports; `whole`: those a default or namespace import binds. */
 function topLevelNames(statement: AnyNode, names: Set<string>, whole: Set<string>): void {
   switch (statement.type) {
     case 'ImportDeclaration':
@@ -336,12 +340,16 @@ function topLevelNames(statement: AnyNode, names: Set<string>, whole: Set<string
       }
       return;
     case 'ExportNamedDeclaration':
-      if (statement.declaration) topLevelNames(statement.declaration, names, whole);
+      if (statement.declaration) {
+        // export function f() {}: binds f, and exports it
+        const declared = new Set<string>();
+        topLevelNames(statement.declaration, declared, whole);
+        for (const name of declared) names.add(name).add(EXPORTED + spelled(name));
+      }
       for (const specifier of statement.specifiers ?? []) {
         if (specifier.exported) names.add(EXPORTED + (specifier.exported.name ?? specifier.exported.value));
         if (specifier.local && !statement.source) names.add(specifier.local.name ?? specifier.local.value);
       }
-      if (statement.declaration) for (const name of declaredNames(statement.declaration)) names.add(EXPORTED + name);
       return;
     case 'ExportDefaultDeclaration':
       names.add(`${EXPORTED}default`);
@@ -370,11 +378,4 @@ function topLevelNames(statement: AnyNode, names: Set<string>, whole: Set<string
       if (statement.id?.type === 'Identifier') names.add(statement.id.name);
       return;
   }
-}
-
-/** The names an exported declaration binds (and so exports). */
-function declaredNames(declaration: AnyNode): string[] {
-  const names = new Set<string>();
-  topLevelNames(declaration, names, new Set());
-  return [...names];
 }
