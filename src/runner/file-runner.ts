@@ -222,20 +222,24 @@ export class FileRunner {
    */
   async runEach(files: readonly string[], consume: (run: FileRun, index: number) => void, more?: () => readonly string[]): Promise<void> {
     const list = [...files];
-    let extend = more && ((): void => void list.push(...more()));
-    let wanted = this.workerCount(list.length);
-    if (wanted === 0 && extend) {
-      // Too few files for threads: with those `more` lists there may be enough, so it is asked now.
-      extend();
-      extend = undefined;
-      wanted = this.workerCount(list.length);
-    }
+    let pending = more;
+    /** Appends what `more` lists, the first time it is called. */
+    const takeMore = (): void => {
+      if (pending) list.push(...pending());
+      pending = undefined;
+    };
+    // Too few files for threads: with those `more` lists there may be enough, so it is asked now.
+    if (this.workerCount(list.length) === 0) takeMore();
+    const wanted = this.workerCount(list.length);
     // Workers started on an estimate (prestart) that the list did not bear out are stopped; others join them.
     if (wanted === 0) this.close();
     else this.startWorkers(wanted - this.pool.length);
-    if (this.pool.length === 0) return this.runHere(list, consume);
+    if (this.pool.length === 0) {
+      takeMore();
+      return this.runHere(list, consume);
+    }
     try {
-      await this.runWithWorkers(list, consume, extend);
+      await this.runWithWorkers(list, consume, takeMore);
     } finally {
       this.close();
     }
@@ -282,7 +286,7 @@ export class FileRunner {
    * cores are not twice one). Reading pauses while MAX_CHUNKS_AHEAD chunks wait for their results, so
    * that texts and results never pile up in memory on a large tree.
    */
-  private async runWithWorkers(files: string[], consume: (run: FileRun, index: number) => void, extend?: () => void): Promise<void> {
+  private async runWithWorkers(files: string[], consume: (run: FileRun, index: number) => void, takeMore: () => void): Promise<void> {
     /** Runs landed ahead of an earlier file's, by their place in the list; `next` is the first not yet consumed. */
     const waiting = new Map<number, FileRun>();
     let next = 0;
@@ -334,21 +338,17 @@ export class FileRunner {
       });
     }
     let pending: WorkItem[] = [];
-    /** Lists `more` (once): as soon as a worker has a chunk to parse, or when the list is read to its end. */
-    const growList = (): void => {
-      extend?.();
-      extend = undefined;
-    };
     const flush = (): void => {
       if (pending.length === 0) return;
       this.pool[turn++ % this.pool.length].postMessage({ items: pending });
       inFlight++;
       pending = [];
-      growList();
+      // A worker has a chunk to parse: what `more` lists is listed meanwhile (once).
+      takeMore();
     };
     for (let index = 0; ; index++) {
       // Read to its end, the list takes what `more` lists, if it has not yet.
-      if (index === files.length) growList();
+      if (index === files.length) takeMore();
       if (index === files.length) break;
       const file = files[index];
       const checked = readAndPreflight(file, this.registry, this.settings);
