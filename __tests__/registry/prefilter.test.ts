@@ -324,10 +324,14 @@ describe('the pre-filter', () => {
       const run = (mode: RunMode) => transformFile({ path: file, source: canonicalOnly, registry, transforms: selectTransforms(), mode });
       expect(run('rewrite')).toMatchObject({ status: 'unchanged', canonicalSites: 0 });
       expect(run('measure')).toMatchObject({ status: 'unchanged', canonicalSites: 2 });
-      // Nor is such a file parsed to find that it does not parse: check reports that, apply has nothing to say.
+      // Nor is such a file parsed to find that it does not parse: apply has nothing to say; check, which reads a
+      // file as apply does, counts its imports and reports an error only where it reads it (the imports here).
       const broken = `${canonicalOnly}export const = ;\n`;
       expect(transformFile({ path: file, source: broken, registry, transforms: selectTransforms() }).status).toBe('unchanged');
       expect(transformFile({ path: file, source: broken, registry, transforms: selectTransforms(), mode: 'measure' }))
+        .toMatchObject({ status: 'unchanged', findings: [], canonicalSites: 2 });
+      const brokenImport = canonicalOnly.replace('{ NotFoundError,', '{ NotFoundError');
+      expect(transformFile({ path: file, source: brokenImport, registry, transforms: selectTransforms(), mode: 'measure' }))
         .toMatchObject({ status: 'failed', findings: [expect.objectContaining({ kind: 'parse-error' })] });
       // A legacy module named, or an alias, is parsed, also inside the barrel's folder (where '.' names the barrel).
       expect(mayNeedRewrite(registry, "import { NotFoundError } from '../error/NotFoundError';\n", file)).toBe(true);

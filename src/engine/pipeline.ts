@@ -18,7 +18,9 @@ import { projectTree } from '../shared/repository';
  * What a run is for. `rewrite` (apply, the jscodeshift face, the library): the output is kept and, as it
  * may be written, parsed again first; a file with nothing to rewrite (it names canonical modules only, and
  * aliases none of their names) is not parsed. `measure` (check): what the file reaches is measured before
- * any rewrite, and the output, which nobody writes or shows, is neither kept nor parsed again.
+ * any rewrite, and the output, which nobody writes or shows, is neither kept nor parsed again. Both read a
+ * file alike: its import prologue alone when nothing after it can matter (javascript/prologue.ts), so that
+ * what check counts is what apply sees.
  */
 export type RunMode = 'rewrite' | 'measure';
 
@@ -81,14 +83,13 @@ export function preflight(options: Omit<TransformFileOptions, 'transforms'>): Fi
 
 export function transformFile(options: TransformFileOptions): FileResult {
   const { path, source, registry } = options;
-  const mode = options.mode ?? 'rewrite';
   const early = preflight(options);
   if (early) return early;
 
   const system = registry.resolver.systemForFile(path);
   const language = system.language;
-  // A rewrite tries the import prologue alone first (javascript/prologue.ts); the file, whole, if it asks for more.
-  if (mode === 'rewrite' && !options.wholeFiles && language.parseHead) {
+  // The import prologue alone first (javascript/prologue.ts); the file, whole, if a transform asks for more.
+  if (!options.wholeFiles && language.parseHead) {
     let head: SourceFile | null;
     try {
       head = language.parseHead(path, source, scopeNeedsOf(registry));

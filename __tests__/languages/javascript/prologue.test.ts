@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT, fixtureCases, fixtureRegistry } from '../../helpers/fixtures';
-import { transformFile, type TransformFileOptions } from '../../../src/engine/pipeline';
+import { transformFile, type RunMode, type TransformFileOptions } from '../../../src/engine/pipeline';
 import { selectTransforms, TRANSFORM_ORDER } from '../../../src/transforms';
 import { loadRegistry } from '../../../src/registry/load';
 import { javascript } from '../../../src/languages/javascript';
@@ -26,16 +26,22 @@ afterAll(removeTempDirs);
 
 const SELECTIONS = [TRANSFORM_ORDER, ...TRANSFORM_ORDER.map((name) => [name])];
 
-function rewrite(registry: Registry, file: string, source: string, names: readonly string[], wholeFiles: boolean): unknown {
-  const options: TransformFileOptions = { path: file, source, registry, transforms: selectTransforms([...names]), wholeFiles };
-  const { status, output, findings, changedBy, sites, edits } = transformFile(options);
-  return { status, output, findings, changedBy, sites, edits };
+function rewrite(registry: Registry, file: string, source: string, names: readonly string[], wholeFiles: boolean, mode: RunMode = 'rewrite'): unknown {
+  const options: TransformFileOptions = { path: file, source, registry, transforms: selectTransforms([...names]), wholeFiles, mode };
+  const { status, output, findings, changedBy, sites, edits, canonicalSites, usage } = transformFile(options);
+  return { status, output, findings, changedBy, sites, edits, canonicalSites, usage };
 }
 
-/** The file's rewrite is the same read from its prologue first as read whole; whether the prologue sufficed. */
+/**
+ * The file's rewrite, and check's measure of it (what it reaches, in which forms, its sites and findings),
+ * are the same read from its prologue first as read whole.
+ */
 function expectSameAsWhole(registry: Registry, file: string, source: string, selections = SELECTIONS): void {
-  for (const names of selections) {
-    expect([file, names, rewrite(registry, file, source, names, false)]).toEqual([file, names, rewrite(registry, file, source, names, true)]);
+  for (const mode of ['rewrite', 'measure'] as const) {
+    for (const names of selections) {
+      expect([file, mode, names, rewrite(registry, file, source, names, false, mode)])
+        .toEqual([file, mode, names, rewrite(registry, file, source, names, true, mode)]);
+    }
   }
 }
 
@@ -211,15 +217,25 @@ describe('a rewrite read from the prologue first', () => {
     expectSameAsWhole(registry, file, source);
   });
 
-  it('rewrites the imports of a file whose rest does not parse, which check reports (the whole file did not parse before either)', () => {
+  it('rewrites, and check measures, the imports of a file whose rest does not parse (the whole file did not parse before either)', () => {
     const source = `${head}export const broken = ;\n`;
     const first = transformFile({ path: file, source, registry, transforms: selectTransforms() });
     expect(first.status).toBe('changed');
     expect(first.output).toBe(source.replace('execution_engine_consolidated', 'supervisor/user_execution_engine'));
     const whole = transformFile({ path: file, source, registry, transforms: selectTransforms(), wholeFiles: true });
     expect(whole.findings.map((f) => f.kind)).toEqual(['parse-error']);
+    // check reads the file as apply does: the legacy import it still has, and no error in a rest that holds nothing it counts.
     const measured = transformFile({ path: file, source, registry, transforms: selectTransforms(), mode: 'measure' });
-    expect(measured.findings.map((f) => f.kind)).toEqual(['parse-error']);
+    expect([measured.status, measured.findings.map((f) => f.kind), measured.usage?.legacyModules.map((m) => path.basename(m))])
+      .toEqual(['changed', [], ['execution_engine_consolidated.ts']]);
+    const measuredWhole = transformFile({ path: file, source, registry, transforms: selectTransforms(), mode: 'measure', wholeFiles: true });
+    expect(measuredWhole.findings.map((f) => f.kind)).toEqual(['parse-error']);
+  });
+
+  it('is measured whole, and its error reported, when its rest plainly does not parse (a merge conflict\'s markers)', () => {
+    const source = `${head}<<<<<<< HEAD\nexport const a = 1;\n=======\nexport const a = 2;\n>>>>>>> theirs\n`;
+    const measured = transformFile({ path: file, source, registry, transforms: selectTransforms(), mode: 'measure' });
+    expect([measured.status, measured.findings.map((f) => f.kind)]).toEqual(['failed', ['parse-error']]);
   });
 
   it('is left to the whole file when the prologue itself does not parse', () => {
