@@ -14,6 +14,10 @@ import { discoverFiles } from '../../src/runner/discover';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildRealTree } = require('../../bench/real-tree') as { buildRealTree: (dir: string) => unknown };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const { generateTree } = require('../../bench/generate') as {
+  generateTree: (dir: string, options: { files: number; legacyShare: number }) => unknown;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generatePythonTree } = require('../../bench/generate-python') as {
   generatePythonTree: (dir: string, options: { files: number; legacyShare: number }) => unknown;
 };
@@ -210,6 +214,85 @@ describe('the pre-filter', () => {
       const result = transformFile({ path: file, source, registry, transforms: selectTransforms() });
       expect([specifier, result.status]).toEqual([specifier, 'changed']);
     }
+  });
+
+  describe('a legacy module that shares its file name with the canonical one (core/managers/factory, supervisor/factory), as the seeds have', () => {
+    const TSCONFIGS: Record<string, object> = {
+      aliases: { compilerOptions: { baseUrl: '.', paths: { '@m/*': ['src/core/managers/*'], '@c/*': ['src/core/*'], '~*': ['src/*'] } } },
+      // a bare `factory` is the legacy module
+      baseUrlInside: { compilerOptions: { baseUrl: 'src/core/managers' } },
+    };
+    const setUp = (tsconfig = TSCONFIGS.aliases): { root: string; registry: Registry } => {
+      const root = makeTempDir();
+      writeFiles(root, {
+        'tsconfig.json': JSON.stringify(tsconfig),
+        'ssot.config.json': JSON.stringify({
+          symbols: [{ name: 'Factory', from: 'src/agents/supervisor/factory', legacy: [{ name: 'Factory', from: 'src/core/managers/factory' }] }],
+        }),
+        'src/agents/supervisor/factory.ts': 'export class Factory {}\n',
+        'src/core/managers/factory.ts': "export { Factory } from '../../agents/supervisor/factory';\n",
+      });
+      return { root, registry: loadRegistry({ configPath: path.join(root, 'ssot.config.json') }) };
+    };
+
+    it.each(Object.keys(TSCONFIGS))('never lets a rewrite skip a file that reaches the legacy one, by any spelling the resolver accepts (tsconfig: %s)', (name) => {
+      const { root, registry } = setUp(TSCONFIGS[name]);
+      const legacy = path.join(root, 'src/core/managers/factory.ts');
+      const positions = ['user.ts', 'src/user.ts', 'src/core/user.ts', 'src/core/managers/sibling.ts', 'src/core/managers/inner/user.ts',
+        'src/core/managers/inner/deep/user.ts', 'src/agents/user.ts', 'src/agents/supervisor/user.ts'];
+      const segments = ['.', '..', '', 'src', 'core', 'managers', 'agents', 'supervisor', 'inner', 'factory', 'factory.js'];
+      let paths = [''];
+      const all: string[] = [];
+      for (let depth = 1; depth <= 4; depth++) {
+        paths = paths.flatMap((p) => segments.map((segment) => (depth > 1 ? `${p}/${segment}` : segment)));
+        all.push(...paths, ...paths.map((p) => `${p}/`));
+      }
+      const short = all.filter((p) => p.split('/').length <= 3);
+      const specifiers = [...new Set([...all, ...short.flatMap((p) => [`@m/${p}`, `@c/${p}`, `~${p}`, `${root}/${p}`])])];
+      const missed: string[] = [];
+      let reached = 0;
+      for (const position of positions) {
+        const file = path.join(root, position);
+        for (const specifier of specifiers) {
+          const module = registry.resolver.resolve(specifier, file);
+          if (module?.kind !== 'file' || module.path !== legacy) continue;
+          reached++;
+          for (const quote of ["'", '"', '`']) {
+            const source = `import { Factory } from ${quote}${specifier}${quote};\n`;
+            if (!mayNeedRewrite(registry, source, file)) missed.push(`${position}: ${source.trim()}`);
+          }
+        }
+      }
+      expect(reached).toBeGreaterThan(300);
+      expect(missed).toEqual([]);
+    });
+
+    it('lets a rewrite skip a file that names only the canonical one, as most of them are written', () => {
+      const { root, registry } = setUp();
+      const canonicalOnly = (specifier: string): string => `import { Factory } from '${specifier}';\nexport const f = new Factory();\n`;
+      const skipped = [
+        ['src/user.ts', './agents/supervisor/factory'], ['src/core/user.ts', '../agents/supervisor/factory.js'],
+        ['src/user.ts', '~agents/supervisor/factory'], ['src/user.ts', 'src/agents/supervisor/factory'],
+      ];
+      for (const [position, specifier] of skipped) {
+        const file = path.join(root, position);
+        expect([specifier, registry.resolver.resolve(specifier, file)]).toEqual([specifier, { kind: 'file', path: path.join(root, 'src/agents/supervisor/factory.ts') }]);
+        expect([specifier, mentionsRegistry(registry, canonicalOnly(specifier), file), mayNeedRewrite(registry, canonicalOnly(specifier), file)])
+          .toEqual([specifier, true, false]);
+        expectSameWithAndWithout(registry, file, canonicalOnly(specifier));
+      }
+      // In the canonical module's own folder `./factory` may be either: the file is parsed. So is an alias, and the legacy one by its folder.
+      const passed = [
+        ['src/agents/supervisor/user.ts', "import { Factory } from './factory';\n"],
+        ['src/user.ts', "import { Factory as F } from './agents/supervisor/factory';\n"],
+        ['src/user.ts', "import { Factory } from '@m/factory';\n"],
+        ['src/user.ts', "import { Factory } from './core/managers/factory';\n"],
+      ];
+      for (const [position, source] of passed) {
+        expect([source, mayNeedRewrite(registry, source, path.join(root, position))]).toEqual([source, true]);
+        expectSameWithAndWithout(registry, path.join(root, position), source);
+      }
+    });
   });
 
   describe('a barrel of error classes (a folder index named by a common word), as TypeORM has', () => {
@@ -425,5 +508,15 @@ describe('the pre-filter', () => {
     expect(passed.length).toBeGreaterThan(120);
     expect(skippedByRewrites.length).toBeGreaterThan(25);
     expect(rewritesChangedAlike(registry, passed)).toBeGreaterThan(40);
+  });
+
+  it('changes no rewrite over a generated tree, where the canonical factory and a legacy one share a file name', () => {
+    const root = makeTempDir();
+    generateTree(root, { files: 2_000, legacyShare: 0.05 });
+    const { registry, files: passed } = candidatesOf(root);
+    const skippedByRewrites = passed.filter(({ file, source }) => !mayNeedRewrite(registry, source, file));
+    // (at 20,000 files: 583 of the 1,590 files that pass name the canonical modules only, most the factory)
+    expect(skippedByRewrites.length).toBeGreaterThan(passed.length / 4);
+    expect(rewritesChangedAlike(registry, passed)).toBeGreaterThan(50);
   });
 });

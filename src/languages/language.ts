@@ -91,8 +91,12 @@ export interface ModuleSystem {
    * configuration names (read, never run). A language whose test runners have no such setup leaves it out.
    */
   setupMocks?(file: string): readonly SetupMock[];
-  /** The cheap text test that lets most files skip parsing, for these registry modules. */
-  prefilter(modules: readonly ModuleRef[]): LanguagePrefilter;
+  /**
+   * The cheap text test that lets most files skip parsing, for these registry modules. `apart`: other
+   * registry modules, which a file may name without referring to these; a language that can tell a module
+   * from one of them that shares its name (JavaScript: by its folder) lets such a file skip.
+   */
+  prefilter(modules: readonly ModuleRef[], apart?: readonly ModuleRef[]): LanguagePrefilter;
   /**
    * The cheap text test for a file that names canonical modules only: whether it may import one of `names`
    * under a local name of its own, the one thing a rewrite changes in such a file. Without it (a language

@@ -5,7 +5,7 @@
  * only must also look as if it aliased a canonical name (the language's alias test), or it has nothing to
  * rewrite. The registry builds both once, when it loads.
  */
-import type { LanguagePrefilter, ModuleRef } from '../languages/language';
+import { moduleKey, type LanguagePrefilter, type ModuleRef } from '../languages/language';
 import type { ProjectResolver } from './project-resolver';
 import type { CanonicalSymbol, Prefilter, Registry } from './types';
 
@@ -26,7 +26,9 @@ export function buildPrefilter(resolver: ProjectResolver, modules: ModuleRef[], 
     const names = [...new Set(canonical.filter((s) => s.name !== 'default' && languageOf(s.module) === id).map((s) => s.name))];
     const aliases = system.aliasTest?.(names);
     if (!aliases) continue;
-    const legacyOnly = system.prefilter(own(legacy));
+    // (a file that names a canonical module whose file name a legacy one shares, but not the legacy one, may skip)
+    const legacyKeys = new Set(legacy.map(moduleKey));
+    const legacyOnly = system.prefilter(own(legacy), own(modules.filter((m) => !legacyKeys.has(moduleKey(m)))));
     rewrites.set(id, (file, text) => legacyOnly.mustParse(file) || mentionsIn(legacyOnly, text) || aliases(text));
   }
   const languages = [...byLanguage.values()];

@@ -122,18 +122,30 @@ export class JavaScriptModules implements ModuleSystem {
    * A name counts only where a specifier could hold it (`specifierShapes`): `'../error/X'` and
    * `"./error"` do, but not the word `error` in code, a comment or `new X()`. Package names and aliases
    * count anywhere.
+   *
+   * A module file whose name one of `apart` shares (`core/managers/factory` beside the canonical
+   * `supervisor/factory`) is told apart by its folder: its name counts only right after that folder's name
+   * (`managers/factory`), after `./` (`./factory`, `../factory`, `x/../factory`) or `//`, at a specifier's
+   * start where one may start bare, or in a file that holds a `paths` alias leading into the folder.
    */
-  prefilter(modules: readonly ModuleRef[]): LanguagePrefilter {
+  prefilter(modules: readonly ModuleRef[], apart: readonly ModuleRef[] = []): LanguagePrefilter {
     const folders = [...new Set(modules.flatMap((m) => (m.kind === 'file' ? this.foldersStandingFor(m.path) : [])))];
+    const told = this.toldByFolder(modules, apart);
+    const byName = modules.filter((m) => !(told as readonly ModuleRef[]).includes(m));
     const names = [...new Set([
-      ...modules.flatMap((m) => (m.kind === 'file' ? [needleFor(m)] : [])), ...folders.map((folder) => path.basename(folder)),
+      ...byName.flatMap((m) => (m.kind === 'file' ? [needleFor(m)] : [])), ...folders.map((folder) => path.basename(folder)),
     ])].filter((n) => n.length > 0);
     const plain = [...new Set([
       ...modules.flatMap((m) => (m.kind === 'package' ? [m.name] : [])),
       ...this.resolver.aliasesHidingFileNames(), ...this.resolver.aliasesInto(folders),
+      ...told.flatMap((m) => this.resolver.aliasesLeadingInto(path.dirname(m.path))),
     ])].filter((n) => n.length > 0);
-    const needles = [...new Set([...names, ...plain])];
-    const shaped = specifierShapes(names, this.resolver.bareSpecifierEdges());
+    const edges = this.resolver.bareSpecifierEdges();
+    const needles = [...new Set([...names, ...told.map(needleFor), ...plain])];
+    // (no pattern where there is nothing to find: V8 tries a never-matching one at every position of the text)
+    const patterns = [names.length > 0 ? specifierShapes(names, edges) : null, told.length > 0 ? folderShapes(told, edges) : null]
+      .filter((p): p is RegExp => p !== null);
+    const shaped = { test: (text: string): boolean => patterns.some((p) => p.test(text)) };
     const insideFolders = folders.map((folder) => folder + path.sep);
     const mentions = (text: string): boolean => shaped.test(text) || plain.some((needle) => text.includes(needle));
     // Asked of every import of every parsed file, and most are written alike in many files: each answered once.
@@ -159,6 +171,13 @@ export class JavaScriptModules implements ModuleSystem {
 
   aliasTest(names: readonly string[]): (text: string) => boolean {
     return aliasTest(names);
+  }
+
+  /** The module files of `modules` whose name a module of `apart` shares, and that no folder stands for. */
+  private toldByFolder(modules: readonly ModuleRef[], apart: readonly ModuleRef[]): FileModule[] {
+    if (apart.length === 0) return [];
+    const apartNames = new Set(apart.flatMap((m) => (m.kind === 'file' ? [needleFor(m), ...this.foldersStandingFor(m.path).map((f) => path.basename(f))] : [])));
+    return modules.filter((m): m is FileModule => m.kind === 'file' && apartNames.has(needleFor(m)) && this.foldersStandingFor(m.path).length === 0);
   }
 
   /** The folders, from the module's own up to the registry's, that a specifier may name to reach the file. */
@@ -225,10 +244,17 @@ function isIndexFile(file: string): boolean {
   return /^index(\.d)?\.[cm]?[jt]sx?$/.test(path.basename(file));
 }
 
+type FileModule = Extract<ModuleRef, { kind: 'file' }>;
+
 function needleFor(module: ModuleRef): string {
   if (module.kind === 'package') return module.name;
   const base = path.basename(module.path).replace(/(\.d)?\.[cm]?[jt]sx?$/, '');
   return base === 'index' ? path.basename(path.dirname(module.path)) : base;
+}
+
+/** `text` matched literally, also inside a character class (where `-` may make a range). */
+function escape(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|\/-]/g, '\\$&');
 }
 
 /**
@@ -240,12 +266,24 @@ function needleFor(module: ModuleRef): string {
  * `"error"` in a string is not a reference).
  */
 function specifierShapes(names: readonly string[], edges: { bare: boolean; before: string; after: string }): RegExp {
-  if (names.length === 0) return /(?!)/;
-  const escape = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|\/-]/g, '\\$&');
   const before = escape(`/${edges.bare ? '\'"`' : ''}${edges.before}`);
   const after = escape(`'"\`/.${edges.after}`);
   const alternatives = [...names].sort((a, b) => b.length - a.length).map(escape).join('|');
   return new RegExp(`[${before}](?:${alternatives})(?=[${after}])`);
+}
+
+/**
+ * specifierShapes for module files told apart by their folder (see prefilter): the name right after its
+ * folder's name and a `/`, after `./` or `//` (a path that steps through `.` or `..`, or an empty segment,
+ * before reaching it), or right after an opening quote where a specifier may start bare.
+ */
+function folderShapes(modules: readonly FileModule[], edges: { bare: boolean; after: string }): RegExp {
+  const after = escape(`'"\`/.${edges.after}`);
+  const alternatives = modules.map((m) => {
+    const folder = escape(path.basename(path.dirname(m.path)));
+    return `(?:${folder}/|\\./|//${edges.bare ? '|[\'"`]' : ''})${escape(needleFor(m))}`;
+  });
+  return new RegExp(`(?:${[...new Set(alternatives)].join('|')})(?=[${after}])`);
 }
 
 /** Specifiers whose answer is kept (a few MB at most on a tree with that many different ones). */

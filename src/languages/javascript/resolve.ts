@@ -257,11 +257,23 @@ export class ModuleResolver {
    */
   aliasesInto(folders: readonly string[]): string[] {
     const inside = (target: string): boolean => folders.some((folder) => isInside(folder, target));
-    const found = (this.tsconfig?.patterns ?? [])
-      .filter((p) => p.wildcard && p.substitutions.some((s) => s.wildcard && inside(s.prefix)))
-      .map((p) => p.prefix || 'index');
+    const found = this.wildcardsLeadingInto(inside).map((prefix) => prefix || 'index');
     if (this.tsconfig?.baseUrl && inside(this.tsconfig.baseUrl)) found.push('index');
     return found;
+  }
+
+  /**
+   * The prefixes of the `paths` aliases whose substitution leads inside `folder` (`@m/*` ➔ `src/managers/*`:
+   * `@m/`), which a specifier may write instead of the folder's name; `*` alone is the empty prefix.
+   */
+  aliasesLeadingInto(folder: string): string[] {
+    return this.wildcardsLeadingInto((target) => isInside(folder, target));
+  }
+
+  private wildcardsLeadingInto(inside: (target: string) => boolean): string[] {
+    return (this.tsconfig?.patterns ?? [])
+      .filter((p) => p.wildcard && p.substitutions.some((s) => s.wildcard && inside(s.prefix)))
+      .map((p) => p.prefix);
   }
 
   /** The real file a folder stands for as a module (its package.json's entry, or its index); null if none. */
