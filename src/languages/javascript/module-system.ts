@@ -131,7 +131,8 @@ export class JavaScriptModules implements ModuleSystem {
   prefilter(modules: readonly ModuleRef[], apart: readonly ModuleRef[] = []): LanguagePrefilter {
     const folders = [...new Set(modules.flatMap((m) => (m.kind === 'file' ? this.foldersStandingFor(m.path) : [])))];
     const told = this.toldByFolder(modules, apart);
-    const byName = modules.filter((m) => !(told as readonly ModuleRef[]).includes(m));
+    const toldSet = new Set<ModuleRef>(told);
+    const byName = modules.filter((m) => !toldSet.has(m));
     const names = [...new Set([
       ...byName.flatMap((m) => (m.kind === 'file' ? [needleFor(m)] : [])), ...folders.map((folder) => path.basename(folder)),
     ])].filter((n) => n.length > 0);
