@@ -58,6 +58,30 @@ function rewritesChangedAlike(registry: Registry, files: { file: string; source:
   return changed;
 }
 
+/** Each specifier written in each file (relative to `root`) that the resolver takes to one of `targets`. */
+function specifiersReaching(registry: Registry, root: string, positions: readonly string[], specifiers: readonly string[], targets: ReadonlySet<string>) {
+  const found: { position: string; file: string; specifier: string; target: string }[] = [];
+  for (const position of positions) {
+    const file = path.join(root, position);
+    for (const specifier of specifiers) {
+      const module = registry.resolver.resolve(specifier, file);
+      if (module?.kind === 'file' && targets.has(module.path)) found.push({ position, file, specifier, target: module.path });
+    }
+  }
+  return found;
+}
+
+/** Every path of up to four segments over `segments` (an empty one makes `a//b`), with and without a trailing slash. */
+function pathsOver(segments: readonly string[]): string[] {
+  let paths = [''];
+  const all: string[] = [];
+  for (let depth = 1; depth <= 4; depth++) {
+    paths = paths.flatMap((p) => segments.map((segment) => (depth > 1 ? `${p}/${segment}` : segment)));
+    all.push(...paths, ...paths.map((p) => `${p}/`));
+  }
+  return all;
+}
+
 function sourceFiles(root: string): string[] {
   const found: string[] = [];
   const walk = (dir: string): void => {
@@ -186,26 +210,15 @@ describe('the pre-filter', () => {
       'src/legacy/inner/deep/user.ts', 'src/pkg/user.ts', 'src/pkg/lib/user.ts', 'src/pkg/lib/deep/user.ts'];
     // Every path of up to four segments over these names, with and without a trailing slash, and behind each alias.
     const segments = ['.', '..', 'src', 'legacy', 'inner', 'pkg', 'lib', 'index', 'index.js', 'main'];
-    let paths = [''];
-    const all: string[] = [];
-    for (let depth = 1; depth <= 4; depth++) {
-      paths = paths.flatMap((p) => segments.map((segment) => (p ? `${p}/${segment}` : segment)));
-      all.push(...paths, ...paths.map((p) => `${p}/`));
-    }
+    const all = pathsOver(segments);
     const specifiers = [...all, ...all.filter((p) => p.split('/').length <= 3).flatMap((p) => [`@lr/${p}`, `@p/${p}`]), '@p', '@lr/'];
     const missed: string[] = [];
-    let reached = 0;
-    for (const position of positions) {
-      const file = path.join(root, position);
-      for (const specifier of specifiers) {
-        const module = registry.resolver.resolve(specifier, file);
-        if (module?.kind !== 'file' || !legacy.has(module.path)) continue;
-        reached++;
-        const source = `import { Engine } from '${specifier}';\n`;
-        if (!mayReachRegistry(registry, specifier, file) || !mentionsRegistry(registry, source, file)) missed.push(`${position}: '${specifier}'`);
-      }
+    const reaching = specifiersReaching(registry, root, positions, specifiers, legacy);
+    for (const { position, file, specifier } of reaching) {
+      const source = `import { Engine } from '${specifier}';\n`;
+      if (!mayReachRegistry(registry, specifier, file) || !mentionsRegistry(registry, source, file)) missed.push(`${position}: '${specifier}'`);
     }
-    expect(reached).toBeGreaterThan(500);
+    expect(reaching.length).toBeGreaterThan(500);
     expect(missed).toEqual([]);
     // And through the whole engine: each spelling of the index module as written from inside its folder is repointed.
     for (const specifier of ['../index', './index', '../index.js', '..', '../', './', '.', '@lr/index']) {
@@ -241,29 +254,18 @@ describe('the pre-filter', () => {
       const positions = ['user.ts', 'src/user.ts', 'src/core/user.ts', 'src/core/managers/sibling.ts', 'src/core/managers/inner/user.ts',
         'src/core/managers/inner/deep/user.ts', 'src/agents/user.ts', 'src/agents/supervisor/user.ts'];
       const segments = ['.', '..', '', 'src', 'core', 'managers', 'agents', 'supervisor', 'inner', 'factory', 'factory.js'];
-      let paths = [''];
-      const all: string[] = [];
-      for (let depth = 1; depth <= 4; depth++) {
-        paths = paths.flatMap((p) => segments.map((segment) => (depth > 1 ? `${p}/${segment}` : segment)));
-        all.push(...paths, ...paths.map((p) => `${p}/`));
-      }
+      const all = pathsOver(segments);
       const short = all.filter((p) => p.split('/').length <= 3);
       const specifiers = [...new Set([...all, ...short.flatMap((p) => [`@m/${p}`, `@c/${p}`, `~${p}`, `${root}/${p}`])])];
       const missed: string[] = [];
-      let reached = 0;
-      for (const position of positions) {
-        const file = path.join(root, position);
-        for (const specifier of specifiers) {
-          const module = registry.resolver.resolve(specifier, file);
-          if (module?.kind !== 'file' || module.path !== legacy) continue;
-          reached++;
-          for (const quote of ["'", '"', '`']) {
-            const source = `import { Factory } from ${quote}${specifier}${quote};\n`;
-            if (!mayNeedRewrite(registry, source, file)) missed.push(`${position}: ${source.trim()}`);
-          }
+      const reaching = specifiersReaching(registry, root, positions, specifiers, new Set([legacy]));
+      for (const { position, file, specifier } of reaching) {
+        for (const quote of ["'", '"', '`']) {
+          const source = `import { Factory } from ${quote}${specifier}${quote};\n`;
+          if (!mayNeedRewrite(registry, source, file)) missed.push(`${position}: ${source.trim()}`);
         }
       }
-      expect(reached).toBeGreaterThan(300);
+      expect(reaching.length).toBeGreaterThan(300);
       expect(missed).toEqual([]);
     });
 
@@ -323,12 +325,7 @@ describe('the pre-filter', () => {
       const modules = new Set(['src/error/index.ts', 'src/error/NotFoundError.ts'].map((f) => path.join(root, f)));
       const positions = ['src/user.ts', 'src/util/user.ts', 'src/util/deep/user.ts', 'src/error/sibling.ts', 'src/error/inner/user.ts', 'other/user.ts', 'user.ts'];
       const segments = ['.', '..', 'src', 'util', 'error', 'index', 'index.js', 'NotFoundError', 'NotFoundError.js', 'NotFoundError.ts'];
-      let paths = [''];
-      const all: string[] = [];
-      for (let depth = 1; depth <= 4; depth++) {
-        paths = paths.flatMap((p) => segments.map((segment) => (p ? `${p}/${segment}` : segment)));
-        all.push(...paths, ...paths.map((p) => `${p}/`));
-      }
+      const all = pathsOver(segments);
       const short = all.filter((p) => p.split('/').length <= 3);
       const specifiers = [...all, ...short.flatMap((p) => [`@app/${p}`, `~${p}`, `err:${p}`, `${root}/${p}`])];
       // Every way a file writes a module string, in every quote.
@@ -343,30 +340,24 @@ describe('the pre-filter', () => {
         (q: string, s: string) => `const { NotFoundError: NF } = require(${q}${s}${q});\n`,
       ];
       const missed: string[] = [];
-      let reached = 0;
-      for (const position of positions) {
-        const file = path.join(root, position);
-        for (const specifier of specifiers) {
-          const module = registry.resolver.resolve(specifier, file);
-          if (module?.kind !== 'file' || !modules.has(module.path)) continue;
-          reached++;
-          if (!mayReachRegistry(registry, specifier, file)) missed.push(`${position}: '${specifier}' not resolved`);
-          // A rewrite may skip the barrel's plain imports, never a legacy module's nor an alias of the barrel's.
-          const legacy = module.path.endsWith('NotFoundError.ts');
-          for (const quote of ["'", '"', '`']) {
-            for (const form of forms) {
-              const source = form(quote, specifier);
-              if (!mentionsRegistry(registry, source, file)) missed.push(`${position}: ${source.trim()} skipped`);
-              if (legacy && !mayNeedRewrite(registry, source, file)) missed.push(`${position}: ${source.trim()} skipped by a rewrite`);
-            }
-            for (const form of aliasForms) {
-              const source = form(quote, specifier);
-              if (!mayNeedRewrite(registry, source, file)) missed.push(`${position}: ${source.trim()} skipped by a rewrite`);
-            }
+      const reaching = specifiersReaching(registry, root, positions, specifiers, modules);
+      for (const { position, file, specifier, target } of reaching) {
+        if (!mayReachRegistry(registry, specifier, file)) missed.push(`${position}: '${specifier}' not resolved`);
+        // A rewrite may skip the barrel's plain imports, never a legacy module's nor an alias of the barrel's.
+        const legacy = target.endsWith('NotFoundError.ts');
+        for (const quote of ["'", '"', '`']) {
+          for (const form of forms) {
+            const source = form(quote, specifier);
+            if (!mentionsRegistry(registry, source, file)) missed.push(`${position}: ${source.trim()} skipped`);
+            if (legacy && !mayNeedRewrite(registry, source, file)) missed.push(`${position}: ${source.trim()} skipped by a rewrite`);
+          }
+          for (const form of aliasForms) {
+            const source = form(quote, specifier);
+            if (!mayNeedRewrite(registry, source, file)) missed.push(`${position}: ${source.trim()} skipped by a rewrite`);
           }
         }
       }
-      expect(reached).toBeGreaterThan(300);
+      expect(reaching.length).toBeGreaterThan(300);
       expect(missed).toEqual([]);
     });
 
