@@ -7,7 +7,17 @@
 'use strict';
 const { runAsWorker } = require('synckit');
 
+const path = require('node:path');
+
 const loaded = new Map();
+/**
+ * Per prettier: its options' defaults (the same for every file), and the configuration file found from
+ * each folder. prettier caches what `resolveConfig` finds but searches the disk again on every
+ * `resolveConfigFile` (about 1 ms a file), and the search starts from the file's folder: the answer is the
+ * folder's, kept as long as prettier keeps its own (for the life of this thread).
+ */
+const defaultsOf = new Map();
+const configFiles = new Map();
 
 function load(entry) {
   let prettier = loaded.get(entry);
@@ -15,16 +25,21 @@ function load(entry) {
   return prettier;
 }
 
+async function defaultsFor(prettier) {
+  const defaults = {};
+  for (const option of (await prettier.getSupportInfo()).options) if (option.default !== undefined) defaults[option.name] = option.default;
+  return defaults;
+}
+
 runAsWorker(async (call) => {
   const prettier = load(call.entry);
   switch (call.kind) {
     case 'config': {
-      const configFile = await prettier.resolveConfigFile(call.file);
+      const folder = `${call.entry}\0${path.dirname(path.resolve(call.file))}`;
+      if (!configFiles.has(folder)) configFiles.set(folder, await prettier.resolveConfigFile(call.file));
       const options = await prettier.resolveConfig(call.file, { editorconfig: true });
-      const info = await prettier.getSupportInfo();
-      const defaults = {};
-      for (const option of info.options) if (option.default !== undefined) defaults[option.name] = option.default;
-      return { version: prettier.version, configFile, options, defaults };
+      if (!defaultsOf.has(call.entry)) defaultsOf.set(call.entry, await defaultsFor(prettier));
+      return { version: prettier.version, configFile: configFiles.get(folder), options, defaults: defaultsOf.get(call.entry) };
     }
     case 'format':
       return prettier.format(call.text, call.options);
