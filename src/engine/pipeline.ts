@@ -33,6 +33,11 @@ export interface TransformFileOptions {
   transforms: readonly Transform[];
   /** Skip files that cannot need work without parsing them (default true). */
   prefilter?: boolean;
+  /**
+   * The run's discovery met no link in the tree: the pre-filter may then tell a legacy module from a
+   * canonical one of the same file name by its folder (default false: a link could name the folder otherwise).
+   */
+  linkFree?: boolean;
   /** Default `rewrite`. */
   mode?: RunMode;
   /** `--format-with`: the declarations written are also formatted by the project's formatter (`prettier`, or `auto`). */
@@ -75,8 +80,10 @@ export function preflight(options: Omit<TransformFileOptions, 'transforms'>): Fi
   if (isRegistryModuleFile(registry, path)) return resultFor(path)('skipped');
   if (options.prefilter !== false) {
     // A rewrite needs a legacy module or an alias; a measure also counts a file's canonical imports.
-    const mayNeedWork = (options.mode ?? 'rewrite') === 'rewrite' ? mayNeedRewrite : mentionsRegistry;
-    if (!mayNeedWork(registry, source, path)) return resultFor(path)('unchanged');
+    const mayNeedWork = (options.mode ?? 'rewrite') === 'rewrite'
+      ? mayNeedRewrite(registry, source, path, options.linkFree)
+      : mentionsRegistry(registry, source, path);
+    if (!mayNeedWork) return resultFor(path)('unchanged');
   }
   return null;
 }

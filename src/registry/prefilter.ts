@@ -18,7 +18,7 @@ export type { Prefilter };
 export function buildPrefilter(resolver: ProjectResolver, modules: ModuleRef[], legacy: ModuleRef[], canonical: CanonicalSymbol[]): Prefilter {
   const languageOf = (module: ModuleRef): string => resolver.systemOf(module).language.id;
   const byLanguage = new Map<string, LanguagePrefilter>();
-  const rewrites = new Map<string, (file: string, text: string) => boolean>();
+  const rewrites = new Map<string, (file: string, text: string, linkFree: boolean) => boolean>();
   for (const system of resolver.systems) {
     const id = system.language.id;
     const own = (refs: ModuleRef[]): ModuleRef[] => refs.filter((m) => languageOf(m) === id);
@@ -26,10 +26,15 @@ export function buildPrefilter(resolver: ProjectResolver, modules: ModuleRef[], 
     const names = [...new Set(canonical.filter((s) => s.name !== 'default' && languageOf(s.module) === id).map((s) => s.name))];
     const aliases = system.aliasTest?.(names);
     if (!aliases) continue;
-    // (a file that names a canonical module whose file name a legacy one shares, but not the legacy one, may skip)
+    const legacyOnly = system.prefilter(own(legacy));
+    // A file that names a canonical module whose file name a legacy one shares, but not the legacy one, may skip,
+    // where no link can give the legacy one's folder another name.
     const legacyKeys = new Set(legacy.map(moduleKey));
-    const legacyOnly = system.prefilter(own(legacy), own(modules.filter((m) => !legacyKeys.has(moduleKey(m)))));
-    rewrites.set(id, (file, text) => legacyOnly.mustParse(file) || mentionsIn(legacyOnly, text) || aliases(text));
+    const toldApart = system.prefilter(own(legacy), own(modules.filter((m) => !legacyKeys.has(moduleKey(m)))));
+    rewrites.set(id, (file, text, linkFree) => {
+      const named = linkFree ? toldApart : legacyOnly;
+      return named.mustParse(file) || mentionsIn(named, text) || aliases(text);
+    });
   }
   const languages = [...byLanguage.values()];
   return {
@@ -63,11 +68,12 @@ export function mentionsRegistry(registry: Registry, source: string, filePath?: 
 /**
  * Whether `source` may need a rewrite: mentionsRegistry, narrowed (in a language with an alias test) to a
  * file that names a legacy module or may alias a canonical name. False: skipped unparsed by `apply`.
+ * `linkFree` (default false): the run's discovery met no link in the tree (Prefilter.rewrites).
  */
-export function mayNeedRewrite(registry: Registry, source: string, filePath: string): boolean {
+export function mayNeedRewrite(registry: Registry, source: string, filePath: string, linkFree = false): boolean {
   if (!mentionsRegistry(registry, source, filePath)) return false;
   const narrower = registry.prefilter.rewrites.get(registry.resolver.systemForFile(filePath).language.id);
-  return !narrower || narrower(filePath, source);
+  return !narrower || narrower(filePath, source, linkFree);
 }
 
 /** Whether a specifier written in `filePath` may reach a registry module: only such specifiers need resolving. */

@@ -84,6 +84,8 @@ export interface Prefilter {
    * Per language that has an alias test: whether a file that passes may need a rewrite. It must name a
    * legacy module, or import a canonical name under another name; a file that names canonical modules
    * only, as they are, has nothing to rewrite (`check` still parses it, to count its canonical imports).
+   * `linkFree`: the tree holds no link that could name a legacy module's folder or file otherwise, so a
+   * legacy module that shares its file name with a canonical one may be told apart by its folder.
    */
-  rewrites: Map<string, (file: string, text: string) => boolean>;
+  rewrites: Map<string, (file: string, text: string, linkFree: boolean) => boolean>;
 }

@@ -26,6 +26,12 @@ export interface DiscoveredFiles {
   files: string[];
   notes: SkipNote[];
   /**
+   * No link was met: none among the files and folders the walk went through (a linked file or folder, a
+   * broken link), and the registry's folder is reached through none. Links it did not walk past (in an
+   * excluded folder) are not known.
+   */
+  linkFree: boolean;
+  /**
    * With `elsewhere`: every other JS/TS file of the registry's folder (outside `include`, excluded, or not
    * among the paths asked for; never a dependency, build output, a .gitignore'd file or a link), sorted.
    * Listed when asked, by a second walk: a runner asks once its workers have files to parse, rather than
@@ -91,6 +97,7 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
   const root = path.resolve(registry.root);
   const realRoot = realPathOr(root);
   const links = new Map<string, string>();
+  const met = { link: root !== realRoot };
   // Each folder's entries, read once for both walks (when there are two).
   const listings = options.elsewhere ? new Map<string, unknown>() : undefined;
   // Read after the first walk, whose count is the early estimate (onListed).
@@ -107,7 +114,7 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
     const listed = globSync(include, {
       cwd: root,
       ignore: [...exclude, ...neverSource],
-      fs: linkAwareFs(linksFound, listings),
+      fs: linkAwareFs(linksFound, met, listings),
       // Globs match dot-folders and dot-files as git's do: `**/*.ts` takes `.storybook/main.ts`.
       dot: true,
     });
@@ -167,14 +174,14 @@ export function discoverFiles(registry: Registry, paths?: string[], options: Dis
       : `no file to scan: the registry's include globs (${registry.include.join(', ')}) match no file under ${root}`);
   }
   notes.sort((a, b) => compare(a.file, b.file) || compare(a.reason, b.reason));
-  if (!options.elsewhere) return { files: [...files].sort(), notes };
+  if (!options.elsewhere) return { files: [...files].sort(), notes, linkFree: !met.link };
   // Every file of every language, links left alone: what the run does not take.
   const listElsewhere = (): string[] => {
     const otherLinks = new Map<string, string>();
     const everyOther = list([...new Set(registry.resolver.systems.flatMap((system) => system.language.defaultInclude))], [], otherLinks, (file) => files.has(file));
     return everyOther.filter((file) => !otherLinks.has(file));
   };
-  return { files: [...files].sort(), notes, listElsewhere };
+  return { files: [...files].sort(), notes, linkFree: !met.link, listElsewhere };
 }
 
 /**
@@ -253,8 +260,9 @@ function scopesOf(paths: string[], cwd: string, root: string, realRoot: string):
  * folder: a link's real path is recorded in `links`, a folder link is refused, and a broken link is
  * dropped (there is nothing to read).
  */
-function linkAwareFs(links: Map<string, string>, listings?: Map<string, unknown>): GlobOptions['fs'] {
+function linkAwareFs(links: Map<string, string>, met: { link: boolean }, listings?: Map<string, unknown>): GlobOptions['fs'] {
   const realpathSync = (link: string): string => {
+    met.link = true;
     const real = fs.realpathSync.native(link);
     if (fs.statSync(real).isDirectory()) throw new Error(`${link}: a linked folder is never followed`);
     links.set(path.resolve(link), real);

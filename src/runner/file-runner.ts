@@ -72,10 +72,10 @@ export interface WorkerSettings {
 /** A file read and checked on the runner's thread: its result already, or its text to parse. */
 type Preflighted = { run: FileRun } | { text: string };
 
-function readAndPreflight(file: string, registry: Registry, settings: WorkerSettings): Preflighted {
+function readAndPreflight(file: string, registry: Registry, settings: WorkerSettings, linkFree: boolean): Preflighted {
   const read = readSource(file, { maxBytes: settings.maxBytes });
   if ('skip' in read) return { run: { file, skip: read.skip } };
-  const early = preflight({ path: file, source: read.text, registry, prefilter: settings.prefilter, mode: settings.mode });
+  const early = preflight({ path: file, source: read.text, registry, prefilter: settings.prefilter, mode: settings.mode, linkFree });
   return early ? { run: { file, result: early } } : { text: read.text };
 }
 
@@ -177,6 +177,8 @@ export function defaultWorkers(): number {
 export class FileRunner {
   private readonly settings: WorkerSettings;
   private readonly pool: Worker[] = [];
+  /** Discovery met no link in the tree (DiscoveredFiles.linkFree): the pre-flight, on this thread, may say more. */
+  linkFree = false;
 
   constructor(private readonly registry: Registry, private readonly options: RunOptions) {
     this.settings = {
@@ -268,7 +270,7 @@ export class FileRunner {
     let done = 0;
     for (let start = 0; start < files.length; start += IN_THREAD_WINDOW) {
       if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      const window = files.slice(start, start + IN_THREAD_WINDOW).map((file) => ({ file, checked: readAndPreflight(file, this.registry, this.settings) }));
+      const window = files.slice(start, start + IN_THREAD_WINDOW).map((file) => ({ file, checked: readAndPreflight(file, this.registry, this.settings, this.linkFree) }));
       const toParse = window.flatMap(({ file, checked }) => ('text' in checked ? [{ file, text: checked.text }] : []));
       const parsed = transformTexts(toParse, this.registry, this.settings).values();
       const runs = window.map(({ checked }) => ('run' in checked ? checked.run : parsed.next().value!));
@@ -351,7 +353,7 @@ export class FileRunner {
       if (index === files.length) takeMore();
       if (index === files.length) break;
       const file = files[index];
-      const checked = readAndPreflight(file, this.registry, this.settings);
+      const checked = readAndPreflight(file, this.registry, this.settings, this.linkFree);
       if ('run' in checked) land([{ index, run: checked.run }]);
       else {
         pending.push({ index, file, text: checked.text });
@@ -404,11 +406,12 @@ export async function discoverAndRunEach(
   const { discoverFiles, NothingToScanError } = require('./discover') as typeof import('./discover');
   const runner = new FileRunner(registry, options);
   try {
-    const { files, notes, listElsewhere } = discoverFiles(registry, options.paths, {
+    const { files, notes, linkFree, listElsewhere } = discoverFiles(registry, options.paths, {
       cwd: options.cwd, elsewhere: options.elsewhere, git: options.git,
       // A run over paths given is narrowed after the walk: its estimate is no estimate.
       onListed: options.paths && options.paths.length > 0 ? undefined : (estimate) => runner.prestart(estimate),
     });
+    runner.linkFree = linkFree;
     const selected = options.select ? options.select(files) : files;
     let read = 0;
     const firstSkipped: FileRun[] = [];

@@ -174,11 +174,15 @@ export class JavaScriptModules implements ModuleSystem {
     return aliasTest(names);
   }
 
-  /** The module files of `modules` whose name a module of `apart` shares, and that no folder stands for. */
+  /**
+   * The module files of `modules` whose name a module of `apart` shares, that no folder stands for, and
+   * whose folder's name a string holds as it is (no quote or backslash, which a string would escape).
+   */
   private toldByFolder(modules: readonly ModuleRef[], apart: readonly ModuleRef[]): FileModule[] {
     if (apart.length === 0) return [];
     const apartNames = new Set(apart.flatMap((m) => (m.kind === 'file' ? [needleFor(m), ...this.foldersStandingFor(m.path).map((f) => path.basename(f))] : [])));
-    return modules.filter((m): m is FileModule => m.kind === 'file' && apartNames.has(needleFor(m)) && this.foldersStandingFor(m.path).length === 0);
+    return modules.filter((m): m is FileModule => m.kind === 'file' && apartNames.has(needleFor(m)) &&
+      this.foldersStandingFor(m.path).length === 0 && !/['"`\\]/.test(path.basename(path.dirname(m.path))));
   }
 
   /** The folders, from the module's own up to the registry's, that a specifier may name to reach the file. */
@@ -276,7 +280,8 @@ function specifierShapes(names: readonly string[], edges: { bare: boolean; befor
 /**
  * specifierShapes for module files told apart by their folder (see prefilter): the name right after its
  * folder's name and a `/`, after `./` or `//` (a path that steps through `.` or `..`, or an empty segment,
- * before reaching it), or right after an opening quote where a specifier may start bare.
+ * before reaching it), or right after an opening quote where a specifier may start bare. In any letter
+ * case: a disk that ignores case (macOS's, Windows') finds `./core/Managers/factory` too.
  */
 function folderShapes(modules: readonly FileModule[], edges: { bare: boolean; after: string }): RegExp {
   const after = escape(`'"\`/.${edges.after}`);
@@ -284,7 +289,7 @@ function folderShapes(modules: readonly FileModule[], edges: { bare: boolean; af
     const folder = escape(path.basename(path.dirname(m.path)));
     return `(?:${folder}/|\\./|//${edges.bare ? '|[\'"`]' : ''})${escape(needleFor(m))}`;
   });
-  return new RegExp(`(?:${[...new Set(alternatives)].join('|')})(?=[${after}])`);
+  return new RegExp(`(?:${[...new Set(alternatives)].join('|')})(?=[${after}])`, 'i');
 }
 
 /** Specifiers whose answer is kept (a few MB at most on a tree with that many different ones). */
