@@ -38,27 +38,21 @@ function treeWith(files: Record<string, string>, links: [string, string][]): str
   return root;
 }
 
+/** A tree with the registry's legacy module at src/core/managers/factory, `files` and `links`, and src/user.ts importing `specifier`. */
+const fromSrc = (files: Record<string, string>, specifier: string, links: [string, string][]) => (): LinkedTree => ({
+  root: treeWith({ ...CANONICAL_FILE, 'ssot.config.json': registryJson('src/core/managers/factory'), ...files, 'src/user.ts': importOf(specifier) }, links),
+  user: 'src/user.ts',
+});
+
 const CASES: Record<string, () => LinkedTree> = {
-  'the registry names the legacy module through a linked folder': () => ({
-    root: treeWith({ ...CANONICAL_FILE, 'ssot.config.json': registryJson('src/core/managers/factory'), 'src/real_managers/factory.ts': REEXPORT,
-      'src/user.ts': importOf('./core/managers/factory') }, [['src/core/managers', '../real_managers']]),
-    user: 'src/user.ts',
-  }),
-  'the legacy module is a link to a file of the same name elsewhere': () => ({
-    root: treeWith({ ...CANONICAL_FILE, 'ssot.config.json': registryJson('src/core/managers/factory'), 'src/impl/factory.ts': REEXPORT,
-      'src/user.ts': importOf('./core/managers/factory') }, [['src/core/managers/factory.ts', '../../impl/factory.ts']]),
-    user: 'src/user.ts',
-  }),
-  'a linked folder leads into the legacy module\'s folder': () => ({
-    root: treeWith({ ...CANONICAL_FILE, 'ssot.config.json': registryJson('src/core/managers/factory'), 'src/core/managers/factory.ts': REEXPORT,
-      'src/user.ts': importOf('./lnk/factory') }, [['src/lnk', 'core/managers']]),
-    user: 'src/user.ts',
-  }),
-  'a link of the same name in another folder leads to the legacy module': () => ({
-    root: treeWith({ ...CANONICAL_FILE, 'ssot.config.json': registryJson('src/core/managers/factory'), 'src/core/managers/factory.ts': REEXPORT,
-      'src/user.ts': importOf('./other/factory') }, [['src/other/factory.ts', '../core/managers/factory.ts']]),
-    user: 'src/user.ts',
-  }),
+  'the registry names the legacy module through a linked folder':
+    fromSrc({ 'src/real_managers/factory.ts': REEXPORT }, './core/managers/factory', [['src/core/managers', '../real_managers']]),
+  'the legacy module is a link to a file of the same name elsewhere':
+    fromSrc({ 'src/impl/factory.ts': REEXPORT }, './core/managers/factory', [['src/core/managers/factory.ts', '../../impl/factory.ts']]),
+  'a linked folder leads into the legacy module\'s folder':
+    fromSrc({ 'src/core/managers/factory.ts': REEXPORT }, './lnk/factory', [['src/lnk', 'core/managers']]),
+  'a link of the same name in another folder leads to the legacy module':
+    fromSrc({ 'src/core/managers/factory.ts': REEXPORT }, './other/factory', [['src/other/factory.ts', '../core/managers/factory.ts']]),
   'the registry\'s folder is reached through a link, and a file names the legacy module by that path': () => {
     const real = treeWith({ ...CANONICAL_FILE, 'ssot.config.json': registryJson('factory'),
       'factory.ts': "export { Factory } from './src/agents/supervisor/factory';\n" }, []);
